@@ -1,0 +1,3 @@
+from goguard.cli.main import main
+
+main()

@@ -1,0 +1,37 @@
+"""Shared analyses, computed once per function and requested by name.
+
+A rule asks `pass_.result("cfg", fn)`; the first request builds the result and every
+later request (from any rule) gets the same object, the way go/analysis passes
+results through `Requires`. An analysis never reports; rules do.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+_ANALYSES: dict[str, Callable[..., Any]] = {}
+
+
+def analysis(name: str):
+    """Register `fn(pass_, function_node)` as the analysis `name`."""
+
+    def register(fn):
+        _ANALYSES[name] = fn
+        return fn
+
+    return register
+
+
+def get(name: str) -> Callable[..., Any]:
+    if not _ANALYSES:
+        _load()
+    try:
+        return _ANALYSES[name]
+    except KeyError:
+        raise KeyError(f"no analysis named {name!r}") from None
+
+
+def _load() -> None:
+    # Importing the modules registers them.
+    from goguard.analyses import cfg, nilness  # noqa: F401
+    from goguard.frontend import scopes  # noqa: F401

@@ -1,0 +1,1 @@
+"""The command line: `goguard check`, `goguard rules`, `goguard rule CODE`."""

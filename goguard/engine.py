@@ -1,0 +1,262 @@
+"""The driver: reads and parses a unit's files, runs the enabled rules on each file
+and collects findings and warnings. Units are analysed in parallel processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from tree_sitter import Node
+
+from goguard import analyses
+from goguard.findings import Finding, FlowStep
+from goguard.frontend import source as src
+from goguard.frontend.loader import Unit
+from goguard.frontend.package import Package, go_mod_version
+from goguard.rules import Rule, all_rules
+
+FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
+
+
+@dataclass
+class Options:
+    rules: tuple[str, ...] | None = None  # enabled codes; None: all
+    include_generated: bool = False
+    severity: dict[str, str] = field(default_factory=dict)  # code -> severity override
+    go_version: tuple[int, int] | None = None  # overrides go.mod
+    jobs: int = 0  # 0: all cores
+
+    def enabled(self) -> list[Rule]:
+        return [r for r in all_rules() if self.rules is None or r.code in self.rules]
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+
+
+class FilePass:
+    """Everything a rule may ask about one file. Shared analyses are cached here."""
+
+    def __init__(self, file: src.SourceFile, package: Package, options: Options) -> None:
+        self.file = file
+        self.package = package
+        self.options = options
+        self.findings: list[Finding] = []
+        self.warnings: list[str] = []
+        self._results: dict[tuple[str, int], Any] = {}
+        self._imports: dict[str, str] | None = None
+
+    @property
+    def imports(self) -> dict[str, str]:
+        if self._imports is None:
+            self._imports = self.package.imports(self.file)
+        return self._imports
+
+    @property
+    def go_version(self) -> tuple[int, int] | None:
+        return self.options.go_version or self.package.go_version
+
+    def text(self, node: Node) -> str:
+        return self.file.text(node)
+
+    def result(self, name: str, fn: Node | None = None) -> Any:
+        key = (name, fn.id if fn is not None else 0)
+        if key not in self._results:
+            self._results[key] = analyses.get(name)(self, fn)
+        return self._results[key]
+
+    @staticmethod
+    def enclosing_function(node: Node) -> Node | None:
+        n = node.parent
+        while n is not None:
+            if n.type in FUNCTION_TYPES:
+                return n
+            n = n.parent
+        return None
+
+
+class RulePass:
+    """A FilePass seen by one rule: `report` knows the rule."""
+
+    def __init__(self, fp: FilePass, rule: Rule) -> None:
+        self._fp = fp
+        self.rule = rule
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fp, name)
+
+    def report(
+        self,
+        node: Node | tuple[int, int],
+        message: str,
+        flow: Iterable[tuple[Node | int, str]] = (),
+    ) -> None:
+        """Report `message` at a node (or a (start_byte, end_byte) span); `flow` holds
+        (node or byte offset, note) steps in order, from the nil source to this spot."""
+        fp = self._fp
+        f = fp.file
+        start, end = (node.start_byte, node.end_byte) if isinstance(node, Node) else node
+        line, col = f.position(start)
+        end_line, end_col = f.position(end)
+        steps = []
+        for where, note in flow:
+            off = where.start_byte if isinstance(where, Node) else where
+            l, c = f.position(off)
+            steps.append(FlowStep(f.path, l, c, note))
+        meta = self.rule.meta
+        fp.findings.append(
+            Finding(
+                code=meta.code,
+                name=meta.name,
+                severity=fp.options.severity.get(meta.code, meta.severity),
+                path=f.path,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                message=message,
+                flow=tuple(steps),
+                abspath=f.abspath,
+            )
+        )
+
+
+def _error_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
+    """Byte ranges of top-level declarations that contain a syntax error."""
+    root = file.root
+    if not root.has_error:
+        return []
+    return [(d.start_byte, d.end_byte) for d in root.children if d.has_error or d.is_error]
+
+
+def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
+    try:
+        size = os.path.getsize(abspath)
+        if size > src.MAX_FILE_BYTES:
+            warn(f"{display}: skipped: file is larger than {src.MAX_FILE_BYTES >> 20} MB")
+            return None
+        with open(abspath, "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        warn(f"{display}: cannot read file: {e.strerror or e}")
+        return None
+    if b"\0" in data:
+        warn(f"{display}: skipped: binary file (contains NUL bytes)")
+        return None
+    if not options.include_generated and src.is_generated(data):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        warn(f"{display}: file is not valid UTF-8 (byte offset {e.start}); analysed as bytes")
+    return data
+
+
+def analyse_unit(unit: Unit, options: Options) -> Result:
+    res = Result()
+    warn = res.warnings.append
+    files: list[src.SourceFile] = []
+    for display, abspath in unit.files:
+        data = _read(display, abspath, options, warn)
+        if data is None:
+            continue
+        report = unit.report is None or abspath in unit.report
+        try:
+            files.append(src.SourceFile.parse(display, abspath, data, report))
+        except Exception as e:  # the parser should not fail, but a run must go on
+            warn(f"{display}: cannot parse: {e}")
+    groups: dict[str, list[src.SourceFile]] = {}
+    for f in files:
+        groups.setdefault(f.package_name, []).append(f)
+    version = go_mod_version(unit.dir)
+    rules = options.enabled()
+    for name, group in sorted(groups.items()):
+        pkg = Package(unit.dir, name, group, version)
+        for f in group:
+            if not f.report:
+                continue
+            res.files += 1
+            fp = FilePass(f, pkg, options)
+            try:
+                analyse_file(fp, rules)
+            except RecursionError:
+                warn(f"{f.path}: skipped: nesting too deep to analyse")
+                fp.findings.clear()
+            except Exception as e:
+                warn(f"{f.path}: internal error, file skipped: {type(e).__name__}: {e}"
+                     f" [{traceback.extract_tb(e.__traceback__)[-1].name}]")
+                fp.findings.clear()
+            res.findings.extend(fp.findings)
+            res.warnings.extend(fp.warnings)
+    return res
+
+
+def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
+    f = fp.file
+    errors = _error_ranges(f)
+    if errors:
+        fp.warnings.append(
+            f"{f.path}: syntax errors; {len(errors)} declaration(s) containing them not analysed"
+        )
+
+    def in_error(n: Node) -> bool:
+        return any(s <= n.start_byte < e for s, e in errors)
+
+    for rule in rules:
+        q = rule.meta.query
+        if q is None:
+            found = []
+        else:
+            found = src.matches(q, f.root)
+            if not found:
+                continue
+            if errors:
+                found = [m for m in found if not any(in_error(ns[0]) for ns in m[1].values() if ns)]
+                if not found:
+                    continue
+        rule.check(RulePass(fp, rule), found)
+    if errors:
+        fp.findings[:] = [x for x in fp.findings if not _in_ranges(f, x, errors)]
+
+
+def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]]) -> bool:
+    off = f.line_starts[finding.line - 1] + finding.column - 1
+    return any(s <= off < e for s, e in ranges)
+
+
+def _work(args: tuple[Unit, Options]) -> Result:
+    unit, options = args
+    try:
+        return analyse_unit(unit, options)
+    except Exception as e:  # never lose the rest of the run
+        return Result(warnings=[f"{os.path.relpath(unit.dir)}: internal error, folder skipped: {e}"])
+
+
+def run(units: list[Unit], options: Options) -> Result:
+    jobs = options.jobs or os.cpu_count() or 1
+    total = Result()
+    work = sorted(units, key=lambda u: -u.size) if len(units) > 1 else units
+    if jobs <= 1 or len(work) <= 1:
+        results = map(_work, ((u, options) for u in work))
+        for r in results:
+            _merge(total, r)
+    else:
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        with ctx.Pool(min(jobs, len(work))) as pool:
+            for r in pool.imap_unordered(_work, ((u, options) for u in work), chunksize=1):
+                _merge(total, r)
+    total.findings.sort(key=Finding.sort_key)
+    total.warnings.sort()
+    return total
+
+
+def _merge(total: Result, r: Result) -> None:
+    total.findings.extend(r.findings)
+    total.warnings.extend(r.warnings)
+    total.files += r.files

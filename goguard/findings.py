@@ -1,0 +1,48 @@
+"""What a rule reports, in a form every output format reads."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(frozen=True, order=True)
+class FlowStep:
+    """One step of the path from a nil source to the faulty operation."""
+
+    path: str
+    line: int
+    column: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    path: str  # display path, relative to the current folder
+    line: int  # 1-based
+    column: int  # 1-based byte offset in the line, as the go tool prints
+    end_line: int
+    end_column: int  # 1-based, exclusive
+    message: str
+    flow: tuple[FlowStep, ...] = ()
+    abspath: str = field(default="", compare=False)
+    # Set when an in-source directive suppresses the finding: the directive's reason.
+    suppressed: str | None = field(default=None, compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["flow"] = [asdict(s) for s in self.flow]
+        del d["abspath"]
+        if self.suppressed is None:
+            del d["suppressed"]
+        return d
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message} ({self.code})"

@@ -1,0 +1,1 @@
+"""Front end: reading and parsing Go files, finding packages, names and types."""

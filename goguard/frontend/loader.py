@@ -1,0 +1,159 @@
+"""Turning command-line patterns into packages, with the go tool's pattern meaning.
+
+`./...` and `dir/...` recurse; a plain folder is that one package; `.go` files may be
+named directly, and then only they are reported on, while the other files of their
+folder still supply declarations. Recursion skips vendor/, testdata/ and folders whose
+names start with `.` or `_`, and does not follow symlinked folders (as the go tool), so
+a symlink loop cannot trap it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+class PatternError(Exception):
+    """A named path that does not exist or cannot be used: a usage error (exit 2)."""
+
+
+@dataclass
+class Unit:
+    """One folder's Go files, analysed together in one worker."""
+
+    dir: str  # absolute
+    files: list[tuple[str, str]] = field(default_factory=list)  # (display path, absolute path)
+    report: set[str] | None = None  # absolute paths to report on; None: every file
+
+    @property
+    def size(self) -> int:
+        total = 0
+        for _, abspath in self.files:
+            try:
+                total += os.path.getsize(abspath)
+            except OSError:
+                pass
+        return total
+
+
+def display_path(abspath: str, cwd: str) -> str:
+    rel = os.path.relpath(abspath, cwd)
+    return abspath if rel.startswith(".." + os.sep + "..") and os.path.isabs(abspath) else rel
+
+
+def _skip_dir(name: str) -> bool:
+    return name in ("vendor", "testdata") or name.startswith((".", "_"))
+
+
+def _go_file(name: str, include_tests: bool) -> bool:
+    return (
+        name.endswith(".go")
+        and not name.startswith((".", "_"))
+        and (include_tests or not name.endswith("_test.go"))
+    )
+
+
+def expand(
+    patterns: list[str],
+    *,
+    include_tests: bool = True,
+    excluded: Callable[[str], bool] = lambda path: False,
+    warn: Callable[[str], None] = lambda msg: None,
+    cwd: str | None = None,
+) -> list[Unit]:
+    """Units for the patterns, in a stable order. `excluded` gets display paths."""
+    cwd = cwd or os.getcwd()
+    units: dict[str, Unit] = {}
+
+    def unit_for(directory: str) -> Unit:
+        if directory not in units:
+            units[directory] = Unit(directory)
+        return units[directory]
+
+    def add_dir(directory: str, report_all: bool = True) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as e:
+            warn(f"{display_path(directory, cwd)}: cannot read folder: {e.strerror or e}")
+            return
+        files = []
+        for e in entries:
+            if not _go_file(e.name, include_tests):
+                continue
+            try:
+                if not e.is_file():
+                    continue
+            except OSError:
+                continue
+            disp = display_path(e.path, cwd)
+            if excluded(disp):
+                continue
+            files.append((disp, os.path.abspath(e.path)))
+        if not files:
+            return
+        u = unit_for(directory)
+        known = {a for _, a in u.files}
+        u.files.extend(f for f in files if f[1] not in known)
+        if report_all:
+            u.report = None
+
+    def walk(root: str) -> None:
+        stack = [root]
+        seen: set[tuple[int, int]] = set()
+        while stack:
+            d = stack.pop()
+            try:
+                st = os.stat(d)
+            except OSError as e:
+                warn(f"{display_path(d, cwd)}: cannot read folder: {e.strerror or e}")
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            if d != root and excluded(display_path(d, cwd)):
+                continue
+            add_dir(d)
+            try:
+                subdirs = [
+                    e.path for e in os.scandir(d)
+                    if not _skip_dir(e.name) and e.is_dir(follow_symlinks=False)
+                ]
+            except OSError:
+                continue
+            stack.extend(sorted(subdirs, reverse=True))
+
+    for pattern in patterns or ["./..."]:
+        recursive = pattern == "..." or pattern.endswith("/...")
+        base = pattern[: -len("...")].rstrip("/") if recursive else pattern
+        base = base or "."
+        path = os.path.abspath(os.path.join(cwd, base))
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            if os.path.islink(path):
+                raise PatternError(f"{pattern}: cannot follow symbolic link: {e.strerror or e}") from e
+            raise PatternError(f"{pattern}: no such file or directory") from e
+        import stat as _stat
+
+        if _stat.S_ISDIR(st.st_mode):
+            if recursive:
+                walk(path)
+            else:
+                add_dir(path)
+        elif recursive:
+            raise PatternError(f"{pattern}: not a directory")
+        elif path.endswith(".go"):
+            directory = os.path.dirname(path)
+            u = unit_for(directory)
+            if not u.files or u.report is not None:
+                # Named files report only themselves; their folder still gives declarations.
+                before = u.report
+                add_dir(directory, report_all=False)
+                u = unit_for(directory)
+                u.report = (before or set()) | {path}
+                if path not in {a for _, a in u.files}:
+                    u.files.append((display_path(path, cwd), path))
+        else:
+            raise PatternError(f"{pattern}: not a Go file or a directory")
+    return [units[k] for k in sorted(units)]

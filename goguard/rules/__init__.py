@@ -1,0 +1,65 @@
+"""The rule registry: every module in this package that declares META is a rule.
+
+Codes, names and pages are validated when the registry loads, so a rule with a bad
+page cannot ship (a test loads the registry).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+from goguard.rules.base import Rule, RuleError, RuleMeta, validate
+
+__all__ = ["Rule", "RuleMeta", "RuleError", "all_rules", "get_rule", "resolve_selector"]
+
+
+@lru_cache(maxsize=None)
+def _load() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen_codes: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        meta = getattr(module, "META", None)
+        if not isinstance(meta, RuleMeta):
+            continue
+        rule = Rule(meta, getattr(module, "check"), module.__doc__ or "")
+        validate(rule)
+        if meta.code in seen_codes:
+            raise RuleError(f"rule code {meta.code} declared twice ({seen_codes[meta.code]}, {info.name})")
+        if meta.name in seen_names:
+            raise RuleError(f"rule name {meta.name} declared twice ({seen_names[meta.name]}, {info.name})")
+        seen_codes[meta.code] = info.name
+        seen_names[meta.name] = info.name
+        rules.append(rule)
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def all_rules() -> tuple[Rule, ...]:
+    return _load()
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    for r in _load():
+        if r.code == key.upper() or r.name == key.lower():
+            return r
+    return None
+
+
+def resolve_selector(selector: str) -> list[Rule]:
+    """Rules named by a code (GG101), a name (nil-map-write) or a code prefix (GG1, GG)."""
+    s = selector.strip()
+    exact = get_rule(s)
+    if exact is not None:
+        return [exact]
+    up = s.upper()
+    if up.startswith("GG") and up[2:].isdigit() or up == "GG" or up == "ALL":
+        if up == "ALL":
+            return list(_load())
+        return [r for r in _load() if r.code.startswith(up)]
+    return []
