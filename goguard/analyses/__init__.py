@@ -32,6 +32,11 @@ def get(name: str) -> Callable[..., Any]:
 
 
 def _load() -> None:
-    # Importing the modules registers them.
-    from goguard.analyses import cfg, nilness  # noqa: F401
-    from goguard.frontend import scopes  # noqa: F401
+    # Importing the modules registers them: every module of this package, and the
+    # front end's scope model.
+    import importlib
+    import pkgutil
+
+    importlib.import_module("goguard.frontend.scopes")
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
