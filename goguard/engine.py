@@ -6,6 +6,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
+from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -14,7 +16,7 @@ from tree_sitter import Node
 from goguard import analyses
 from goguard.findings import Finding, FlowStep
 from goguard.frontend import source as src
-from goguard.frontend.loader import Unit
+from goguard.frontend.loader import Unit, display_path
 from goguard.frontend.package import Package, go_mod_version
 from goguard.rules import Rule, all_rules
 
@@ -158,15 +160,20 @@ def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
     return data
 
 
+def _quiet(msg: str) -> None:
+    pass
+
+
 def analyse_unit(unit: Unit, options: Options) -> Result:
     res = Result()
     warn = res.warnings.append
     files: list[src.SourceFile] = []
     for display, abspath in unit.files:
-        data = _read(display, abspath, options, warn)
+        report = unit.report is None or abspath in unit.report
+        # A file read only for its declarations is not the user's concern: no warnings.
+        data = _read(display, abspath, options, warn if report else _quiet)
         if data is None:
             continue
-        report = unit.report is None or abspath in unit.report
         try:
             files.append(src.SourceFile.parse(display, abspath, data, report))
         except Exception as e:  # the parser should not fail, but a run must go on
@@ -235,7 +242,7 @@ def _work(args: tuple[Unit, Options]) -> Result:
     try:
         return analyse_unit(unit, options)
     except Exception as e:  # never lose the rest of the run
-        return Result(warnings=[f"{os.path.relpath(unit.dir)}: internal error, folder skipped: {e}"])
+        return Result(warnings=[f"{_rel(unit.dir)}: internal error, folder skipped: {e}"])
 
 
 def run(units: list[Unit], options: Options) -> Result:
@@ -243,17 +250,48 @@ def run(units: list[Unit], options: Options) -> Result:
     total = Result()
     work = sorted(units, key=lambda u: -u.size) if len(units) > 1 else units
     if jobs <= 1 or len(work) <= 1:
-        results = map(_work, ((u, options) for u in work))
-        for r in results:
-            _merge(total, r)
+        for u in work:
+            _merge(total, _work((u, options)))
     else:
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ctx.Pool(min(jobs, len(work))) as pool:
-            for r in pool.imap_unordered(_work, ((u, options) for u in work), chunksize=1):
-                _merge(total, r)
+        _run_parallel(work, options, min(jobs, len(work)), total)
     total.findings.sort(key=Finding.sort_key)
     total.warnings.sort()
     return total
+
+
+def _run_parallel(work: list[Unit], options: Options, jobs: int, total: Result) -> None:
+    """Units across `jobs` processes. A worker that dies (killed for memory, a crash
+    in native code) must not take the run with it nor hang it: the folders it left
+    unfinished are run again one at a time, and the one that kills its worker again
+    is skipped with a warning."""
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    left = _run_pool(work, options, jobs, ctx, total)
+    while left:
+        left = _run_pool(left, options, 1, ctx, total)
+        if left:  # with one worker, units run in order: the first one left killed it
+            total.warnings.append(f"{_rel(left[0].dir)}: worker process died; folder skipped")
+            left = left[1:]
+
+
+def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result) -> list[Unit]:
+    """Runs the units; returns those lost to a dead worker, in the order given."""
+    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+        futures = [pool.submit(_work, (u, options)) for u in work]
+        wait(futures)
+    lost = []
+    for u, fut in zip(work, futures):
+        exc = fut.exception()
+        if exc is None:
+            _merge(total, fut.result())
+        elif isinstance(exc, BrokenProcessPool):
+            lost.append(u)
+        else:
+            total.warnings.append(f"{_rel(u.dir)}: internal error, folder skipped: {exc}")
+    return lost
+
+
+def _rel(directory: str) -> str:
+    return display_path(directory, os.getcwd())
 
 
 def _merge(total: Result, r: Result) -> None:

@@ -76,8 +76,12 @@ def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jo
         warn(w)
     text = render(fmt, result.findings)
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            click.echo(f"goguard: error: cannot write {output}: {e.strerror or e}", err=True)
+            sys.exit(2)
     else:
         click.echo(text, nl=False)
     sys.exit(1 if result.findings else 0)

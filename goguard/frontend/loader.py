@@ -10,6 +10,7 @@ a symlink loop cannot trap it.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -54,6 +55,17 @@ def _go_file(name: str, include_tests: bool) -> bool:
     )
 
 
+def _file_entry(e: os.DirEntry) -> bool:
+    """A regular file, or a symbolic link that cannot be resolved (dangling, or a
+    loop): those are kept so that reading them gives a warning, not silence."""
+    try:
+        if e.is_file():
+            return True
+        return e.is_symlink() and not os.path.exists(e.path)
+    except OSError:
+        return True
+
+
 def expand(
     patterns: list[str],
     *,
@@ -65,6 +77,7 @@ def expand(
     """Units for the patterns, in a stable order. `excluded` gets display paths."""
     cwd = cwd or os.getcwd()
     units: dict[str, Unit] = {}
+    found = [0]  # Go files matched by the current pattern
 
     def unit_for(directory: str) -> Unit:
         if directory not in units:
@@ -79,17 +92,13 @@ def expand(
             return
         files = []
         for e in entries:
-            if not _go_file(e.name, include_tests):
-                continue
-            try:
-                if not e.is_file():
-                    continue
-            except OSError:
+            if not _go_file(e.name, include_tests) or not _file_entry(e):
                 continue
             disp = display_path(e.path, cwd)
             if excluded(disp):
                 continue
             files.append((disp, os.path.abspath(e.path)))
+        found[0] += len(files)
         if not files:
             return
         u = unit_for(directory)
@@ -134,13 +143,14 @@ def expand(
             if os.path.islink(path):
                 raise PatternError(f"{pattern}: cannot follow symbolic link: {e.strerror or e}") from e
             raise PatternError(f"{pattern}: no such file or directory") from e
-        import stat as _stat
-
-        if _stat.S_ISDIR(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            found[0] = 0
             if recursive:
                 walk(path)
             else:
                 add_dir(path)
+            if not found[0]:
+                warn(f"{pattern}: matched no Go files")
         elif recursive:
             raise PatternError(f"{pattern}: not a directory")
         elif path.endswith(".go"):
