@@ -153,11 +153,16 @@ def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
         return None
     if not options.include_generated and src.is_generated(data):
         return None
+    return data
+
+
+def _utf8_error(data: bytes) -> int | None:
+    """The byte offset of the first invalid UTF-8 sequence, or None."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as e:
-        warn(f"{display}: file is not valid UTF-8 (byte offset {e.start}); analysed as bytes")
-    return data
+        return e.start
+    return None
 
 
 def _quiet(msg: str) -> None:
@@ -171,13 +176,22 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     for display, abspath in unit.files:
         report = unit.report is None or abspath in unit.report
         # A file read only for its declarations is not the user's concern: no warnings.
-        data = _read(display, abspath, options, warn if report else _quiet)
+        say = warn if report else _quiet
+        data = _read(display, abspath, options, say)
         if data is None:
             continue
         try:
-            files.append(src.SourceFile.parse(display, abspath, data, report))
+            f = src.SourceFile.parse(display, abspath, data, report)
         except Exception as e:  # the parser should not fail, but a run must go on
-            warn(f"{display}: cannot parse: {e}")
+            say(f"{display}: cannot parse: {e}")
+            continue
+        if not f.package_name:  # an empty file, or one that is not Go at all
+            say(f"{display}: skipped: no package clause")
+            continue
+        bad = _utf8_error(data)
+        if bad is not None:
+            say(f"{display}: file is not valid UTF-8 (byte offset {bad}); analysed as bytes")
+        files.append(f)
     groups: dict[str, list[src.SourceFile]] = {}
     for f in files:
         groups.setdefault(f.package_name, []).append(f)
