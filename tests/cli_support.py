@@ -1,0 +1,73 @@
+"""Helpers for the tests that run goguard the way users do: through click's test
+runner in-process, and through the installed `goguard` console script."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from goguard.cli.main import main
+
+# The smallest GG101-positive file, and where its finding is.
+GOOD = 'package p; func f() { var m map[string]int; m["a"] = 1 }\n'
+
+
+def nil_map(path: str, source: str = GOOD, needle: str = 'm["a"]', name: str = "m",
+            possibly: bool = False) -> str:
+    """The text-output line for a GG101 finding at the first `needle` in `source`."""
+    line, col = locate(source, needle)
+    kind = "possibly nil map" if possibly else "nil map"
+    return f'{path}:{line}:{col}: assignment to entry in {kind} "{name}" (GG101)'
+
+
+def locate(source: str | bytes, needle: str | bytes) -> tuple[int, int]:
+    """1-based line and byte column of the first `needle` in `source`."""
+    data = source.encode() if isinstance(source, str) else source
+    target = needle.encode() if isinstance(needle, str) else needle
+    offset = data.index(target)
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - start + 1
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content)
+    return root
+
+
+def invoke(*args: str):
+    """`goguard ARGS` in-process, in the current folder; stdout and stderr apart."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def script() -> str:
+    """The installed console script: the one beside this interpreter, else on PATH."""
+    beside = Path(sys.executable).with_name("goguard")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("goguard")
+    assert found, "the goguard console script is not installed (pip install -e '.[dev]')"
+    return found
+
+
+def run(*args: str, cwd: Path, timeout: float = 120, **kw) -> subprocess.CompletedProcess:
+    """The console script as a user runs it: no stdin, output as bytes."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **kw.pop("env", {})}
+    return subprocess.run([script(), *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
+                          timeout=timeout, env=env, **kw)
+
+
+def lines(text: str | bytes) -> list[str]:
+    if isinstance(text, bytes):
+        text = text.decode()
+    return text.splitlines()
