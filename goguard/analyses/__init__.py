@@ -23,12 +23,13 @@ def analysis(name: str):
 
 
 def get(name: str) -> Callable[..., Any]:
-    if not _ANALYSES:
-        _load()
-    try:
-        return _ANALYSES[name]
-    except KeyError:
-        raise KeyError(f"no analysis named {name!r}") from None
+    fn = _ANALYSES.get(name)
+    if fn is None:
+        _load()  # importing a rule may have registered some analyses, not all
+        fn = _ANALYSES.get(name)
+    if fn is None:
+        raise KeyError(f"no analysis named {name!r}")
+    return fn
 
 
 def _load() -> None:

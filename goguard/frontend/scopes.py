@@ -80,6 +80,7 @@ class Scopes:
             name = text(ident)
             d = Decl(name, kind, ident, funcs[-1], **kw)
             decls.append(d)
+            uses[ident.id] = d  # a declaring identifier names its own declaration
             if name != "_":
                 scopes[-1][name] = d
 

@@ -1,0 +1,308 @@
+"""Types of expressions, as far as declarations tell them without a type-checker.
+
+`ExprTypes.of(pass_, fn)` answers "what is the type of this expression?" from the
+scope model and the package's declarations; UNKNOWN when nothing says. It also
+proves map-ness from use: an index assignment whose key is provably not an integer
+can only write a map, and a field assigned `make(map...)` or a map literal anywhere in
+the package is a map.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.frontend.gotypes import INT, STRING, UNKNOWN, Type, TypeResolver
+from goguard.frontend.scopes import Scopes
+from goguard.frontend.source import captures
+
+_MAP_FIELDS_QUERY = """
+(assignment_statement
+  left: (expression_list (selector_expression field: (field_identifier) @field))
+  right: (expression_list (_) @value))
+(keyed_element
+  (literal_element (identifier) @field)
+  (literal_element (_) @value))
+"""
+
+_STRING_FUNCS = {("fmt", "Sprintf"), ("fmt", "Sprint"), ("strconv", "Itoa"), ("strconv", "FormatInt"),
+                 ("strings", "ToLower"), ("strings", "ToUpper"), ("strings", "TrimSpace"),
+                 ("strings", "Join"), ("path", "Join"), ("filepath", "Join"), ("filepath", "Base")}
+
+
+def _strip(node: Node) -> Node:
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+class ExprTypes:
+    def __init__(self, pass_, scopes: Scopes) -> None:
+        self.pass_ = pass_
+        self.file = pass_.file
+        self.text = pass_.file.text
+        self.scopes = scopes
+        self.types = TypeResolver.of(pass_.package)
+        self._cache: dict[int, Type] = {}
+
+    def of(self, expr: Node, depth: int = 0) -> Type:
+        key = expr.id
+        if key in self._cache:
+            return self._cache[key]
+        t = UNKNOWN if depth > 12 else self._of(_strip(expr), depth)
+        self._cache[key] = t
+        return t
+
+    def _of(self, e: Node, depth: int) -> Type:
+        t = e.type
+        types = self.types
+        if t == "identifier":
+            d = self.scopes.decl_of(e)
+            if d is not None:
+                if d.kind == "type":
+                    return UNKNOWN
+                if d.type_node is not None:
+                    return types.from_node(d.type_node, self.file)
+                v = d.value
+                if v is None:
+                    return UNKNOWN
+                if d.origin == "range":
+                    rt = types.underlying(self.of(v, depth + 1))
+                    if rt.kind == "map":
+                        return (rt.key if d.index == 0 else rt.elem) or UNKNOWN
+                    if rt.kind in ("slice", "array"):
+                        return INT if d.index == 0 else (rt.elem or UNKNOWN)
+                    if rt.kind == "basic" and rt.name == "string":
+                        return INT if d.index == 0 else Type("basic", name="rune")
+                    return UNKNOWN
+                if d.origin in ("typeswitch", "recv"):
+                    return UNKNOWN
+                stmt = d.stmt
+                if stmt is not None and stmt.type in ("short_var_declaration", "var_spec"):
+                    left = stmt.child_by_field_name("left") if stmt.type == "short_var_declaration" else None
+                    names = left.named_children if left is not None else stmt.children_by_field_name("name")
+                    right = stmt.child_by_field_name("right") or stmt.child_by_field_name("value")
+                    values = right.named_children if right is not None else []
+                    if len(values) != len(names):
+                        if len(names) == 2 and len(values) == 1 and _strip(values[0]).type in (
+                                "index_expression", "type_assertion_expression"):
+                            return self.of(values[0], depth + 1) if d.index == 0 else Type("basic", name="bool")
+                        return UNKNOWN
+                return self.of(v, depth + 1)
+            td = self.pass_.package.decls.get(self.text(e))
+            if td is not None and td.kind == "var" and self.scopes.decl_of(e) is None:
+                if td.type_node is not None:
+                    return types.from_node(td.type_node, td.file)
+            return UNKNOWN
+        if t == "selector_expression":
+            op = e.child_by_field_name("operand")
+            field = e.child_by_field_name("field")
+            if op is None or field is None:
+                return UNKNOWN
+            if op.type == "identifier" and self.scopes.decl_of(op) is None and \
+                    self.text(op) in self.pass_.imports:
+                return UNKNOWN
+            ft = types.field(self.of(op, depth + 1), self.text(field))
+            return ft if ft is not None else UNKNOWN
+        if t == "index_expression":
+            op = e.child_by_field_name("operand")
+            if op is None:
+                return UNKNOWN
+            u = types.underlying(self.of(op, depth + 1))
+            if u.kind == "pointer":
+                u = types.underlying(u.elem or UNKNOWN)
+            if u.kind in ("map", "slice", "array"):
+                return u.elem or UNKNOWN
+            return UNKNOWN
+        if t == "unary_expression":
+            opn = e.child_by_field_name("operator")
+            op = e.child_by_field_name("operand")
+            if op is None or opn is None:
+                return UNKNOWN
+            if opn.type == "*":
+                u = types.underlying(self.of(op, depth + 1))
+                return (u.elem or UNKNOWN) if u.kind == "pointer" else UNKNOWN
+            if opn.type == "&":
+                inner = self.of(op, depth + 1)
+                return Type("pointer", elem=inner)
+            return UNKNOWN
+        if t == "composite_literal":
+            return types.from_node(e.child_by_field_name("type"), self.file)
+        if t == "call_expression":
+            fn = e.child_by_field_name("function")
+            args = e.child_by_field_name("arguments")
+            if fn is None:
+                return UNKNOWN
+            if fn.type == "identifier" and self.scopes.decl_of(fn) is None:
+                name = self.text(fn)
+                first = args.named_children[0] if args is not None and args.named_children else None
+                if name == "make" and first is not None:
+                    return types.from_node(first, self.file)
+                if name == "new" and first is not None:
+                    return Type("pointer", elem=types.from_node(first, self.file))
+                if name == "string":
+                    return STRING
+                if name in ("len", "cap", "int"):
+                    return INT
+                td = self.pass_.package.decls.get(name)
+                if td is not None and td.kind == "type":
+                    return Type("named", name=name)
+                if td is not None and td.kind == "func":
+                    res = td.node.child_by_field_name("result")
+                    if res is not None and res.type != "parameter_list":
+                        return types.from_node(res, td.file)
+                    if res is not None and len(res.named_children) == 1 and \
+                            not res.named_children[0].children_by_field_name("name"):
+                        return types.from_node(res.named_children[0].child_by_field_name("type"), td.file)
+                return UNKNOWN
+            if fn.type in ("slice_type", "map_type", "pointer_type", "qualified_type", "array_type",
+                           "parenthesized_type"):
+                return types.from_node(fn, self.file)
+            if fn.type == "parenthesized_expression":
+                inner = _strip(fn)
+                if inner.type in ("pointer_type", "slice_type", "map_type"):
+                    return types.from_node(inner, self.file)
+            if fn.type == "selector_expression":
+                op = fn.child_by_field_name("operand")
+                field = fn.child_by_field_name("field")
+                if op is not None and field is not None and op.type == "identifier" and \
+                        self.scopes.decl_of(op) is None:
+                    path = self.pass_.imports.get(self.text(op))
+                    if (path, self.text(field)) in _STRING_FUNCS or (path and (path.rsplit("/", 1)[-1], self.text(field)) in _STRING_FUNCS):
+                        return STRING
+            return UNKNOWN
+        if t in ("interpreted_string_literal", "raw_string_literal"):
+            return STRING
+        if t == "int_literal":
+            return INT
+        if t == "binary_expression":
+            op = e.child_by_field_name("operator")
+            if op is not None and op.type == "+":
+                left = self.of(e.child_by_field_name("left"), depth + 1)
+                if left is not UNKNOWN:
+                    return left
+                return self.of(e.child_by_field_name("right"), depth + 1)
+            return UNKNOWN
+        if t == "type_assertion_expression":
+            return types.from_node(e.child_by_field_name("type"), self.file)
+        return UNKNOWN
+
+    # ---- map-ness ---------------------------------------------------------------------
+
+    def is_string(self, expr: Node) -> bool:
+        u = self.types.underlying(self.of(expr))
+        return u.kind == "basic" and u.name == "string"
+
+    def container_kind(self, index_expr: Node) -> str:
+        """"map" when the written container is provably a map, "other" when provably
+        not (slice, array, string, pointer to array), "" when unknown."""
+        op = index_expr.child_by_field_name("operand")
+        idx = index_expr.child_by_field_name("index")
+        if op is None:
+            return ""
+        u = self.types.underlying(self.of(op))
+        if u.kind == "map":
+            return "map"
+        if u.kind not in ("unknown", "named"):
+            return "other"
+        if idx is not None and self.is_string(idx):
+            return "map"
+        op = _strip(op)
+        if op.type == "selector_expression":
+            field = op.child_by_field_name("field")
+            if field is not None and self.text(field) in map_fields(self.pass_):
+                return "map"
+        return ""
+
+    def pointee_kind(self, deref: Node) -> str:
+        """For `*p`: "slice"/"map" when p provably points to one, else ""."""
+        op = deref.child_by_field_name("operand")
+        if op is None:
+            return ""
+        u = self.types.underlying(self.of(op))
+        if u.kind == "pointer":
+            inner = self.types.underlying(u.elem or UNKNOWN)
+            if inner.kind in ("slice", "map"):
+                return inner.kind
+            if inner.kind != "unknown":
+                return ""
+        elif u.kind != "unknown":
+            return ""
+        # Proven from use: append(*p, ...) needs a slice; (*p)["k"] = v needs a map.
+        n, parent = deref, deref.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            n, parent = parent, parent.parent
+        if parent is not None and parent.type == "argument_list" and parent.named_children and \
+                parent.named_children[0] == n:
+            call = parent.parent
+            fn = call.child_by_field_name("function") if call is not None else None
+            if fn is not None and fn.type == "identifier" and self.text(fn) == "append" and \
+                    self.scopes.decl_of(fn) is None:
+                return "slice"
+        if parent is not None and parent.type == "index_expression" and parent.child_by_field_name("operand") == n:
+            idx = parent.child_by_field_name("index")
+            if idx is not None and self.is_string(idx):
+                return "map"
+        return ""
+
+
+def map_fields(pass_) -> frozenset[str]:
+    """Names of struct fields assigned `make(map...)` or a map literal anywhere in the package."""
+    pkg = pass_.package
+    cached = pkg.facts.get("map_fields")
+    if cached is not None:
+        return cached
+    out: set[str] = set()
+    for f in pkg.files:
+        caps = captures(_MAP_FIELDS_QUERY, f.root)
+        fields = caps.get("field", [])
+        values = caps.get("value", [])
+        for field in fields:
+            parent = field.parent
+            # Find the value that goes with this field: the sibling value in the same node.
+            holder = parent.parent if parent is not None and parent.type == "literal_element" else None
+            if holder is not None and holder.type == "keyed_element":
+                val = holder.named_children[-1]
+                val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
+            else:
+                stmt = parent.parent.parent if parent is not None and parent.parent is not None else None
+                if stmt is None or stmt.type != "assignment_statement":
+                    continue
+                left = stmt.child_by_field_name("left")
+                right = stmt.child_by_field_name("right")
+                if left is None or right is None or len(left.named_children) != len(right.named_children):
+                    continue
+                i = [c.id for c in left.named_children].index(parent.id) if parent.id in [
+                    c.id for c in left.named_children] else -1
+                if i < 0:
+                    continue
+                val = right.named_children[i]
+            if _is_map_value(val, f):
+                out.add(f.text(field))
+        del values
+    result = frozenset(out)
+    pkg.facts["map_fields"] = result
+    return result
+
+
+def _is_map_value(val: Node, f) -> bool:
+    val = _strip(val)
+    if val.type == "composite_literal":
+        tn = val.child_by_field_name("type")
+        return tn is not None and tn.type == "map_type"
+    if val.type == "call_expression":
+        fn = val.child_by_field_name("function")
+        args = val.child_by_field_name("arguments")
+        if fn is not None and f.text(fn) == "make" and args is not None and args.named_children:
+            return args.named_children[0].type == "map_type"
+    return False
+
+
+@analysis("exprtypes")
+def exprtypes_analysis(pass_, fn: Node) -> ExprTypes:
+    from goguard.frontend.scopes import top_function
+
+    top = top_function(fn)
+    if top.id != fn.id:
+        return pass_.result("exprtypes", top)
+    return ExprTypes(pass_, pass_.result("scopes", top))

@@ -1,0 +1,807 @@
+"""Nil-ness of maps and pointers, flow-sensitively, over each function's CFG.
+
+A *path* names a tracked value: a local variable `(decl,)`, a field of a local struct
+value `(decl, "f", "g")`, or an entry of a local map `(decl, ("[]", key text))`. A
+state maps paths to the set of things the value may be on some path to this point:
+
+- `N`: not nil (made, a literal, `new`, `&x`, or checked);
+- `U`: unknown (a call result, a parameter, a receive, anything whose address escaped);
+- `Nil(src, note, branch)`: nil from a definite source at byte offset `src`
+  (`branch` >= 0 is the if/switch where that nil path skipped the initialisation).
+
+Joins take unions, so "nil on some path" survives them. Besides values, a state holds:
+`path + ("{}",)` markers for struct literals and zero structs (fields not set there are
+nil), `path + ("[*]",)` flags for maps into which nothing may have been stored yet
+("E") or something may have ("S"; the default), and `("ok", decl)` relations from a
+comma-ok variable to the values it proves present.
+
+The analysis records, for every map write and every `*p` in the function and in the
+closures it contains, the facts of the written map / dereferenced pointer. Rules read
+those facts; the analysis itself never reports.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.analyses.cfg import CFG, build
+from goguard.analyses.dataflow import Problem, solve
+from goguard.frontend.gotypes import TypeResolver
+from goguard.frontend.scopes import Decl, Scopes, top_function
+
+N = "N"
+U = "U"
+FRESH = "E"  # flag value: no entry stored yet
+STORED = "S"
+MARK = "{}"
+FLAG = "[*]"
+LOOKUP = -1  # src of a lookup nil whose site is the place it is read
+
+
+class Nil(NamedTuple):
+    src: int  # byte offset of the nil source
+    note: str
+    branch: int = -1  # byte offset of the if/switch whose other branch initialises it
+
+
+class Lit(NamedTuple):
+    src: int  # byte offset of the literal / declaration leaving fields zero
+    fields: frozenset | None  # field names set there; None: all of them (positional)
+
+
+_UNKNOWN = frozenset((U,))
+_NONNIL = frozenset((N,))
+_FRESH = frozenset((FRESH,))
+_STORED = frozenset((STORED,))
+_NONNIL_TYPES = frozenset(("composite_literal", "func_literal", "interpreted_string_literal",
+                           "raw_string_literal", "int_literal", "float_literal", "imaginary_literal",
+                           "rune_literal", "true", "false", "binary_expression"))
+# Built-ins whose map / slice argument is only read, never re-pointed.
+_READERS = frozenset(("len", "cap", "delete", "clear", "copy", "append", "print", "println",
+                      "min", "max"))
+_LOOKUP_NOTE = "lookup of a key that was never stored yields nil"
+
+
+class Sink(NamedTuple):
+    kind: str  # "write" (m[k] = v: the facts of m) | "deref" (*p: the facts of p)
+    node: Node  # the index expression written / the unary * expression
+    target: Node  # the map expression / the pointer expression
+    facts: frozenset
+
+
+class FunctionNilness:
+    """Sinks of one function (a declaration or a literal), by node id."""
+
+    def __init__(self, fn: Node) -> None:
+        self.fn = fn
+        self.sinks: dict[int, Sink] = {}
+
+
+def is_nil(facts: frozenset) -> bool:
+    return any(isinstance(f, Nil) for f in facts)
+
+
+def nil_sources(facts: frozenset) -> list[Nil]:
+    return sorted(f for f in facts if isinstance(f, Nil))
+
+
+def only_nil(facts: frozenset) -> bool:
+    return bool(facts) and all(isinstance(f, Nil) for f in facts)
+
+
+def _strip(node: Node) -> Node:
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _lhs_targets(stmt: Node) -> list[Node]:
+    left = stmt.child_by_field_name("left")
+    return list(left.named_children) if left is not None else []
+
+
+def _operator(node: Node) -> str:
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else ""
+
+
+class _Analysis(Problem):
+    """The nil-ness problem for one function body; closures get their own instance."""
+
+    def __init__(self, ctx: "_Context", fn: Node, entry: dict) -> None:
+        self.ctx = ctx
+        self.fn = fn
+        self._entry = entry
+        self.cfg: CFG = build(fn, ctx.text, ctx.imports)
+
+    # ---- lattice -------------------------------------------------------------------
+
+    def entry(self):
+        return self._entry
+
+    def join(self, node: int, states: list[dict]) -> dict:
+        keys = set()
+        for s in states:
+            keys.update(s)
+        out: dict = {}
+        branch_ast = self.cfg.ast(node) if self.cfg.kind(node) == "join" else None
+        for k in keys:
+            if k[0] == "ok":
+                vals = [s.get(k) for s in states]
+                if any(v is None for v in vals):
+                    continue
+                common = frozenset.intersection(*vals)
+                if common:
+                    out[k] = common
+                continue
+            vals = frozenset().union(*(self.ctx.lookup(s, k) for s in states))
+            if branch_ast is not None and k[-1] not in (MARK, FLAG) and N in vals:
+                vals = frozenset(
+                    v._replace(branch=branch_ast.start_byte) if isinstance(v, Nil) and v.branch < 0 else v
+                    for v in vals)
+            if vals == _UNKNOWN and k[-1] != FLAG:
+                continue  # absent means unknown
+            if vals == _STORED:
+                continue
+            out[k] = vals
+        return out
+
+    # ---- transfer ------------------------------------------------------------------
+
+    def transfer(self, node: int, state: dict) -> dict:
+        kind = self.cfg.kind(node)
+        ast = self.cfg.ast(node)
+        if ast is None:
+            return state
+        if kind == "stmt":
+            return self.ctx.statement(ast, state)
+        if kind == "range":
+            return self.ctx.range_clause(ast, state)
+        if kind == "case" and ast.type == "type_case":
+            return state
+        return state
+
+    def edge(self, src: int, dst: int, attrs: dict, state: dict):
+        if "branch" in attrs and self.cfg.kind(src) == "cond":
+            cond = self.cfg.ast(src)
+            if cond is not None:
+                return self.ctx.refine(state, cond, attrs["branch"])
+        case = attrs.get("case")
+        if case is not None and case.type == "expression_case":
+            switch = case.parent
+            if switch is not None and switch.child_by_field_name("value") is None:
+                values = case.child_by_field_name("value")
+                if values is not None and len(values.named_children) == 1:
+                    return self.ctx.refine(state, values.named_children[0], True)
+        return state
+
+    # ---- sinks ---------------------------------------------------------------------
+
+    def exprs_of(self, node: int) -> list[Node]:
+        kind = self.cfg.kind(node)
+        ast = self.cfg.ast(node)
+        if ast is None:
+            return []
+        if kind == "cond":
+            return [ast]
+        if kind == "range":
+            right = ast.child_by_field_name("right")
+            return [right] if right is not None else []
+        if kind == "case":
+            v = ast.child_by_field_name("value") if ast.type == "expression_case" else None
+            return [v] if v is not None else []
+        if kind == "stmt":
+            t = ast.type
+            if t in ("expression_switch_statement", "type_switch_statement"):
+                v = ast.child_by_field_name("value")
+                init = None
+                return [v] if v is not None else ([init] if init else [])
+            if t == "select_statement" or t in ("break_statement", "continue_statement",
+                                                "goto_statement", "fallthrough_statement"):
+                return []
+            return [ast]
+        return []
+
+
+class _Context:
+    """What the per-function problems share: the file, scopes, types and closure facts."""
+
+    def __init__(self, pass_, top: Node) -> None:
+        self.pass_ = pass_
+        self.text = pass_.file.text
+        self.imports = pass_.imports
+        self.scopes: Scopes = pass_.result("scopes", top)
+        self.types = TypeResolver.of(pass_.package)
+        self.file = pass_.file
+        self.results: dict[int, FunctionNilness] = {}
+        self.untracked = self._closure_assigned(top)
+        self.assigned = self._assigned_decls()
+
+    # ---- set-up --------------------------------------------------------------------
+
+    def _closure_assigned(self, top: Node) -> set[int]:
+        """Declarations assigned (or address-taken) inside a closure other than their own:
+        the closure may run at any later time, so they are never tracked."""
+        out: set[int] = set()
+        for decl_id, refs in self.scopes.refs.items():
+            for ident in refs:
+                fn = self.scopes.use_func.get(ident.id)
+                d = self.scopes.uses[ident.id]
+                if fn is None or fn.id == d.func.id:
+                    continue
+                if _is_assigned_root(ident):
+                    out.add(decl_id)
+                    break
+        return out
+
+    def _assigned_decls(self) -> set[int]:
+        """Declarations assigned or address-taken anywhere after their declaration."""
+        out: set[int] = set()
+        for decl_id, refs in self.scopes.refs.items():
+            if any(_is_assigned_root(i) for i in refs):
+                out.add(decl_id)
+        return out
+
+    def decl(self, ident: Node) -> Decl | None:
+        d = self.scopes.decl_of(ident)
+        if d is None or d.kind in ("const", "type") or d.id in self.untracked:
+            return None
+        return d
+
+    # ---- paths and values -----------------------------------------------------------
+
+    def path(self, expr: Node, depth: int = 0):
+        e = _strip(expr)
+        t = e.type
+        if t == "identifier":
+            d = self.decl(e)
+            return (d.id,) if d is not None else None
+        if depth > 6:
+            return None
+        if t == "selector_expression":
+            op = e.child_by_field_name("operand")
+            field = e.child_by_field_name("field")
+            if op is None or field is None:
+                return None
+            base = self.path(op, depth + 1)
+            return base + (self.text(field),) if base is not None else None
+        if t == "index_expression":
+            op = e.child_by_field_name("operand")
+            idx = e.child_by_field_name("index")
+            if op is None or idx is None or not _simple_key(idx):
+                return None
+            base = self.path(op, depth + 1)
+            return base + (("[]", self.text(idx)),) if base is not None else None
+        return None
+
+    def lookup(self, state: dict, path) -> frozenset:
+        v = state.get(path)
+        if v is not None:
+            return v
+        last = path[-1]
+        if last == FLAG:
+            return _STORED
+        if last == MARK:
+            return frozenset()
+        if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
+            flag = state.get(path[:-1] + (FLAG,))
+            if flag == _FRESH:
+                return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
+            return _UNKNOWN
+        if len(path) > 1:
+            marks = state.get(path[:-1] + (MARK,))
+            if marks:
+                out = set()
+                for m in marks:
+                    if m.fields is None or last in m.fields:
+                        out.add(U)
+                    else:
+                        out.add(Nil(m.src, f"field {last} is left unset here"))
+                return frozenset(out)
+        return _UNKNOWN
+
+    def value(self, expr: Node, state: dict, note: str = "set to nil here") -> frozenset:
+        e = _strip(expr)
+        t = e.type
+        if t == "nil":
+            return frozenset((Nil(e.start_byte, note),))
+        if t in _NONNIL_TYPES:
+            return _NONNIL
+        if t == "unary_expression":
+            return _NONNIL if _operator(e) == "&" else _UNKNOWN
+        if t == "call_expression":
+            fn = e.child_by_field_name("function")
+            if fn is not None and fn.type == "identifier" and self.text(fn) in ("make", "new") \
+                    and self.scopes.decl_of(fn) is None:
+                return _NONNIL
+            return _UNKNOWN
+        if t in ("identifier", "selector_expression", "index_expression"):
+            p = self.path(e)
+            if p is not None:
+                v = self.lookup(state, p)
+                if isinstance(p[-1], tuple):
+                    v = frozenset(x._replace(src=e.start_byte) if isinstance(x, Nil) and x.src == LOOKUP else x
+                                  for x in v)
+                return v
+            if t == "index_expression":
+                op = e.child_by_field_name("operand")
+                base = self.path(op) if op is not None else None
+                if base is not None and state.get(base + (FLAG,)) == _FRESH:
+                    return frozenset((Nil(e.start_byte, _LOOKUP_NOTE),))
+            return _UNKNOWN
+        return _UNKNOWN
+
+    # ---- state updates ---------------------------------------------------------------
+
+    @staticmethod
+    def kill(state: dict, path, keep_self: bool = False) -> None:
+        n = len(path)
+        for k in [k for k in state if k[:n] == path and (not keep_self or len(k) > n)]:
+            del state[k]
+        for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
+            del state[k]
+
+    def kill_keys_using(self, state: dict, name: str) -> None:
+        """A map-entry path keyed by `name` no longer names the same entry."""
+        import re
+
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        for k in [k for k in state if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
+            del state[k]
+
+    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
+        path = self.path(target)
+        t = _strip(target)
+        if t.type == "identifier":
+            self.kill_keys_using(state, self.text(t))
+        if path is None:
+            return
+        self.kill(state, path)
+        if facts != _UNKNOWN:
+            state[path] = facts
+        if rhs is not None:
+            self.shape(state, path, rhs)
+
+    def shape(self, state: dict, path, rhs: Node) -> None:
+        """Markers and flags for a value made by a literal, `make` or `new`."""
+        e = _strip(rhs)
+        if e.type == "unary_expression" and _operator(e) == "&":
+            e = _strip(e.child_by_field_name("operand") or e)
+        if e.type == "composite_literal":
+            body = e.child_by_field_name("body")
+            elems = body.named_children if body is not None else []
+            elems = [x for x in elems if x.type != "comment"]
+            keyed = [x for x in elems if x.type == "keyed_element"]
+            state[path + (FLAG,)] = _FRESH if not elems else _STORED
+            if keyed and len(keyed) == len(elems):
+                names = []
+                for ke in keyed:
+                    key = ke.named_children[0]
+                    key = key.named_children[0] if key.type == "literal_element" and key.named_children else key
+                    if key.type not in ("identifier", "field_identifier"):
+                        names = None
+                        break
+                    names.append(self.text(key))
+                if names is not None:
+                    self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names))
+                    for ke, name in zip(keyed, names):
+                        val = ke.named_children[-1]
+                        val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
+                        facts = self.value(val, state, f"field {name} is set to nil here")
+                        sub = path + (name,)
+                        if facts != _UNKNOWN:
+                            state[sub] = facts
+                        self.shape(state, sub, val)
+            elif not elems:
+                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset())
+            return
+        if e.type == "call_expression":
+            fn = e.child_by_field_name("function")
+            name = self.text(fn) if fn is not None and fn.type == "identifier" else ""
+            if name == "make":
+                state[path + (FLAG,)] = _FRESH
+            elif name == "new":
+                args = e.child_by_field_name("arguments")
+                tn = args.named_children[0] if args is not None and args.named_children else None
+                u = self.types.underlying(self.types.from_node(tn, self.file)) if tn is not None else None
+                self.zero_struct(state, path, u, e.start_byte, frozenset())
+
+    def literal_type(self, lit: Node):
+        return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
+
+    def zero(self, state: dict, path, ident: Node, note: str, type_node: Node | None) -> None:
+        """`var x T` / a named result: the zero value of T."""
+        tp = self.types.from_node(type_node, self.file) if type_node is not None else None
+        u = self.types.underlying(tp) if tp is not None else None
+        if u is not None and u.kind in ("basic", "array"):
+            return
+        if u is None or u.kind != "struct":
+            state[path] = frozenset((Nil(ident.start_byte, note),))
+            state[path + (FLAG,)] = _FRESH
+        if u is None or u.kind in ("struct", "unknown"):
+            self.zero_struct(state, path, u, ident.start_byte, frozenset())
+
+    def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0) -> None:
+        """A struct value whose fields other than `set_fields` are zero; struct-typed
+        fields among those are zero structs in turn."""
+        state[path + (MARK,)] = frozenset((Lit(src, set_fields),))
+        if u is None or u.kind != "struct" or depth > 3:
+            return
+        for fname, ftype, _ in u.fields:
+            if set_fields is not None and fname in set_fields:
+                continue
+            fu = self.types.underlying(ftype)
+            if fu.kind == "struct":
+                self.zero_struct(state, path + (fname,), fu, src, frozenset(), depth + 1)
+
+    # ---- statements ----------------------------------------------------------------
+
+    def statement(self, s: Node, state: dict) -> dict:
+        state = dict(state)
+        self.escapes(s, state)
+        t = s.type
+        if t in ("assignment_statement", "inc_statement", "dec_statement", "expression_statement",
+                 "short_var_declaration", "return_statement", "send_statement", "var_declaration"):
+            self.survived(s, state)
+        if t in ("assignment_statement", "short_var_declaration"):
+            targets = _lhs_targets(s)
+            right = s.child_by_field_name("right")
+            values = right.named_children if right is not None else []
+            op = _operator(s) if t == "assignment_statement" else ":="
+            if op not in ("=", ":="):
+                for tg in targets:
+                    if _strip(tg).type == "identifier":
+                        self.assign(state, tg, None, _UNKNOWN)
+                return state
+            if len(values) == len(targets):
+                facts = [self.value(v, state) for v in values]
+                for tg, v, f in zip(targets, values, facts):
+                    self.assign(state, tg, v, f)
+                    self.store(state, tg, f)
+            elif len(targets) == 2 and len(values) == 1 and _strip(values[0]).type == "index_expression":
+                f = self.value(values[0], state)
+                self.assign(state, targets[0], values[0], f)
+                self.assign(state, targets[1], None, _UNKNOWN)
+                okp = self.path(targets[1])
+                vp = self.path(targets[0])
+                lp = self.path(values[0])
+                if okp is not None and len(okp) == 1:
+                    pairs = frozenset(p for p in ((vp,), (lp,)) if p[0] is not None)
+                    if pairs:
+                        state[("ok", okp[0])] = pairs
+            else:
+                for tg in targets:
+                    self.assign(state, tg, None, _UNKNOWN)
+            return state
+        if t == "var_declaration":
+            specs = []
+            stack = list(s.named_children)
+            while stack:
+                x = stack.pop(0)
+                if x.type == "var_spec":
+                    specs.append(x)
+                elif x.type == "var_spec_list":
+                    stack[:0] = x.named_children
+            for spec in specs:
+                names = spec.children_by_field_name("name")
+                value = spec.child_by_field_name("value")
+                tnode = spec.child_by_field_name("type")
+                vals = value.named_children if value is not None else []
+                for i, ident in enumerate(names):
+                    d = self.decl(ident)
+                    if d is None:
+                        continue
+                    if value is None:
+                        self.kill(state, (d.id,))
+                        self.zero(state, (d.id,), ident, "declared nil here", tnode)
+                    elif len(vals) == len(names):
+                        self.assign(state, ident, vals[i], self.value(vals[i], state, "declared nil here"))
+                    else:
+                        self.assign(state, ident, None, _UNKNOWN)
+            return state
+        if t in ("inc_statement", "dec_statement"):
+            tg = s.named_children[0] if s.named_children else None
+            if tg is not None and _strip(tg).type == "identifier":
+                self.assign(state, tg, None, _UNKNOWN)
+            return state
+        if t == "receive_statement":
+            left = s.child_by_field_name("left")
+            for tg in (left.named_children if left is not None else []):
+                self.assign(state, tg, None, _UNKNOWN)
+            return state
+        return state
+
+    def survived(self, s: Node, state: dict) -> None:
+        """Past a statement that dereferences p or writes m[k], p and m are not nil: had
+        they been, it would have panicked. Later uses are not reported again."""
+        done = []
+        for e in _sinks_in(s):
+            if e.type == "unary_expression":
+                target = e.child_by_field_name("operand")
+            else:
+                target = e.child_by_field_name("operand")
+            p = self.path(target) if target is not None else None
+            if p is not None:
+                done.append(p)
+        for p in done:
+            state[p] = _NONNIL
+
+    def store(self, state: dict, target: Node, facts: frozenset) -> None:
+        """`outer[k] = v`: something may now be stored in outer."""
+        e = _strip(target)
+        if e.type != "index_expression":
+            return
+        op = e.child_by_field_name("operand")
+        base = self.path(op) if op is not None else None
+        if base is not None:
+            state[base + (FLAG,)] = _STORED
+
+    def range_clause(self, clause: Node, state: dict) -> dict:
+        state = dict(state)
+        left = clause.child_by_field_name("left")
+        for tg in (left.named_children if left is not None else []):
+            self.assign(state, tg, None, _UNKNOWN)
+        return state
+
+    def escapes(self, s: Node, state: dict) -> None:
+        """Uses that let a value be changed behind the analysis' back: `&x`, method
+        calls, passing a struct (or pointer) along, closures that assign."""
+        stack = [s]
+        while stack:
+            n = stack.pop()
+            t = n.type
+            if t == "func_literal":
+                continue
+            if t == "unary_expression" and _operator(n) == "&":
+                op = n.child_by_field_name("operand")
+                p = self.path(op) if op is not None else None
+                if p is not None:
+                    self.kill(state, p)
+                    if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
+                        self.kill(state, p[:-1] + (FLAG,))
+                    continue
+            if t == "call_expression":
+                fn = n.child_by_field_name("function")
+                args = n.child_by_field_name("arguments")
+                if fn is not None and fn.type == "selector_expression":
+                    recv = fn.child_by_field_name("operand")
+                    p = self.path(recv) if recv is not None else None
+                    if p is not None:
+                        self.kill(state, p)
+                is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
+                if args is not None:
+                    for a in args.named_children:
+                        p = self.path(a)
+                        if p is None:
+                            continue
+                        if is_reader:
+                            continue
+                        # A callee cannot re-point a map or pointer passed by value, but it
+                        # can store into the map and change fields behind a pointer.
+                        self.kill(state, p, keep_self=True)
+                        state[p + (FLAG,)] = _STORED
+            if t in ("expression_list",) and n.parent is not None and n.parent.type in (
+                    "assignment_statement", "short_var_declaration") and n.parent.child_by_field_name("right") == n:
+                for v in n.named_children:
+                    p = self.path(v)
+                    if p is not None:  # aliasing: another name now reaches the same fields
+                        self.kill(state, p, keep_self=True)
+                        state[p + (FLAG,)] = _STORED
+            if t == "return_statement" or t == "send_statement" or t == "keyed_element" or t == "literal_element":
+                for v in n.named_children:
+                    p = self.path(v)
+                    if p is not None:
+                        self.kill(state, p, keep_self=True)
+            stack.extend(n.named_children)
+
+    # ---- conditions --------------------------------------------------------------------
+
+    def refine(self, state: dict, cond: Node, truth: bool) -> dict:
+        e = _strip(cond)
+        t = e.type
+        if t == "unary_expression" and _operator(e) == "!":
+            op = e.child_by_field_name("operand")
+            return self.refine(state, op, not truth) if op is not None else state
+        if t == "binary_expression":
+            op = _operator(e)
+            left = e.child_by_field_name("left")
+            right = e.child_by_field_name("right")
+            if left is None or right is None:
+                return state
+            if op in ("&&", "||"):
+                both = (op == "&&") == truth
+                first = self.refine(state, left, truth if both else not truth)
+                if both:
+                    return self.refine(first, right, truth)
+                # (left decides) or (left is the other way and right decides)
+                a = self.refine(state, left, truth)
+                b = self.refine(first, right, truth)
+                return _union(self, a, b)
+            if op in ("==", "!="):
+                if _strip(right).type == "nil":
+                    x = left
+                elif _strip(left).type == "nil":
+                    x = right
+                else:
+                    return state
+                nonnil = (op == "!=") == truth
+                return self.set_nonnil(state, x, nonnil)
+            if op in (">", "!=", ">=", "<") and truth:
+                # len(x) > 0 and friends: a nil map or slice has length 0.
+                l, r = _strip(left), _strip(right)
+                if op == "<":
+                    l, r = r, l
+                if l.type == "call_expression" and self._is_len(l) and r.type == "int_literal":
+                    val = self.text(r)
+                    if (op in (">", "!=", "<") and val == "0") or (op == ">=" and val not in ("0",)):
+                        args = l.child_by_field_name("arguments")
+                        if args is not None and args.named_children:
+                            return self.set_nonnil(state, args.named_children[0], True)
+            return state
+        if t == "identifier" and truth:
+            d = self.scopes.decl_of(e)
+            if d is not None:
+                rel = state.get(("ok", d.id))
+                if rel:
+                    state = dict(state)
+                    for (p,) in rel:
+                        state[p] = _NONNIL
+            return state
+        return state
+
+    def _is_len(self, call: Node) -> bool:
+        fn = call.child_by_field_name("function")
+        return fn is not None and fn.type == "identifier" and self.text(fn) == "len"
+
+    def set_nonnil(self, state: dict, x: Node, nonnil: bool) -> dict:
+        p = self.path(x)
+        if p is None:
+            return state
+        state = dict(state)
+        if nonnil:
+            state[p] = _NONNIL
+        else:
+            cur = self.lookup(state, p) - _NONNIL
+            if isinstance(p[-1], tuple):
+                cur = frozenset(v._replace(src=_strip(x).start_byte) if isinstance(v, Nil) and v.src == LOOKUP else v
+                                for v in cur)
+            state[p] = cur or _UNKNOWN
+        return state
+
+    # ---- functions -------------------------------------------------------------------
+
+    def analyse(self, fn: Node, entry: dict) -> None:
+        problem = _Analysis(self, fn, entry)
+        sol = solve(problem.cfg, problem)
+        result = FunctionNilness(fn)
+        self.results[fn.id] = result
+        literals: list[tuple[Node, dict, bool]] = []
+        for node, state in sol.before.items():
+            for expr in problem.exprs_of(node):
+                self.collect(expr, state, result, literals)
+        for lit, state, immediate in literals:
+            self.analyse(lit, self.closure_entry(lit, state, immediate))
+
+    def entry_state(self, fn: Node) -> dict:
+        state: dict = {}
+        res = fn.child_by_field_name("result")
+        if res is not None and res.type == "parameter_list":
+            for p in res.named_children:
+                tnode = p.child_by_field_name("type")
+                for ident in p.children_by_field_name("name"):
+                    d = self.decl_for_ident(ident)
+                    if d is not None:
+                        self.zero(state, (d.id,), ident, "named result starts nil", tnode)
+        return state
+
+    def decl_for_ident(self, ident: Node) -> Decl | None:
+        return self.decl(ident)
+
+    def closure_entry(self, lit: Node, outer: dict, immediate: bool) -> dict:
+        state = self.entry_state(lit)
+        for k, v in outer.items():
+            root = k[0] if k[0] != "ok" else None
+            if root is None:
+                continue
+            if immediate or root not in self.assigned:
+                state[k] = v
+        return state
+
+    def collect(self, expr: Node, state: dict, result: FunctionNilness, literals: list) -> None:
+        """Record the sinks in one statement / expression under the state before it:
+        the first deref / write of each value in it (a second one cannot be reached
+        with a nil value)."""
+        seen: set[tuple[str, str]] = set()
+        for e in sorted(_sinks_in(expr, literals, state), key=lambda n: n.start_byte):
+            op = e.child_by_field_name("operand")
+            if op is None:
+                continue
+            kind = "deref" if e.type == "unary_expression" else "write"
+            key = (kind, self.text(op))
+            if key in seen:
+                continue
+            seen.add(key)
+            result.sinks[e.id] = Sink(kind, e, op, self.value(op, state))
+
+
+def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = None) -> list[Node]:
+    """The `*p` expressions and written `m[k]` index expressions in a statement, not
+    looking into function literals (collected into `literals` with the state)."""
+    out = []
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t == "func_literal":
+            if literals is not None:
+                parent = n.parent
+                immediate = (parent is not None and parent.type == "call_expression"
+                             and parent.child_by_field_name("function") == n
+                             and (parent.parent is None or parent.parent.type != "defer_statement"))
+                literals.append((n, state, immediate))
+            continue
+        if t == "assignment_statement":
+            out.extend(e for e in map(_strip, _lhs_targets(n)) if e.type == "index_expression")
+        elif t in ("inc_statement", "dec_statement"):
+            if n.named_children and _strip(n.named_children[0]).type == "index_expression":
+                out.append(_strip(n.named_children[0]))
+        elif t == "unary_expression" and _operator(n) == "*":
+            out.append(n)
+        stack.extend(n.named_children)
+    return out
+
+
+def _simple_key(idx: Node) -> bool:
+    t = idx.type
+    return t in ("identifier", "interpreted_string_literal", "raw_string_literal", "int_literal",
+                 "rune_literal", "selector_expression", "true", "false") and idx.end_byte - idx.start_byte < 80
+
+
+def _union(ctx: _Context, a: dict, b: dict) -> dict:
+    out = {}
+    for k in set(a) | set(b):
+        if k[0] == "ok":
+            if k in a and k in b:
+                common = a[k] & b[k]
+                if common:
+                    out[k] = common
+            continue
+        out[k] = ctx.lookup(a, k) | ctx.lookup(b, k)
+    return out
+
+
+def _is_assigned_root(ident: Node) -> bool:
+    """Whether this use of a variable (or of the root of a selector chain) assigns it
+    or takes its address."""
+    n = ident
+    p = n.parent
+    while p is not None and (p.type == "selector_expression" and p.child_by_field_name("operand") == n
+                             or p.type == "parenthesized_expression"):
+        n, p = p, p.parent
+    if p is None:
+        return False
+    if p.type == "unary_expression" and _operator(p) == "&":
+        return True
+    if p.type == "expression_list" and p.parent is not None and p.parent.type in (
+            "assignment_statement", "short_var_declaration", "range_clause", "receive_statement") \
+            and p.parent.child_by_field_name("left") == p:
+        return True
+    if p.type in ("inc_statement", "dec_statement"):
+        return True
+    return False
+
+
+@analysis("nilness")
+def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
+    """Sinks and their facts for fn (a function, method or literal)."""
+    top = top_function(fn)
+    if top.id != fn.id:
+        return pass_.result("nilness", top)._ctx.results.get(fn.id)
+    ctx = _Context(pass_, top)
+    ctx.analyse(top, ctx.entry_state(top))
+    res = ctx.results[top.id]
+    res._ctx = ctx
+    return res

@@ -1,0 +1,95 @@
+"""Assignment to an entry of a map that may be nil.
+
+## What it does
+Reports an index assignment (`m[k] = v`, `m[k] += v`, `m[k]++`, `m[a][b] = v`) whose map
+may be nil on at least one path through the function: a map declared with `var` and
+never made on that path, set to `nil`, a named result, a map field of a struct value left
+unset, or a nested map read from an outer map before any entry was stored in it. It
+follows the value through branches, loops, `switch`, `select`, `goto` and closures, and
+trusts every initialisation and nil check it can see (`make`, literals,
+`if m == nil { m = make(...) }`, comma-ok checks, early returns).
+
+## Why is this bad?
+Reading, ranging over, `len` and `delete` of a nil map are all fine, which is why the
+bug survives review and tests: the nil map only panics when something is written to
+it, often on a rarely taken branch. The panic takes down the whole process unless a
+`recover` is in the way.
+
+## Example
+```go
+package example
+
+func countByUser(events []string, verbose bool) map[string]int {
+	var counts map[string]int
+	if verbose {
+		counts = make(map[string]int)
+	}
+	for _, user := range events {
+		counts[user]++
+	}
+	return counts
+}
+```
+
+## Use instead
+```go
+package example
+
+func countByUser(events []string, verbose bool) map[string]int {
+	counts := make(map[string]int)
+	for _, user := range events {
+		counts[user]++
+	}
+	return counts
+}
+```
+
+## Runtime symptom
+`panic: assignment to entry in nil map`, with the goroutine's stack; the process exits
+with status 2.
+
+## Related checks elsewhere
+staticcheck SA5000 reports a write to a local map variable that is nil on *every* path
+(declared with `var` and never assigned); it does not see maps nil on one branch only,
+struct fields, nested maps, named results or closures. go vet has no such check.
+NilAway (uber-go/nilaway) finds some of these with whole-program inference, at a much
+higher cost and noise level.
+"""
+
+from __future__ import annotations
+
+from goguard.analyses.nilness import is_nil
+from goguard.rules._nil import report_nil, sink_for
+from goguard.rules.base import RuleMeta
+
+META = RuleMeta(
+    code="GG101",
+    name="nil-map-write",
+    severity="error",
+    tags=("correctness", "nil", "crash"),
+    precision="high",
+    query="""
+(assignment_statement left: (expression_list (index_expression) @write))
+(inc_statement (index_expression) @write)
+(dec_statement (index_expression) @write)
+""",
+)
+
+
+def check(pass_, matches) -> None:
+    for _, caps in matches:
+        for write in caps.get("write", ()):
+            fn = pass_.enclosing_function(write)
+            if fn is None:
+                continue
+            sink = sink_for(pass_, write)
+            if sink is None or sink.kind != "write" or not is_nil(sink.facts):
+                continue
+            if pass_.result("exprtypes", fn).container_kind(write) != "map":
+                continue
+            report_nil(
+                pass_, sink,
+                'assignment to entry in {q}nil map "{name}"',
+                "written here",
+                "no make on this branch",
+            )

@@ -1,0 +1,91 @@
+"""Dereference of a pointer to a slice or map that may be nil.
+
+## What it does
+Reports `*p`, `(*p)[i]`, `append(*p, ...)`, `len(*p)` and `*p = ...` where `p` is a
+pointer to a slice or map (`*[]byte`, `*map[K]V`) that may be nil on some path: declared
+with `var` and never pointed anywhere, set to `nil`, a struct field of that type left
+unset, a named result, or looked up from a `map[K]*[]T` in which the key may be absent
+(a plain `v := m[k]` that is neither comma-ok checked nor nil checked before use).
+
+## Why is this bad?
+Pointers to slices are how Go code shares a growing buffer between a map entry, a pool
+or a struct and the code that appends to it. A map lookup of a missing key, or a field
+nobody set, yields a nil pointer, and the first `append(*p, ...)` through it crashes the
+process. Because the nil case is the unusual key or the unusual configuration, tests
+rarely hit it.
+
+## Example
+```go
+package example
+
+func appendTo(buffers map[string]*[]byte, keys []string, data byte) {
+	local := map[string]*[]byte{}
+	for _, k := range keys {
+		buf := local[k]
+		*buf = append(*buf, data)
+	}
+	_ = buffers
+}
+```
+
+## Use instead
+```go
+package example
+
+func appendTo(buffers map[string]*[]byte, keys []string, data byte) {
+	local := map[string]*[]byte{}
+	for _, k := range keys {
+		buf, ok := local[k]
+		if !ok {
+			buf = new([]byte)
+			local[k] = buf
+		}
+		*buf = append(*buf, data)
+	}
+	_ = buffers
+}
+```
+
+## Runtime symptom
+`panic: runtime error: invalid memory address or nil pointer dereference` followed by
+`[signal SIGSEGV: segmentation violation ...]`.
+
+## Related checks elsewhere
+go vet's `nilness` analyzer (not run by default `go vet`) reports dereferences of values
+that are nil on every path within SSA; NilAway reports nil flows across functions.
+staticcheck SA5011 reports a dereference next to a nil check of the same pointer.
+"""
+
+from __future__ import annotations
+
+from goguard.analyses.nilness import is_nil
+from goguard.rules._nil import report_nil, sink_for
+from goguard.rules.base import RuleMeta
+
+META = RuleMeta(
+    code="GG102",
+    name="nil-slice-pointer-deref",
+    severity="error",
+    tags=("correctness", "nil", "crash"),
+    precision="high",
+    query='(unary_expression operator: "*" operand: (_)) @deref',
+)
+
+
+def check(pass_, matches) -> None:
+    for _, caps in matches:
+        for deref in caps.get("deref", ()):
+            fn = pass_.enclosing_function(deref)
+            if fn is None:
+                continue
+            sink = sink_for(pass_, deref)
+            if sink is None or sink.kind != "deref" or not is_nil(sink.facts):
+                continue
+            if not pass_.result("exprtypes", fn).pointee_kind(deref):
+                continue
+            report_nil(
+                pass_, sink,
+                'dereference of {q}nil pointer "{name}"',
+                "dereferenced here",
+                "not allocated on this branch",
+            )
