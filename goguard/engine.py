@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from tree_sitter import Node
 
-from goguard import analyses
+from goguard import analyses, suppress
 from goguard.findings import Finding, FlowStep
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
@@ -30,9 +30,20 @@ class Options:
     severity: dict[str, str] = field(default_factory=dict)  # code -> severity override
     go_version: tuple[int, int] | None = None  # overrides go.mod
     jobs: int = 0  # 0: all cores
+    # (matcher, codes): the codes do not run on files whose absolute path the matcher
+    # (a picklable callable, e.g. goguard.config.PathMatcher) accepts.
+    per_file_ignores: tuple[tuple[Any, frozenset[str]], ...] = ()
 
     def enabled(self) -> list[Rule]:
         return [r for r in all_rules() if self.rules is None or r.code in self.rules]
+
+    def rules_for(self, abspath: str, rules: list[Rule]) -> list[Rule]:
+        """The rules that run on one file: `rules` less its per-file ignores."""
+        off: set[str] = set()
+        for matcher, codes in self.per_file_ignores:
+            if matcher(abspath):
+                off |= codes
+        return [r for r in rules if r.code not in off] if off else rules
 
 
 @dataclass
@@ -53,6 +64,8 @@ class FilePass:
         self.warnings: list[str] = []
         self._results: dict[tuple[str, int], Any] = {}
         self._imports: dict[str, str] | None = None
+        # The file's suppression directives, set once every rule but GG000 has run.
+        self.directives: suppress.FileDirectives | None = None
 
     @property
     def imports(self) -> dict[str, str]:
@@ -205,7 +218,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             res.files += 1
             fp = FilePass(f, pkg, options)
             try:
-                analyse_file(fp, rules)
+                analyse_file(fp, options.rules_for(f.abspath, rules))
             except RecursionError:
                 warn(f"{f.path}: skipped: nesting too deep to analyse")
                 fp.findings.clear()
@@ -230,6 +243,8 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
         return any(s <= n.start_byte < e for s, e in errors)
 
     for rule in rules:
+        if rule.code == suppress.RULE_CODE:
+            continue  # it reports on the directives, after they are applied below
         q = rule.meta.query
         if q is None:
             found = []
@@ -244,6 +259,18 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
         rule.check(RulePass(fp, rule), found)
     if errors:
         fp.findings[:] = [x for x in fp.findings if not _in_ranges(f, x, errors)]
+    _apply_directives(fp, rules, errors)
+
+
+def _apply_directives(fp: FilePass, rules: list[Rule], errors: list[tuple[int, int]]) -> None:
+    """Marks the findings that an in-source directive suppresses, then runs the
+    directive rule (GG000), which reports malformed and stale directives."""
+    directives = suppress.parse(fp.file) if suppress.may_have_directives(fp.file) else []
+    fp.findings[:] = suppress.apply(fp.file, fp.findings, directives)
+    fp.directives = suppress.FileDirectives(directives, frozenset(r.code for r in rules), errors)
+    for rule in rules:
+        if rule.code == suppress.RULE_CODE:
+            rule.check(RulePass(fp, rule), [])
 
 
 def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]]) -> bool:
