@@ -10,6 +10,7 @@ import click
 
 from goguard import __version__
 from goguard.frontend.loader import PatternError, expand
+from goguard.output import names as format_names
 from goguard.rules import RuleError, all_rules, get_rule, resolve_selector
 
 
@@ -43,8 +44,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("patterns", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(format_names()), default="text", show_default=True,
+              help="Output format: text (go vet style), json, sarif (SARIF 2.1.0 for GitHub code "
+                   "scanning) or github (workflow commands that annotate a pull request).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write findings to FILE instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes, names or prefixes, comma-separated).")
@@ -53,7 +55,13 @@ def main() -> None:
 @click.option("--include-generated", is_flag=True, help="Also analyse files marked '// Code generated ... DO NOT EDIT.'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Parallel worker processes (0: one per core).")
-def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jobs) -> None:
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when there are findings (usage errors still exit 2).")
+@click.option("--sarif-no-root-uri", is_flag=True,
+              help="SARIF: leave the absolute file:// URI of the repository root out of "
+                   "originalUriBaseIds, so the log is byte-identical on every machine.")
+def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jobs, exit_zero,
+          sarif_no_root_uri) -> None:
     """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go."""
     from goguard.engine import Options, run
     from goguard.output import render
@@ -74,7 +82,8 @@ def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jo
     result = run(units, options)
     for w in result.warnings:
         warn(w)
-    text = render(fmt, result.findings)
+    text = render(fmt, result.findings, warnings=result.warnings, warn=warn,
+                  sarif_root_uri=not sarif_no_root_uri)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -84,7 +93,8 @@ def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jo
             sys.exit(2)
     else:
         click.echo(text, nl=False)
-    sys.exit(1 if result.findings else 0)
+    failed = any(f.suppressed is None for f in result.findings)
+    sys.exit(1 if failed and not exit_zero else 0)
 
 
 @main.command("rules")

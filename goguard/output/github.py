@@ -1,0 +1,58 @@
+"""GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` per finding,
+so findings annotate a pull request's diff without a SARIF upload.
+
+    ::error file=pkg/a.go,line=7,col=2,endLine=7,endColumn=10,title=GG101 nil-map-write::message
+
+`file` is relative to the repository root (where GitHub checks the code out), columns
+are UTF-16 code units as GitHub's web views count them, and the message carries the
+finding's flow (where the value became nil) on further lines. Suppressed findings are
+left out.
+"""
+
+from __future__ import annotations
+
+from goguard.findings import Finding
+from goguard.output import formatter
+from goguard.output.sarif import Sources, finding_abspath, step_abspath
+
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def escape_data(s: str) -> str:
+    """A command's message: `%`, CR and LF escaped (as @actions/core does)."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    """A property value: also `:` and `,`, which would end the value."""
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(f: Finding, sources: Sources) -> str:
+    path = finding_abspath(f)
+    file = sources.relpath(path) or path
+    props = [("file", file), ("line", str(f.line))]
+    if f.line == f.end_line:
+        # GitHub accepts columns only on a one-line span.
+        props.append(("col", str(sources.utf16_column(path, f.line, f.column))))
+    props.append(("endLine", str(f.end_line)))
+    if f.line == f.end_line:
+        props.append(("endColumn", str(sources.utf16_column(path, f.end_line, f.end_column))))
+    props.append(("title", f"{f.code} {f.name}"))
+    message = f.message
+    for step in f.flow:
+        where = sources.relpath(step_abspath(f, step)) or step.path
+        prefix = f"line {step.line}" if step.path == f.path else f"{where}:{step.line}"
+        message += f"\n{prefix}: {step.note}"
+    level = COMMANDS.get(f.severity, "warning")
+    return f"::{level} " + ",".join(f"{k}={escape_property(v)}" for k, v in props) + "::" + escape_data(message)
+
+
+@formatter("github")
+def render(findings: list[Finding], *, root: str | None = None, **_context) -> str:
+    sources = Sources(root)
+    return "".join(
+        command(f, sources) + "\n"
+        for f in sorted(findings, key=Finding.sort_key)
+        if f.suppressed is None
+    )
