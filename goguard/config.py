@@ -26,6 +26,12 @@ KEYS = ("select", "ignore", "exclude", "per-file-ignores", "tests", "include-gen
 _GO_VERSION = re.compile(r"^(?:go)?([0-9]+)\.([0-9]+)(?:\.[0-9]+)?$")
 
 
+def parse_go_version(text: str) -> tuple[int, int] | None:
+    """`1.22`, `1.22.3` or `go1.22` -> (1, 22); None when it is not a Go version."""
+    m = _GO_VERSION.match(text.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 class ConfigError(Exception):
     """A configuration problem, as `file:line: key: problem`."""
 
@@ -154,10 +160,9 @@ class _Reader:
                 setattr(cfg, key.replace("-", "_"), table[key])
         if "go-version" in table:
             v = table["go-version"]
-            m = _GO_VERSION.match(v) if isinstance(v, str) else None
-            if not m:
+            cfg.go_version = parse_go_version(v) if isinstance(v, str) else None
+            if cfg.go_version is None:
                 self.fail(("go-version",), f'must be a string such as "1.22", not {v!r}')
-            cfg.go_version = (int(m.group(1)), int(m.group(2)))
         if "severity" in table:
             sev = table["severity"]
             if not isinstance(sev, dict):

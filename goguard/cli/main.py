@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -51,8 +52,24 @@ def main() -> None:
               help="Write findings to FILE instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes, names or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
-@click.option("--no-tests", is_flag=True, help="Leave out _test.go files.")
-@click.option("--include-generated", is_flag=True, help="Also analyse files marked '// Code generated ... DO NOT EDIT.'.")
+@click.option("--tests/--no-tests", "tests", default=None,
+              help="Include _test.go files (the default) or leave them out.")
+@click.option("--include-generated/--no-include-generated", default=None,
+              help="Also analyse files marked '// Code generated ... DO NOT EDIT.' (default: no).")
+@click.option("--go-version", metavar="X.Y", default=None, help="The Go version of the code (overrides go.mod).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Read this configuration file instead of the one found from the current folder "
+                   "(goguard.toml, .goguard.toml or pyproject.toml's [tool.goguard]).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list findings that a //goguard:ignore or //nolint:goguard directive suppresses.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in this baseline file and exit 0.")
+@click.option("--color", "color_mode", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour text output (auto: only on a terminal, and not when NO_COLOR is set).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no warnings, no summary.")
+@click.option("--statistics", "show_statistics", is_flag=True, help="End with the number of findings per rule.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Parallel worker processes (0: one per core).")
 @click.option("--exit-zero", is_flag=True,
@@ -60,30 +77,62 @@ def main() -> None:
 @click.option("--sarif-no-root-uri", is_flag=True,
               help="SARIF: leave the absolute file:// URI of the repository root out of "
                    "originalUriBaseIds, so the log is byte-identical on every machine.")
-def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jobs, exit_zero,
-          sarif_no_root_uri) -> None:
-    """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go."""
-    from goguard.engine import Options, run
+def check(patterns, fmt, output, select, ignore, tests, include_generated, go_version, config_file,
+          show_suppressed, baseline_file, write_baseline, color_mode, quiet, show_statistics, jobs,
+          exit_zero, sarif_no_root_uri) -> None:
+    """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go.
+
+    Options given here override the configuration file."""
+    from goguard import baseline
+    from goguard.cli import report
+    from goguard.cli.settings import SettingsError, resolve
+    from goguard.engine import run
     from goguard.output import render
 
     rules = _rules_or_exit()
-    codes = _selection(select, "--select") if select else {r.code for r in rules}
-    codes -= _selection(ignore, "--ignore")
 
     def warn(msg: str) -> None:
-        click.echo(f"goguard: warning: {msg}", err=True)
+        if not quiet:
+            click.echo(f"goguard: warning: {msg}", err=True)
+
+    def fail(msg: str) -> NoReturn:
+        click.echo(f"goguard: error: {msg}", err=True)
+        sys.exit(2)
 
     try:
-        units = expand(list(patterns) or ["./..."], include_tests=not no_tests, warn=warn)
+        settings = resolve(config_file, {r.code for r in rules},
+                           _selection(select, "--select") if select else None,
+                           _selection(ignore, "--ignore"), tests, include_generated, go_version)
+        known = baseline.load(baseline_file) if baseline_file else None
+    except (SettingsError, baseline.BaselineError) as e:
+        fail(str(e))
+    named = settings.patterns(list(patterns))
+    try:
+        # Every named file excluded by the configuration: nothing to check.
+        units = expand(named or ["./..."], include_tests=settings.tests, excluded=settings.excluded,
+                       warn=warn) if named or not patterns else []
     except PatternError as e:
-        click.echo(f"goguard: error: {e}", err=True)
-        sys.exit(2)
-    options = Options(rules=tuple(sorted(codes)), include_generated=include_generated, jobs=jobs)
-    result = run(units, options)
+        fail(str(e))
+    result = run(units, settings.options(jobs))
     for w in result.warnings:
         warn(w)
-    text = render(fmt, result.findings, warnings=result.warnings, warn=warn,
-                  sarif_root_uri=not sarif_no_root_uri)
+    reported = [f for f in result.findings if f.suppressed is None]
+    suppressed = [f for f in result.findings if f.suppressed is not None]
+    if write_baseline:
+        try:
+            n = baseline.write(write_baseline, reported)
+        except baseline.BaselineError as e:
+            fail(str(e))
+        if not quiet:
+            click.echo(f"goguard: wrote {n} finding{'' if n == 1 else 's'} to {write_baseline}", err=True)
+        sys.exit(0)
+    in_baseline: list = []
+    if known is not None:
+        reported, in_baseline = known.split(reported)
+    shown = sorted(reported + suppressed, key=lambda f: f.sort_key()) if show_suppressed else reported
+    color = fmt == "text" and report.use_color(color_mode, output is None and _isatty(sys.stdout))
+    text = render(fmt, shown, warnings=result.warnings, warn=warn,
+                  sarif_root_uri=not sarif_no_root_uri, color=color)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -92,9 +141,23 @@ def check(patterns, fmt, output, select, ignore, no_tests, include_generated, jo
             click.echo(f"goguard: error: cannot write {output}: {e.strerror or e}", err=True)
             sys.exit(2)
     else:
-        click.echo(text, nl=False)
-    failed = any(f.suppressed is None for f in result.findings)
-    sys.exit(1 if failed and not exit_zero else 0)
+        click.echo(text, nl=False, color=color)
+    if show_statistics:
+        # On stderr when stdout carries a machine-readable format.
+        click.echo(report.statistics(reported, suppressed if show_suppressed else [], color),
+                   nl=False, color=color,
+                   err=output is None and fmt != "text")
+    if not quiet and _isatty(sys.stderr) and (reported or suppressed or in_baseline):
+        click.echo("goguard: " + report.summary(reported, len(suppressed), len(in_baseline), result.files),
+                   err=True)
+    sys.exit(1 if reported and not exit_zero else 0)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @main.command("rules")
@@ -121,6 +184,23 @@ def rule_cmd(code) -> None:
         click.echo(f"goguard: error: unknown rule {code!r} (see 'goguard rules')", err=True)
         sys.exit(2)
     click.echo(r.page(), nl=False)
+
+
+@main.command("docs", hidden=True)
+@click.argument("directory", type=click.Path(file_okay=False), default="docs/rules")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1, naming each page, when a page is stale.")
+def docs_cmd(directory, check_only) -> None:
+    """Regenerate the rule pages in DIRECTORY (default docs/rules) from the registry."""
+    from goguard.cli import docs
+
+    _rules_or_exit()
+    if check_only:
+        problems = docs.stale(directory)
+        for p in problems:
+            click.echo(f"goguard: {p} (run 'goguard docs {directory}')", err=True)
+        sys.exit(1 if problems else 0)
+    for path in docs.write(directory):
+        click.echo(f"wrote {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

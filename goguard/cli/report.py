@@ -1,0 +1,58 @@
+"""What `goguard check` prints around the findings: whether to colour, the summary
+line, the per-rule statistics."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Mapping
+
+from goguard.findings import Finding
+from goguard.output.text import BOLD, SEVERITY_COLORS, paint
+
+
+def use_color(mode: str, isatty: bool, env: Mapping[str, str] = os.environ) -> bool:
+    """`always` and `never` mean what they say; `auto` colours a terminal unless
+    NO_COLOR is set to a non-empty value (https://no-color.org)."""
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    return isatty and not env.get("NO_COLOR")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(reported: list[Finding], suppressed: int, baselined: int, files: int) -> str:
+    """`3 findings (2 errors, 1 warning) in 12 files; 1 suppressed, 4 in the baseline`."""
+    by = Counter(f.severity for f in reported)
+    parts = [_count(by[s], s) for s in ("error", "warning", "note") if by[s]]
+    text = _count(len(reported), "finding") + (f" ({', '.join(parts)})" if parts else "")
+    text += f" in {_count(files, 'file')}"
+    extra = []
+    if suppressed:
+        extra.append(f"{suppressed} suppressed")
+    if baselined:
+        extra.append(f"{baselined} in the baseline")
+    return text + ("; " + ", ".join(extra) if extra else "")
+
+
+def statistics(reported: list[Finding], suppressed: list[Finding] = (), color: bool = False) -> str:
+    """One line per rule, most frequent first: `count  CODE  name`, with how many
+    more are suppressed when `suppressed` (the suppressed findings shown) is given."""
+    counts = Counter((f.code, f.name, f.severity) for f in reported)
+    hidden = Counter((f.code, f.name, f.severity) for f in suppressed)
+    keys = set(counts) | set(hidden)
+    if not keys:
+        return ""
+    width = len(str(max(counts.values(), default=0)))
+    out = []
+    for key in sorted(keys, key=lambda k: (-counts[k], -hidden[k], k)):
+        code, name, severity = key
+        shown_code = paint(code, SEVERITY_COLORS.get(severity, "")) if color else code
+        n = f"{counts[key]:>{width}}"
+        more = f" (+{hidden[key]} suppressed)" if hidden[key] else ""
+        out.append(f"{paint(n, BOLD) if color else n}  {shown_code}  {name}{more}\n")
+    return "".join(out)
