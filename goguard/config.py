@@ -109,8 +109,9 @@ def load(path: str) -> Config:
         data = _toml().loads(text)
     except Exception as e:  # tomllib.TOMLDecodeError; its message ends with (at line N, column M)
         m = re.search(r"\(at line ([0-9]+), column [0-9]+\)", str(e))
-        where = f"{shown}:{m.group(1)}" if m else shown
-        msg = re.sub(r"\s*\(at line [0-9]+, column [0-9]+\)", "", str(e))
+        line = m.group(1) if m else max(1, len(text.splitlines()))  # "(at end of document)"
+        msg = re.sub(r"\s*\(at (?:line [0-9]+, column [0-9]+|end of document)\)", "", str(e))
+        where = f"{shown}:{line}"
         raise ConfigError(f"{where}: invalid TOML: {msg}") from e
     prefix: tuple[str, ...] = ()
     if os.path.basename(path) == "pyproject.toml":
@@ -265,12 +266,13 @@ def _type(value: Any) -> str:
 def _glob_regex(pattern: str) -> str:
     """A glob as a regex over `/`-separated paths relative to the configuration's folder.
     `*` and `?` stay within one path element, `**` crosses folders, `[...]` is a class.
-    A pattern without `/` matches any single element (a file or folder name), as in
-    .gitignore; a pattern that matches a folder also matches everything below it."""
+    A pattern without `/` (but for a trailing one) matches any single element (a file
+    or folder name), as in .gitignore; one starting with `./` or `/` is anchored at the
+    root. A pattern that matches a folder also matches everything below it."""
     p = pattern.strip()
+    anchored = p.startswith(("./", "/")) or "/" in p.rstrip("/")
     if p.startswith("./"):
         p = p[2:]
-    anchored = "/" in p.rstrip("/")
     p = p.strip("/")
     out = []
     i = 0
