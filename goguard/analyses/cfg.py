@@ -10,7 +10,8 @@ Nodes are integers with attributes:
   compound statement, so a path through it can be explained), "label".
 - `ast`: the tree-sitter node the block stands for (None for entry/exit).
 
-Edges out of a "cond" node carry `branch=True/False`; edges from a switch head to an
+Edges out of a "cond" node carry `branch=True/False`; edges entering a three-clause
+`for` loop from before it carry `loop_entry=<for statement>`; edges from a switch head to an
 expression case carry `case=<case clause>`; the edge taken when no case matches
 carries `nomatch=<switch statement>`. Calls that never return (panic, os.Exit,
 log.Fatal*, t.Fatal*, runtime.Goexit) end their block with an edge to exit marked
@@ -56,15 +57,18 @@ class CFG:
     def order(self) -> list[int]:
         """Nodes in reverse postorder from entry (unreachable nodes last)."""
         g = self.graph
+        # Successors are visited last-added first, so a loop's exit (added after its
+        # body) finishes first and comes after the body in the order: bodies converge
+        # before what follows the loop is computed.
         seen = {self.entry}
         post: list[int] = []
-        stack = [(self.entry, iter(g.successors(self.entry)))]
+        stack = [(self.entry, iter(list(g.successors(self.entry))[::-1]))]
         while stack:
             node, it = stack[-1]
             for s in it:
                 if s not in seen:
                     seen.add(s)
-                    stack.append((s, iter(g.successors(s))))
+                    stack.append((s, iter(list(g.successors(s))[::-1])))
                     break
             else:
                 stack.pop()
@@ -231,7 +235,7 @@ class _Builder:
             cond_expr = clause.child_by_field_name("condition")
             update = clause.child_by_field_name("update")
         head = self.new("cond", cond_expr)
-        self.link(preds, head)
+        self.link([(p, dict(a, loop_entry=s)) for p, a in preds], head)
         cont = head
         if update is not None:
             cont = self.new("stmt", update)

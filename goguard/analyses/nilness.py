@@ -45,6 +45,12 @@ class Nil(NamedTuple):
     src: int  # byte offset of the nil source
     note: str
     branch: int = -1  # byte offset of the if/switch whose other branch initialises it
+    # Branch conditions this nil path took, as (atom, truth): a later test of the same
+    # atom the other way cannot be reached on this path (correlated conditions).
+    conds: frozenset = frozenset()
+
+    def key(self) -> tuple:
+        return (self.src, self.note, self.branch)
 
 
 class Lit(NamedTuple):
@@ -85,7 +91,23 @@ def is_nil(facts: frozenset) -> bool:
 
 
 def nil_sources(facts: frozenset) -> list[Nil]:
-    return sorted(f for f in facts if isinstance(f, Nil))
+    return sorted((f for f in facts if isinstance(f, Nil)), key=Nil.key)
+
+
+def _merge_nils(vals: frozenset) -> frozenset:
+    """One Nil per source: paths that differ only in conditions taken keep the
+    conditions common to all of them."""
+    nils = [v for v in vals if isinstance(v, Nil)]
+    if len(nils) < 2:
+        return vals
+    by_key: dict[tuple, Nil] = {}
+    for n in nils:
+        k = n.key()
+        prev = by_key.get(k)
+        by_key[k] = n if prev is None else prev._replace(conds=prev.conds & n.conds)
+    if len(by_key) == len(nils):
+        return vals
+    return frozenset([v for v in vals if not isinstance(v, Nil)] + list(by_key.values()))
 
 
 def only_nil(facts: frozenset) -> bool:
@@ -123,6 +145,7 @@ class _Analysis(Problem):
         return self._entry
 
     def join(self, node: int, states: list[dict]) -> dict:
+        self.ctx.current = (node, "before")
         keys = set()
         for s in states:
             keys.update(s)
@@ -137,15 +160,13 @@ class _Analysis(Problem):
                 if common:
                     out[k] = common
                 continue
-            vals = frozenset().union(*(self.ctx.lookup(s, k) for s in states))
+            vals = _merge_nils(frozenset().union(*(self.ctx.lookup(s, k) for s in states)))
             if branch_ast is not None and k[-1] not in (MARK, FLAG) and N in vals:
                 vals = frozenset(
                     v._replace(branch=branch_ast.start_byte) if isinstance(v, Nil) and v.branch < 0 else v
                     for v in vals)
-            if vals == _UNKNOWN and k[-1] != FLAG:
-                continue  # absent means unknown
             if vals == _STORED:
-                continue
+                continue  # the default for flags
             out[k] = vals
         return out
 
@@ -156,19 +177,39 @@ class _Analysis(Problem):
         ast = self.cfg.ast(node)
         if ast is None:
             return state
+        self.ctx.current = (node, "before")
         if kind == "stmt":
+            t = ast.type
+            if t in ("expression_switch_statement", "type_switch_statement"):
+                return self.ctx.effects(ast.child_by_field_name("value"), state)
+            if t == "select_statement":
+                return state
             return self.ctx.statement(ast, state)
         if kind == "range":
             return self.ctx.range_clause(ast, state)
-        if kind == "case" and ast.type == "type_case":
-            return state
+        if kind == "cond":
+            return self.ctx.effects(ast, state)
+        if kind == "case" and ast.type == "expression_case":
+            return self.ctx.effects(ast.child_by_field_name("value"), state)
         return state
 
     def edge(self, src: int, dst: int, attrs: dict, state: dict):
-        if "branch" in attrs and self.cfg.kind(src) == "cond":
+        self.ctx.current = (src, "after")
+        kind = self.cfg.kind(src)
+        if "branch" in attrs and kind == "cond":
             cond = self.cfg.ast(src)
             if cond is not None:
                 return self.ctx.refine(state, cond, attrs["branch"])
+        entry = attrs.get("loop_entry")
+        if entry is not None:
+            state = self.ctx.first_iteration(entry, state)
+        if attrs.get("branch") and kind == "range":
+            # The body of `for ... range x` only runs when x is not nil and not empty.
+            right = self.cfg.ast(src).child_by_field_name("right")
+            if right is not None:
+                state = self.ctx.set_nonnil(state, right, True)
+                return self.ctx.tag(state, ("len>0", self.ctx.text(_strip(right))), True)
+            return state
         case = attrs.get("case")
         if case is not None and case.type == "expression_case":
             switch = case.parent
@@ -219,6 +260,12 @@ class _Context:
         self.results: dict[int, FunctionNilness] = {}
         self.untracked = self._closure_assigned(top)
         self.assigned = self._assigned_decls()
+        # Where the analysis is, for lookups against flags pinned by a first pass.
+        self.current: tuple[int, str] = (0, "before")
+        self.pinned: dict[tuple[int, str], dict] | None = None
+        self.tagged = False  # whether any nil carries branch conditions
+        self._groups: dict[int, list] = {}
+        self._last_nils: list = []
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -287,8 +334,7 @@ class _Context:
         if last == MARK:
             return frozenset()
         if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
-            flag = state.get(path[:-1] + (FLAG,))
-            if flag == _FRESH:
+            if self.fresh(state, path[:-1]):
                 return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
             return _UNKNOWN
         if len(path) > 1:
@@ -302,6 +348,18 @@ class _Context:
                         out.add(Nil(m.src, f"field {last} is left unset here"))
                 return frozenset(out)
         return _UNKNOWN
+
+    def fresh(self, state: dict, map_path) -> bool:
+        """Whether nothing can have been stored in the map yet. "Stored" grows as paths
+        are added, which would make lookups non-monotone; a second pass therefore also
+        asks the flags a first pass converged to."""
+        k = map_path + (FLAG,)
+        if state.get(k) != _FRESH:
+            return False
+        if self.pinned is not None:
+            pinned = self.pinned.get(self.current)
+            return pinned is not None and pinned.get(k) == _FRESH
+        return True
 
     def value(self, expr: Node, state: dict, note: str = "set to nil here") -> frozenset:
         e = _strip(expr)
@@ -329,7 +387,7 @@ class _Context:
             if t == "index_expression":
                 op = e.child_by_field_name("operand")
                 base = self.path(op) if op is not None else None
-                if base is not None and state.get(base + (FLAG,)) == _FRESH:
+                if base is not None and self.fresh(state, base):
                     return frozenset((Nil(e.start_byte, _LOOKUP_NOTE),))
             return _UNKNOWN
         return _UNKNOWN
@@ -357,11 +415,12 @@ class _Context:
         t = _strip(target)
         if t.type == "identifier":
             self.kill_keys_using(state, self.text(t))
+            if self.tagged:
+                self.untag(state, self.text(t))
         if path is None:
             return
         self.kill(state, path)
-        if facts != _UNKNOWN:
-            state[path] = facts
+        state[path] = facts
         if rhs is not None:
             self.shape(state, path, rhs)
 
@@ -514,6 +573,16 @@ class _Context:
             return state
         return state
 
+    def effects(self, expr: Node | None, state: dict) -> dict:
+        """What evaluating an expression (a condition, a switch tag) can do to values:
+        calls and `&x` in it, and the dereferences and writes it survives."""
+        if expr is None:
+            return state
+        state = dict(state)
+        self.escapes(expr, state)
+        self.survived(expr, state)
+        return state
+
     def survived(self, s: Node, state: dict) -> None:
         """Past a statement that dereferences p or writes m[k], p and m are not nil: had
         they been, it would have panicked. Later uses are not reported again."""
@@ -620,27 +689,44 @@ class _Context:
                 a = self.refine(state, left, truth)
                 b = self.refine(first, right, truth)
                 return _union(self, a, b)
+            x = None
             if op in ("==", "!="):
                 if _strip(right).type == "nil":
                     x = left
                 elif _strip(left).type == "nil":
                     x = right
-                else:
-                    return state
+            if x is not None:
                 nonnil = (op == "!=") == truth
-                return self.set_nonnil(state, x, nonnil)
-            if op in (">", "!=", ">=", "<") and truth:
-                # len(x) > 0 and friends: a nil map or slice has length 0.
-                l, r = _strip(left), _strip(right)
-                if op == "<":
-                    l, r = r, l
-                if l.type == "call_expression" and self._is_len(l) and r.type == "int_literal":
-                    val = self.text(r)
-                    if (op in (">", "!=", "<") and val == "0") or (op == ">=" and val not in ("0",)):
-                        args = l.child_by_field_name("arguments")
-                        if args is not None and args.named_children:
-                            return self.set_nonnil(state, args.named_children[0], True)
-            return state
+                state = self.tag(state, ("", self.text(e)), truth)
+                state = self.set_nonnil(state, x, nonnil)
+                if nonnil:
+                    state = self.correlated(state, self.path(x))
+                if nonnil and op == "==":
+                    for g in self.lazy_group(e):
+                        state = self.set_nonnil(state, g, True)
+                return state
+            l, r = _strip(left), _strip(right)
+            if op in ("<", "<="):
+                l, r = r, l
+                op = {"<": ">", "<=": ">="}[op]
+            if l.type == "call_expression" and self._is_len(l) and r.type == "int_literal":
+                args = l.child_by_field_name("arguments")
+                arg = args.named_children[0] if args is not None and args.named_children else None
+                nonempty = _len_test(op, self.text(r), truth)
+                if arg is not None and nonempty is not None:
+                    # A nil map or slice has length 0; `len(x) > 0` is also remembered as
+                    # an atom, so `for range x` agrees with it.
+                    state = self.tag(state, ("len>0", self.text(_strip(arg))), nonempty)
+                    return self.set_nonnil(state, arg, True) if nonempty else state
+                return self.tag(state, ("", self.text(e)), truth)
+            if truth and l.type == "index_expression" and op in (">", "!=", "==", ">=") and _nonzero_test(
+                    op, r, self.text):
+                # m[k] > 0, m[k] != "": only a present entry passes, so m is not nil.
+                state = self.set_nonnil(state, l.child_by_field_name("operand"), True)
+            return self.tag(state, ("", self.text(e)), truth, e)
+        if t == "index_expression" and truth:
+            state = self.set_nonnil(state, e.child_by_field_name("operand"), True)
+            return self.tag(state, ("", self.text(e)), truth)
         if t == "identifier" and truth:
             d = self.scopes.decl_of(e)
             if d is not None:
@@ -649,8 +735,122 @@ class _Context:
                     state = dict(state)
                     for (p,) in rel:
                         state[p] = _NONNIL
-            return state
+        if t in ("identifier", "selector_expression", "call_expression", "index_expression"):
+            return self.tag(state, ("", self.text(e)), truth, e)
         return state
+
+    def first_iteration(self, loop: Node, state: dict) -> dict:
+        """Entering `for i := K; ...` from before it: nil paths here are in the first
+        iteration, where i is K until reassigned (so `if i == 0 { m = make(...) }` in
+        the body is known to run)."""
+        clause = next((c for c in loop.named_children if c.type == "for_clause"), None)
+        init = clause.child_by_field_name("initializer") if clause is not None else None
+        if init is None or init.type != "short_var_declaration":
+            return state
+        left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
+        if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
+            return state
+        value = _int_value(right.named_children[0], self.text)
+        if value is None:
+            return state
+        return self.tag(state, ("iter0", self.text(left.named_children[0]), value), True)
+
+    def tag(self, state: dict, atom: tuple, truth: bool, cond: Node | None = None) -> dict:
+        """Record that nil paths through here took `atom` the `truth` way, and drop the
+        nil paths that took it the other way (they cannot reach here)."""
+        if len(atom[1]) > 120:
+            return state
+        other = (atom, not truth)
+        mine = (atom, truth)
+        out = None
+        for k, vals in state.items():
+            if not any(isinstance(v, Nil) for v in vals):
+                continue
+            new = []
+            for v in vals:
+                if isinstance(v, Nil):
+                    if other in v.conds or (cond is not None and self._contradicts(v, cond, truth)):
+                        continue
+                    if mine not in v.conds and len(v.conds) < 8:
+                        v = v._replace(conds=v.conds | {mine})
+                new.append(v)
+            nv = frozenset(new) or _UNKNOWN
+            if nv != vals:
+                if out is None:
+                    out = dict(state)
+                out[k] = nv
+        if out is None:
+            return state
+        self.tagged = True
+        return out
+
+    def _contradicts(self, nil: Nil, cond: Node, truth: bool) -> bool:
+        """Whether `cond` cannot be `truth` on this nil path, given the loop counters it
+        knows the first-iteration value of."""
+        env = {c[0][1]: c[0][2] for c in nil.conds if c[0][0] == "iter0"}
+        if not env:
+            return False
+        got = _evaluate(cond, env, self.text)
+        return got is not None and bool(got) != truth
+
+    def untag(self, state: dict, name: str) -> None:
+        """`name` was reassigned: conditions that mention it no longer hold."""
+        import re
+
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        for k, vals in list(state.items()):
+            if any(isinstance(v, Nil) and v.conds for v in vals):
+                state[k] = _merge_nils(frozenset(
+                    v._replace(conds=frozenset(c for c in v.conds if not word.search(c[0][1])))
+                    if isinstance(v, Nil) else v for v in vals))
+
+    def correlated(self, state: dict, path) -> dict:
+        """`x != nil` holds: the nil paths of x are ruled out, and so are nil paths of
+        other values that took exactly the same branch conditions (`var a, b` both set
+        under one `if`, then only `a` tested)."""
+        if path is None:
+            return state
+        before = self._last_nils
+        if not before:
+            return state
+        ruled_out = [n.conds for n in before if n.conds]
+        if not ruled_out:
+            return state
+        out = dict(state)
+        for k, vals in state.items():
+            if k == path or not any(isinstance(v, Nil) for v in vals):
+                continue
+            keep = frozenset(v for v in vals if not (isinstance(v, Nil) and any(c <= v.conds for c in ruled_out)))
+            if keep != vals:
+                out[k] = keep or _UNKNOWN
+        return out
+
+    def lazy_group(self, cond: Node) -> list[Node]:
+        """For `if x == nil { x = make(...); y = make(...) }`: the values initialised
+        together with x. Past the check, x not nil means they were initialised too."""
+        parent = cond.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            parent = parent.parent
+        if parent is None or parent.type != "if_statement":
+            return []
+        cached = self._groups.get(parent.id)
+        if cached is not None:
+            return cached
+        out = []
+        body = parent.child_by_field_name("consequence")
+        stmts = []
+        for c in (body.named_children if body is not None else []):
+            stmts.extend(c.named_children if c.type == "statement_list" else [c])
+        for st in stmts:
+            if st.type != "assignment_statement" or _operator(st) != "=":
+                continue
+            right = st.child_by_field_name("right")
+            vals = right.named_children if right is not None else []
+            targets = _lhs_targets(st)
+            if len(vals) == len(targets):
+                out.extend(t for t, v in zip(targets, vals) if self.value(v, {}) == _NONNIL)
+        self._groups[parent.id] = out
+        return out
 
     def _is_len(self, call: Node) -> bool:
         fn = call.child_by_field_name("function")
@@ -658,10 +858,12 @@ class _Context:
 
     def set_nonnil(self, state: dict, x: Node, nonnil: bool) -> dict:
         p = self.path(x)
+        self._last_nils = ()
         if p is None:
             return state
         state = dict(state)
         if nonnil:
+            self._last_nils = [v for v in self.lookup(state, p) if isinstance(v, Nil)]
             state[p] = _NONNIL
         else:
             cur = self.lookup(state, p) - _NONNIL
@@ -675,15 +877,34 @@ class _Context:
 
     def analyse(self, fn: Node, entry: dict) -> None:
         problem = _Analysis(self, fn, entry)
+        saved = self.pinned
+        self.pinned = None
         sol = solve(problem.cfg, problem)
-        result = FunctionNilness(fn)
+        result, literals = self._sinks(problem, sol)
+        if any(isinstance(v, Nil) and v.note == _LOOKUP_NOTE for s in result.sinks.values() for v in s.facts):
+            # A lookup was judged on a flag that may have grown later: pin the converged
+            # flags and solve again, so lookups only see stores that can really precede them.
+            self.pinned = {}
+            for node, st in sol.before.items():
+                self.pinned[(node, "before")] = {k: v for k, v in st.items() if k[-1] == FLAG}
+            for node, st in sol.after.items():
+                self.pinned[(node, "after")] = {k: v for k, v in st.items() if k[-1] == FLAG}
+            sol = solve(problem.cfg, problem)
+            result, literals = self._sinks(problem, sol)
         self.results[fn.id] = result
-        literals: list[tuple[Node, dict, bool]] = []
-        for node, state in sol.before.items():
-            for expr in problem.exprs_of(node):
-                self.collect(expr, state, result, literals)
+        pinned, self.pinned = self.pinned, saved
         for lit, state, immediate in literals:
             self.analyse(lit, self.closure_entry(lit, state, immediate))
+        del pinned
+
+    def _sinks(self, problem: _Analysis, sol):
+        result = FunctionNilness(problem.fn)
+        literals: list[tuple[Node, dict, bool]] = []
+        for node, state in sol.before.items():
+            self.current = (node, "before")
+            for expr in problem.exprs_of(node):
+                self.collect(expr, state, result, literals)
+        return result, literals
 
     def entry_state(self, fn: Node) -> dict:
         state: dict = {}
@@ -754,6 +975,95 @@ def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = Non
     return out
 
 
+def _len_test(op: str, literal: str, truth: bool) -> bool | None:
+    """For `len(x) op literal` taken the `truth` way: True when x is then non-empty,
+    False when empty, None when it says neither."""
+    try:
+        val = int(literal, 0)
+    except ValueError:
+        return None
+    if op == ">":
+        holds_nonempty = val >= 0
+        return True if truth and holds_nonempty else (False if not truth and val == 0 else None)
+    if op == ">=":
+        return True if truth and val >= 1 else (False if not truth and val == 1 else None)
+    if op == "!=":
+        return (True if truth else False) if val == 0 else None
+    if op == "==":
+        if val == 0:
+            return not truth
+        return True if truth else None
+    return None
+
+
+def _int_value(node: Node, text) -> int | None:
+    node = _strip(node)
+    if node.type != "int_literal":
+        return None
+    try:
+        return int(text(node).replace("_", ""), 0)
+    except ValueError:
+        return None
+
+
+def _evaluate(e: Node, env: dict, text, depth: int = 0):
+    """A small evaluator for integer conditions over known variables; None when unsure."""
+    e = _strip(e)
+    if depth > 20:
+        return None
+    t = e.type
+    if t == "int_literal":
+        return _int_value(e, text)
+    if t == "identifier":
+        return env.get(text(e))
+    if t == "unary_expression" and _operator(e) == "!":
+        v = _evaluate(e.child_by_field_name("operand"), env, text, depth + 1)
+        return None if v is None else (not v)
+    if t != "binary_expression":
+        return None
+    op = _operator(e)
+    a = _evaluate(e.child_by_field_name("left"), env, text, depth + 1)
+    if op == "%" and a == 0:
+        return 0  # 0 % n is 0 for every n it does not panic on
+    if op in ("&&", "||"):
+        b = _evaluate(e.child_by_field_name("right"), env, text, depth + 1)
+        if op == "&&":
+            return False if a is False or b is False else (True if a and b else None)
+        return True if a is True or b is True else (False if a is False and b is False else None)
+    b = _evaluate(e.child_by_field_name("right"), env, text, depth + 1)
+    if a is None or b is None:
+        return None
+    try:
+        return {"==": lambda: a == b, "!=": lambda: a != b, "<": lambda: a < b, ">": lambda: a > b,
+                "<=": lambda: a <= b, ">=": lambda: a >= b, "+": lambda: a + b, "-": lambda: a - b,
+                "*": lambda: a * b, "%": lambda: a % b, "/": lambda: a // b}[op]()
+    except (KeyError, ZeroDivisionError, TypeError):
+        return None
+
+
+def _nonzero_test(op: str, lit: Node, text) -> bool:
+    """Whether `v op lit` can only hold for a non-zero v (so for a present map entry)."""
+    t = lit.type
+    zero = {"int_literal": "0", "interpreted_string_literal": '""', "raw_string_literal": "``",
+            "float_literal": "0.0"}
+    if t == "false" or t == "nil":
+        return op == "!="
+    if t == "true":
+        return op == "=="
+    if t not in zero and t != "float_literal":
+        return False
+    is_zero = text(lit) in (zero.get(t), "0", "0.0")
+    if op == "!=":
+        return is_zero
+    if op == "==":
+        return not is_zero
+    if op == ">":
+        return t in ("int_literal", "float_literal") and not text(lit).startswith("-")
+    if op == ">=":
+        return t in ("int_literal", "float_literal") and not is_zero and not text(lit).startswith("-")
+    return False
+
+
 def _simple_key(idx: Node) -> bool:
     t = idx.type
     return t in ("identifier", "interpreted_string_literal", "raw_string_literal", "int_literal",
@@ -769,7 +1079,7 @@ def _union(ctx: _Context, a: dict, b: dict) -> dict:
                 if common:
                     out[k] = common
             continue
-        out[k] = ctx.lookup(a, k) | ctx.lookup(b, k)
+        out[k] = _merge_nils(ctx.lookup(a, k) | ctx.lookup(b, k))
     return out
 
 
@@ -805,3 +1115,89 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     res = ctx.results[top.id]
     res._ctx = ctx
     return res
+
+
+_CANDIDATES_QUERY = """
+(var_spec name: (identifier) @name)
+(function_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(method_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(func_literal result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(short_var_declaration
+  left: (expression_list (identifier) @name)
+  right: (expression_list [(composite_literal) (unary_expression) (call_expression) (index_expression)
+                          (identifier) (selector_expression)] @value))
+(assignment_statement
+  left: (expression_list (_) @name)
+  right: (expression_list [(nil) (composite_literal) (unary_expression) (call_expression)
+                          (index_expression) (identifier) (selector_expression)] @value))
+"""
+
+
+@analysis("nil-candidates")
+def nil_candidates(pass_, _fn=None) -> frozenset[str]:
+    """Names of variables in the file that some statement may make nil (or a struct
+    with unset fields, or a fresh map): a cheap, query-driven filter so that the
+    dataflow only runs for writes and dereferences whose root could be nil at all."""
+    text = pass_.file.text
+    direct: set[str] = set()
+    aliases: list[tuple[str, str]] = []
+    for _, caps in _matches(_CANDIDATES_QUERY, pass_.file.root):
+        names = caps.get("name", [])
+        values = caps.get("value", [])
+        for name in names:
+            root = _root(name, text)
+            if root is None:
+                continue
+            if not values:
+                direct.add(root)
+                continue
+            for v in values:
+                t = v.type
+                if t in ("identifier", "selector_expression"):
+                    src = _root(v, text)
+                    if src is not None:
+                        aliases.append((root, src))
+                elif t == "call_expression":
+                    fn = v.child_by_field_name("function")
+                    if fn is not None and text(fn) == "new":
+                        direct.add(root)
+                elif t == "unary_expression":
+                    if _operator(v) == "&":
+                        direct.add(root)
+                else:
+                    direct.add(root)
+    for _ in range(3):  # m2 := m, where m may be nil
+        grown = {a for a, b in aliases if b in direct} - direct
+        if not grown:
+            break
+        direct |= grown
+    return frozenset(direct)
+
+
+def _root(node: Node, text) -> str | None:
+    n = node
+    while n is not None:
+        t = n.type
+        if t == "identifier":
+            return text(n)
+        if t in ("selector_expression", "index_expression"):
+            n = n.child_by_field_name("operand")
+        elif t == "parenthesized_expression":
+            n = n.named_children[0] if n.named_children else None
+        elif t == "unary_expression":
+            n = n.child_by_field_name("operand")
+        else:
+            return None
+    return None
+
+
+def _matches(q: str, root: Node):
+    from goguard.frontend.source import matches
+
+    return matches(q, root)
+
+
+def may_be_nil_root(pass_, expr: Node) -> bool:
+    """Whether the variable at the root of expr has any nil source in the file."""
+    root = _root(expr, pass_.file.text)
+    return root is not None and root in pass_.result("nil-candidates")

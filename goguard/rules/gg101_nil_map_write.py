@@ -58,7 +58,7 @@ higher cost and noise level.
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil
+from goguard.analyses.nilness import is_nil, may_be_nil_root
 from goguard.rules._nil import report_nil, sink_for
 from goguard.rules.base import RuleMeta
 
@@ -80,12 +80,13 @@ def check(pass_, matches) -> None:
     for _, caps in matches:
         for write in caps.get("write", ()):
             fn = pass_.enclosing_function(write)
-            if fn is None:
+            # Cheapest first: a root with no nil source, then the type, then the dataflow.
+            if fn is None or not may_be_nil_root(pass_, write.child_by_field_name("operand")):
+                continue
+            if pass_.result("exprtypes", fn).container_kind(write) != "map":
                 continue
             sink = sink_for(pass_, write)
             if sink is None or sink.kind != "write" or not is_nil(sink.facts):
-                continue
-            if pass_.result("exprtypes", fn).container_kind(write) != "map":
                 continue
             report_nil(
                 pass_, sink,

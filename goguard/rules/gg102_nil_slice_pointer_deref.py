@@ -58,7 +58,7 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil
+from goguard.analyses.nilness import is_nil, may_be_nil_root
 from goguard.rules._nil import report_nil, sink_for
 from goguard.rules.base import RuleMeta
 
@@ -76,12 +76,13 @@ def check(pass_, matches) -> None:
     for _, caps in matches:
         for deref in caps.get("deref", ()):
             fn = pass_.enclosing_function(deref)
-            if fn is None:
+            # Cheapest first: a root with no nil source, then the type, then the dataflow.
+            if fn is None or not may_be_nil_root(pass_, deref.child_by_field_name("operand")):
+                continue
+            if not pass_.result("exprtypes", fn).pointee_kind(deref):
                 continue
             sink = sink_for(pass_, deref)
             if sink is None or sink.kind != "deref" or not is_nil(sink.facts):
-                continue
-            if not pass_.result("exprtypes", fn).pointee_kind(deref):
                 continue
             report_nil(
                 pass_, sink,
