@@ -24,7 +24,7 @@ def pages() -> dict[str, str]:
     rows = "".join(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity} | {r.title} |\n" for r in rules)
     out[INDEX] = (
         "# Rules\n\n"
-        "Generated from the rule modules (`goguard docs --write docs/rules`); do not edit.\n\n"
+        "Generated from the rule modules by `goguard docs docs/rules`; do not edit.\n\n"
         "| Code | Name | Default severity | Title |\n|---|---|---|---|\n" + rows
     )
     return out
