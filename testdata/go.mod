@@ -1,0 +1,3 @@
+module goguard.test
+
+go 1.22
