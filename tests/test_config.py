@@ -4,12 +4,14 @@ the file, the line and the key), and command-line flags over the file."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
 from cli_support import invoke, lines, run, write_tree
 from goguard.cli.settings import resolve
-from goguard.config import PathMatcher
+from goguard.config import KEYS, PathMatcher, load
 
 MAP = 'package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n'
 PTR = "package p\n\nfunc h(p *[]byte) {\n\tp = nil\n\t_ = len(*p)\n}\n"
@@ -267,3 +269,20 @@ def test_glob_patterns(tmp_path, pattern, yes, no):
         assert m(str(tmp_path / p)), (pattern, p)
     for p in no:
         assert not m(str(tmp_path / p)), (pattern, p)
+
+
+def _toml_blocks(path) -> list[str]:
+    text = (Path(__file__).resolve().parents[1] / path).read_text()
+    return re.findall(r"```toml\n(.*?)```", text, re.S)
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/configuration.md"])
+def test_documented_example_files_are_valid_and_complete(project, doc):
+    blocks = _toml_blocks(doc)
+    assert blocks, f"{doc} has no ```toml example"
+    (project / "goguard.toml").write_text(blocks[0])
+    cfg = load(str(project / "goguard.toml"))
+    assert cfg.select and cfg.ignore and cfg.exclude and cfg.per_file_ignores and cfg.severity
+    assert cfg.tests is not None and cfg.include_generated is not None and cfg.go_version
+    assert all(f"\n{k} = " in "\n" + blocks[0] or f"[{k}]" in blocks[0] for k in KEYS)
+    assert check()[0] in (0, 1)

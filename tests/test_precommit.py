@@ -16,6 +16,7 @@ and each install reads only that.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,10 @@ def test_hook_definition():
     hook = hooks[0]
     assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("goguard", "goguard check", "python", ["go"])
     assert hook.get("pass_filenames", True) is True
+    # The README's snippet for .pre-commit-config.yaml names this hook.
+    snippet = re.search(r"```yaml\n(.*?)```", (REPO / "README.md").read_text(), re.S).group(1)
+    config = yaml.safe_load(snippet)
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == ["goguard"]
 
 
 def _pre_commit() -> list[str]:
