@@ -320,7 +320,7 @@ class Program:
 
     @property
     def id(self) -> str:
-        return str(self.dir.relative_to(TESTDATA))
+        return rel(self.dir)
 
 
 def module_of(folder: Path) -> Path:
@@ -490,12 +490,13 @@ def build_programs(go: GoTool, programs: list[Program], outdir: Path) -> dict[Pa
     return out
 
 
-_FRAME = re.compile(r"^\t(.+\.go):([0-9]+)(?: \+0x[0-9a-f]+)?$", re.M)
+# A frame's position line: "\tFILE.go:LINE +0x1d", and in a fatal error's trace also " fp=... sp=... pc=...".
+_FRAME = re.compile(r"^\t(.+?\.go):([0-9]+)(?: .*)?$", re.M)
 
 
 def stack_lines(stderr: str) -> list[tuple[str, int]]:
     """(file, line) of each frame of the first goroutine's traceback."""
-    m = re.search(r"^goroutine [0-9]+ \[.*?\]:\n(.*?)(?:\n\n|\Z)", stderr, re.M | re.S)
+    m = re.search(r"^goroutine [0-9]+ [^\n]*\[[^\n]*\]:\n(.*?)(?:\n\n|\Z)", stderr, re.M | re.S)
     if m is None:
         return []
     return [(f, int(n)) for f, n in _FRAME.findall(m.group(1))]

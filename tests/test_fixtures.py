@@ -224,3 +224,10 @@ def test_selftest_stack_lines() -> None:
         "goroutine 5 [chan receive]:\nmain.other()\n\t/src/run_x/main.go:40 +0x1\n"
     )
     assert fx.stack_lines(stderr) == [("/src/run_x/main.go", 10), ("/src/run_x/main.go", 13)]
+    fatal = (  # a runtime throw (checkptr) prints runtime frames and fp/sp/pc
+        "fatal error: checkptr: unsafe.Slice result straddles multiple allocations\n\n"
+        "goroutine 1 gp=0x7 m=0 mp=0x5 [running]:\nruntime.throw({0x4a8bb3?, 0x77?})\n"
+        "\t/go/src/runtime/panic.go:1243 +0x48 fp=0x7 sp=0x7 pc=0x4\nmain.main()\n"
+        "\t/src/run_v/main.go:16 +0x85 fp=0x7 sp=0x7 pc=0x4\n\ngoroutine 2 gp=0x7 m=nil [force gc (idle)]:\n"
+    )
+    assert fx.stack_lines(fatal) == [("/go/src/runtime/panic.go", 1243), ("/src/run_v/main.go", 16)]
