@@ -200,8 +200,13 @@ def test_clean_run_has_empty_results_and_all_rules(tmp_path):
     assert len(log["runs"][0]["tool"]["driver"]["rules"]) == len(RULES)
     # the registry is the default
     real = json.loads(render("sarif", [], root=str(tmp_path)))
-    assert [r["id"] for r in real["runs"][0]["tool"]["driver"]["rules"]] == [r.code for r in all_rules()]
+    descriptors = real["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in descriptors] == [r.code for r in all_rules()]
     assert_valid(real)
+    # helpUri points at the rule's generated page in this repository
+    for d in descriptors:
+        assert d["helpUri"].endswith(f"/blob/main/docs/rules/{d['id']}.md")
+        assert (REPO / "docs" / "rules" / f"{d['id']}.md").is_file()
 
 
 @needs_schema
@@ -350,6 +355,20 @@ def test_console_script_sarif_for_a_tree_with_findings(tmp_path):
     assert lines[-1] == line
     assert gg101["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == lines[0]
     assert all(s["location"]["message"]["text"] for s in steps)
+
+
+@needs_schema
+@needs_nil_rules
+def test_console_script_writes_suppressed_findings_only_when_shown(tmp_path):
+    source = 'package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1 //goguard:ignore GG101 the caller makes it\n}\n'
+    write_tree(tmp_path, {"go.mod": TREE["go.mod"], "a.go": source})
+    p = run("check", "--format", "sarif", "--show-suppressed", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr  # a suppressed finding does not fail the run
+    log = json.loads(p.stdout)
+    assert_valid(log)
+    (r,) = log["runs"][0]["results"]
+    assert r["suppressions"] == [{"kind": "inSource", "justification": "the caller makes it"}]
+    assert json.loads(run("check", "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"] == []
 
 
 @needs_schema

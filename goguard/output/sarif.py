@@ -25,6 +25,8 @@ from goguard.output import fingerprint, formatter
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/goguard/goguard"
+# Each rule's page, as `goguard docs` writes it into docs/rules.
+HELP_URI = INFORMATION_URI + "/blob/main/docs/rules/{code}.md"
 SRCROOT = "%SRCROOT%"
 
 # GitHub code scanning's limits for one uploaded file.
@@ -168,11 +170,12 @@ class _Builder:
         for rule in rules:
             m = rule.meta
             self._describe(m.code, m.name, m.severity, rule.title, rule.section("What it does"),
-                           rule.page(), m.tags, m.precision, m.security_severity)
+                           rule.page(), m.tags, m.precision, m.security_severity,
+                           HELP_URI.format(code=m.code))
 
     def _describe(self, code: str, name: str, severity: str, title: str, what: str, page: str,
                   tags: Iterable[str] = (), precision: str | None = None,
-                  security_severity: str | None = None) -> None:
+                  security_severity: str | None = None, help_uri: str | None = None) -> None:
         om = self.om
         properties: dict[str, Any] = {"tags": list(tags)}
         if precision:
@@ -187,6 +190,7 @@ class _Builder:
             short_description=om.MultiformatMessageString(text=title),
             full_description=om.MultiformatMessageString(text=_trim(what or title, MAX_FULL_DESCRIPTION)),
             help=om.MultiformatMessageString(text=page, markdown=page),
+            help_uri=help_uri,
             default_configuration=om.ReportingConfiguration(level=LEVELS.get(severity, "warning")),
             properties=properties,
         ))
