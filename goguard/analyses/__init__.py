@@ -10,6 +10,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 _ANALYSES: dict[str, Callable[..., Any]] = {}
+# Tree-sitter queries whose matches an analysis reads (`pass_.file_matches[name]`),
+# run in the engine's one traversal per file when a rule lists them in `uses`.
+FILE_QUERIES: dict[str, str] = {}
+
+
+def file_query(name: str, source: str) -> str:
+    FILE_QUERIES[name] = source
+    return source
 
 
 def analysis(name: str):

@@ -22,11 +22,13 @@ those facts; the analysis itself never reports.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from tree_sitter import Node
 
-from goguard.analyses import analysis
+from goguard.analyses import analysis, file_query
 from goguard.analyses.cfg import CFG, build
 from goguard.analyses.dataflow import Problem, solve
 from goguard.frontend.gotypes import TypeResolver
@@ -168,6 +170,10 @@ class _Analysis(Problem):
             if vals == _STORED:
                 continue  # the default for flags
             out[k] = vals
+        for k in [k for k, v in out.items() if v == _UNKNOWN and k[-1] not in (MARK, FLAG)]:
+            del out[k]
+            if self.ctx.lookup(out, k) != _UNKNOWN:
+                out[k] = _UNKNOWN  # a marker or flag would say more: keep it explicit
         return out
 
     # ---- transfer ------------------------------------------------------------------
@@ -266,6 +272,7 @@ class _Context:
         self.tagged = False  # whether any nil carries branch conditions
         self._groups: dict[int, list] = {}
         self._last_nils: list = []
+        self.relevant = _relevant_names(top, self.text)
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -304,6 +311,8 @@ class _Context:
         e = _strip(expr)
         t = e.type
         if t == "identifier":
+            if self.text(e) not in self.relevant:
+                return None
             d = self.decl(e)
             return (d.id,) if d is not None else None
         if depth > 6:
@@ -404,9 +413,7 @@ class _Context:
 
     def kill_keys_using(self, state: dict, name: str) -> None:
         """A map-entry path keyed by `name` no longer names the same entry."""
-        import re
-
-        word = re.compile(rf"\b{re.escape(name)}\b")
+        word = _word(name)
         for k in [k for k in state if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
             del state[k]
 
@@ -420,7 +427,8 @@ class _Context:
         if path is None:
             return
         self.kill(state, path)
-        state[path] = facts
+        if facts != _UNKNOWN or self.lookup(state, path) != _UNKNOWN:
+            state[path] = facts  # absent means unknown, unless a marker or flag says more
         if rhs is not None:
             self.shape(state, path, rhs)
 
@@ -524,13 +532,14 @@ class _Context:
                 f = self.value(values[0], state)
                 self.assign(state, targets[0], values[0], f)
                 self.assign(state, targets[1], None, _UNKNOWN)
-                okp = self.path(targets[1])
+                ok = _strip(targets[1])
+                okd = self.decl(ok) if ok.type == "identifier" else None
                 vp = self.path(targets[0])
                 lp = self.path(values[0])
-                if okp is not None and len(okp) == 1:
+                if okd is not None:
                     pairs = frozenset(p for p in ((vp,), (lp,)) if p[0] is not None)
                     if pairs:
-                        state[("ok", okp[0])] = pairs
+                        state[("ok", okd.id)] = pairs
             else:
                 for tg in targets:
                     self.assign(state, tg, None, _UNKNOWN)
@@ -795,9 +804,7 @@ class _Context:
 
     def untag(self, state: dict, name: str) -> None:
         """`name` was reassigned: conditions that mention it no longer hold."""
-        import re
-
-        word = re.compile(rf"\b{re.escape(name)}\b")
+        word = _word(name)
         for k, vals in list(state.items()):
             if any(isinstance(v, Nil) and v.conds for v in vals):
                 state[k] = _merge_nils(frozenset(
@@ -996,6 +1003,54 @@ def _len_test(op: str, literal: str, truth: bool) -> bool | None:
     return None
 
 
+_RELEVANT_QUERY = """
+(assignment_statement left: (expression_list (index_expression operand: (_) @root)))
+(inc_statement (index_expression operand: (_) @root))
+(dec_statement (index_expression operand: (_) @root))
+(unary_expression operator: "*" operand: (_) @root)
+(binary_expression left: (_) @root right: (nil))
+(binary_expression left: (nil) right: (_) @root)
+(short_var_declaration left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
+(assignment_statement left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
+(var_spec name: (identifier) @lhs value: (expression_list (_) @rhs))
+"""
+
+
+def _relevant_names(fn: Node, text) -> frozenset[str]:
+    """Variables whose nil-ness can matter in fn: roots of writes, dereferences and nil
+    comparisons, and what flows into them. Tracking only these keeps states small."""
+    from goguard.frontend.source import matches
+
+    roots: set[str] = set()
+    flows: dict[str, set[str]] = {}
+    for _, caps in matches(_RELEVANT_QUERY, fn):
+        for n in caps.get("root", ()):
+            r = _root(n, text)
+            if r is not None:
+                roots.add(r)
+        lhs, rhs = caps.get("lhs", ()), caps.get("rhs", ())
+        for left in lhs:
+            a = _root(left, text)
+            if a is None:
+                continue
+            for right in rhs:
+                b = _root(right, text)
+                if b is not None:
+                    flows.setdefault(a, set()).add(b)
+    work = list(roots)
+    while work:
+        for b in flows.get(work.pop(), ()):
+            if b not in roots:
+                roots.add(b)
+                work.append(b)
+    return frozenset(roots)
+
+
+@lru_cache(maxsize=4096)
+def _word(name: str):
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
 def _int_value(node: Node, text) -> int | None:
     node = _strip(node)
     if node.type != "int_literal":
@@ -1117,7 +1172,7 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     return res
 
 
-_CANDIDATES_QUERY = """
+_CANDIDATES_QUERY = file_query("nil-candidates", """
 (var_spec name: (identifier) @name)
 (function_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (method_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
@@ -1130,7 +1185,7 @@ _CANDIDATES_QUERY = """
   left: (expression_list (_) @name)
   right: (expression_list [(nil) (composite_literal) (unary_expression) (call_expression)
                           (index_expression) (identifier) (selector_expression)] @value))
-"""
+""")
 
 
 @analysis("nil-candidates")
@@ -1141,7 +1196,10 @@ def nil_candidates(pass_, _fn=None) -> frozenset[str]:
     text = pass_.file.text
     direct: set[str] = set()
     aliases: list[tuple[str, str]] = []
-    for _, caps in _matches(_CANDIDATES_QUERY, pass_.file.root):
+    found = pass_.file_matches.get("nil-candidates")
+    if found is None:
+        found = _matches(_CANDIDATES_QUERY, pass_.file.root)
+    for _, caps in found:
         names = caps.get("name", [])
         values = caps.get("value", [])
         for name in names:
@@ -1201,3 +1259,74 @@ def may_be_nil_root(pass_, expr: Node) -> bool:
     """Whether the variable at the root of expr has any nil source in the file."""
     root = _root(expr, pass_.file.text)
     return root is not None and root in pass_.result("nil-candidates")
+
+
+def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
+    """Whether the variable at the root of expr (a written map or a dereferenced
+    pointer) has any nil source in its function: a zero `var`, a named result, an
+    assignment of nil, a lookup, or, for fields and nested maps, a literal or `new`.
+    A cheap check on the scope model before the dataflow runs."""
+    if not may_be_nil_root(pass_, expr):
+        return False
+    e = expr
+    deep = False  # a field or an entry below the root: literals and `new` can leave it nil
+    while True:
+        e = _strip(e)
+        if e.type in ("selector_expression", "index_expression"):
+            deep = True
+            e = e.child_by_field_name("operand")
+        elif e.type == "unary_expression" and _operator(e) == "*":
+            e = e.child_by_field_name("operand")
+        else:
+            break
+        if e is None:
+            return False
+    if e.type != "identifier":
+        return False
+    scopes = pass_.result("scopes", fn)
+    return _decl_may_be_nil(scopes, scopes.decl_of(e), deep, pass_.file.text, 0)
+
+
+def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: int) -> bool:
+    if d is None or depth > 4:
+        return False
+    if d.kind == "result" or (d.origin == "var" and d.value is None):
+        return True
+    values = [d.value] if d.value is not None and d.origin in ("var", "define") else []
+    for ident in scopes.refs.get(d.id, ()):
+        rhs = _assigned_value(ident)
+        if rhs is not None:
+            values.append(rhs)
+    for v in values:
+        v = _strip(v)
+        t = v.type
+        if t in ("nil", "index_expression"):
+            return True
+        if t in ("composite_literal", "unary_expression") and deep:
+            return True
+        if t == "call_expression" and deep:
+            fn = v.child_by_field_name("function")
+            if fn is not None and text(fn) in ("new", "make"):
+                return True
+        if t == "identifier" and _decl_may_be_nil(scopes, scopes.decl_of(v), deep, text, depth + 1):
+            return True
+    return False
+
+
+def _assigned_value(ident: Node) -> Node | None:
+    """The value assigned to the variable when this use of it is an assignment target."""
+    p = ident.parent
+    if p is None or p.type != "expression_list":
+        return None
+    stmt = p.parent
+    if stmt is None or stmt.type not in ("assignment_statement", "short_var_declaration") or \
+            stmt.child_by_field_name("left") != p:
+        return None
+    right = stmt.child_by_field_name("right")
+    if right is None:
+        return None
+    lefts = [c.id for c in p.named_children]
+    values = right.named_children
+    if len(values) != len(lefts):
+        return values[0] if len(values) == 1 and _strip(values[0]).type == "index_expression" else None
+    return values[lefts.index(ident.id)]

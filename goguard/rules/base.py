@@ -34,6 +34,12 @@ class RuleMeta:
     # A tree-sitter query; the rule's check runs on a file only when it matches there.
     # None: the check runs on every file with an empty match list.
     query: str | None = None
+    # The check can only fire in a file containing one of these byte strings (e.g.
+    # b"unsafe"): files without them skip the rule before any query runs.
+    requires: tuple[bytes, ...] = ()
+    # File queries of shared analyses the check uses (see goguard.analyses.FILE_QUERIES):
+    # they run in the same single traversal as the rules' queries.
+    uses: tuple[str, ...] = ()
     # CVSS-like score for memory-safety rules, shown by GitHub code scanning.
     security_severity: str | None = None
     since: str = "0.1.0"

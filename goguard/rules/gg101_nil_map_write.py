@@ -58,7 +58,7 @@ higher cost and noise level.
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil, may_be_nil_root
+from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root
 from goguard.rules._nil import report_nil, sink_for
 from goguard.rules.base import RuleMeta
 
@@ -68,6 +68,7 @@ META = RuleMeta(
     severity="error",
     tags=("correctness", "nil", "crash"),
     precision="high",
+    uses=("nil-candidates",),
     query="""
 (assignment_statement left: (expression_list (index_expression) @write))
 (inc_statement (index_expression) @write)
@@ -84,6 +85,8 @@ def check(pass_, matches) -> None:
             if fn is None or not may_be_nil_root(pass_, write.child_by_field_name("operand")):
                 continue
             if pass_.result("exprtypes", fn).container_kind(write) != "map":
+                continue
+            if not may_be_nil(pass_, fn, write.child_by_field_name("operand")):
                 continue
             sink = sink_for(pass_, write)
             if sink is None or sink.kind != "write" or not is_nil(sink.facts):

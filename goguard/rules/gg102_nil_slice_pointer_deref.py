@@ -58,7 +58,7 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil, may_be_nil_root
+from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root
 from goguard.rules._nil import report_nil, sink_for
 from goguard.rules.base import RuleMeta
 
@@ -68,6 +68,7 @@ META = RuleMeta(
     severity="error",
     tags=("correctness", "nil", "crash"),
     precision="high",
+    uses=("nil-candidates",),
     query='(unary_expression operator: "*" operand: (_)) @deref',
 )
 
@@ -80,6 +81,8 @@ def check(pass_, matches) -> None:
             if fn is None or not may_be_nil_root(pass_, deref.child_by_field_name("operand")):
                 continue
             if not pass_.result("exprtypes", fn).pointee_kind(deref):
+                continue
+            if not may_be_nil(pass_, fn, deref.child_by_field_name("operand")):
                 continue
             sink = sink_for(pass_, deref)
             if sink is None or sink.kind != "deref" or not is_nil(sink.facts):
