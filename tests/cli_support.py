@@ -71,3 +71,19 @@ def lines(text: str | bytes) -> list[str]:
     if isinstance(text, bytes):
         text = text.decode()
     return text.splitlines()
+
+
+def check_lines(*args: str) -> tuple[int, list[str], list[str]]:
+    """`goguard check -j 1 ARGS` in-process: exit status, stdout lines, stderr lines."""
+    r = invoke("check", "-j", "1", *args)
+    return r.exit_code, lines(r.stdout), lines(r.stderr)
+
+
+def project_dir(root: Path, files: dict[str, str | bytes], monkeypatch) -> Path:
+    """`files` written below `root`, which becomes the current folder. A `.git` folder
+    marks it as a repository root, so that the search for a configuration file stops
+    there."""
+    write_tree(root, files)
+    (root / ".git").mkdir(exist_ok=True)
+    monkeypatch.chdir(root)
+    return root

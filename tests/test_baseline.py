@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from cli_support import invoke, lines, locate, run, write_tree
+from cli_support import check_lines as check
+from cli_support import lines, locate, project_dir, run
 
 A = ('package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n\n'
      'func g() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n')
@@ -16,14 +17,7 @@ B = "package q\n\nfunc h(p *[]byte) {\n\tp = nil\n\t_ = len(*p)\n}\n"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_tree(tmp_path, {".git/HEAD": "", "a.go": A, "q/b.go": B})
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def check(*args: str):
-    r = invoke("check", "-j", "1", *args)
-    return r.exit_code, lines(r.stdout), lines(r.stderr)
+    return project_dir(tmp_path, {"a.go": A, "q/b.go": B}, monkeypatch)
 
 
 def test_write_then_read(project):

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from cli_support import invoke, lines, run, script, write_tree
+from cli_support import invoke, lines, project_dir, run, script, write_tree
 
 ESC = "\x1b["
 A = 'package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n'
@@ -25,9 +25,7 @@ WARNING = "goguard: warning: c.go: syntax errors; 1 declaration(s) containing th
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_tree(tmp_path, {".git/HEAD": "", "a.go": A, "b.go": B, "c.go": BROKEN})
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return project_dir(tmp_path, {"a.go": A, "b.go": B, "c.go": BROKEN}, monkeypatch)
 
 
 def check(*args: str, env: dict | None = None):

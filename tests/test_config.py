@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import invoke, lines, run, write_tree
+from cli_support import check_lines as check
+from cli_support import invoke, lines, project_dir, run
 from goguard.cli.settings import resolve
 from goguard.config import KEYS, PathMatcher, load
 
@@ -20,7 +21,6 @@ F101 = 'assignment to entry in nil map "m" (GG101)'
 F102 = 'dereference of nil pointer "p" (GG102)'
 
 TREE = {
-    ".git/HEAD": "",
     "a.go": MAP,
     "b.go": PTR,
     "a_test.go": MAP,
@@ -33,14 +33,7 @@ TREE = {
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_tree(tmp_path, TREE)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def check(*args: str):
-    r = invoke("check", "-j", "1", *args)
-    return r.exit_code, lines(r.stdout), lines(r.stderr)
+    return project_dir(tmp_path, TREE, monkeypatch)
 
 
 def reported(*args: str) -> list[str]:

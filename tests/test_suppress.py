@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from cli_support import invoke, lines, locate, run, write_tree
+from cli_support import check_lines, invoke, lines, locate, project_dir, run, write_tree
 
 # Each function writes to a nil map on the line marked HERE.
 HEAD = "package p\n\n"
@@ -22,19 +22,12 @@ def fn(name: str, write_line: str, above: str = "") -> str:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / ".git").mkdir()  # bounds the search for a configuration file
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return project_dir(tmp_path, {}, monkeypatch)
 
 
 def check(project, source: str, *args: str, name: str = "a.go"):
     write_tree(project, {name: source})
-    r = invoke("check", "-j", "1", *args, name)
-    return r.exit_code, lines(r.stdout), lines(r.stderr)
-
-
-def line_of(source: str, needle: str) -> int:
-    return source[: source.index(needle)].count("\n") + 1
+    return check_lines(*args, name)
 
 
 def test_unsuppressed_write_is_reported(project):
