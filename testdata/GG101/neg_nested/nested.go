@@ -119,15 +119,10 @@ func flatCounts(keys []string) map[string]int {
 	return counts
 }
 
-// safe: a lookup in a map of *[]byte, made and stored when missing.
-func poolFor(pools map[string]*[]byte, name string) *[]byte {
-	local := map[string]*[]byte{}
-	buf, ok := local[name]
-	if !ok {
-		b := make([]byte, 0, 64)
-		buf = &b
-		local[name] = buf
-	}
-	pools[name] = buf
-	return buf
+// safe: the map of *[]byte is made; storing a buffer pointer into it is a plain map write.
+func registerPool(name string, size int) map[string]*[]byte {
+	pools := make(map[string]*[]byte)
+	buf := make([]byte, 0, size)
+	pools[name] = &buf
+	return pools
 }
