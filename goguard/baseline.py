@@ -12,8 +12,6 @@ The file is JSON, sorted, so that it diffs well under version control.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from collections import Counter
@@ -30,6 +28,8 @@ class BaselineError(Exception):
 
 
 def fingerprint(line: bytes) -> str:
+    import hashlib  # here, not at the top: a run without a baseline does not pay for it
+
     return hashlib.sha256(_SPACE.sub(b" ", line.strip())).hexdigest()[:16]
 
 
@@ -65,6 +65,8 @@ def write(path: str, findings: list[Finding]) -> int:
         code, rel, fp = _key(f, base, lines)
         entries.append({"code": code, "path": rel, "fingerprint": fp, "line": f.line, "message": f.message})
     entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["message"]))
+    import json
+
     doc = {"tool": "goguard", "version": VERSION, "findings": entries}
     try:
         with open(path, "w", encoding="utf-8") as fh:
@@ -96,6 +98,8 @@ class Baseline:
 
 
 def load(path: str) -> Baseline:
+    import json
+
     try:
         with open(path, encoding="utf-8") as fh:
             doc = json.load(fh)

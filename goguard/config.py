@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from goguard.findings import SEVERITIES
@@ -196,15 +197,16 @@ class _Reader:
         """The 1-based line where the key is set (or, inside its value, where `value`
         is written). tomllib does not give positions, so the text is scanned: table
         headers, dotted keys and inline tables are followed."""
+        header_re, key_re = _line_patterns()
         best, best_len = 1, -1
         header: tuple[str, ...] = ()
         for i, line in enumerate(self.lines, 1):
-            m = _HEADER.match(line)
+            m = header_re.match(line)
             if m:
                 header = _key_parts(m.group(1))
                 full = header
             else:
-                m = _KEY.match(line)
+                m = key_re.match(line)
                 if not m:
                     continue
                 full = header + _key_parts(m.group(1))
@@ -226,7 +228,7 @@ class _Reader:
         pats = [f'"{needle}"', f"'{needle}'"] if quoted else [f'"{needle}"', f"'{needle}'", needle]
         for i in range(start, len(self.lines) + 1):
             line = self.lines[i - 1]
-            if i > start and _HEADER.match(line):
+            if i > start and _line_patterns()[0].match(line):
                 return None
             if any(p in line for p in pats):
                 return i
@@ -236,8 +238,12 @@ class _Reader:
 _BARE = r"[A-Za-z0-9_-]+"
 _PART = rf'(?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|{_BARE})'
 _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
-_HEADER = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]\s*(?:#.*)?$")
-_KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
+
+
+@lru_cache(maxsize=None)
+def _line_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(table header, key assignment): compiled on the first error only."""
+    return (re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]\s*(?:#.*)?$"), re.compile(rf"^\s*({_DOTTED})\s*="))
 
 
 def _key_parts(dotted: str) -> tuple[str, ...]:
