@@ -134,6 +134,10 @@ def test_per_file_ignores(project):
     (project / "goguard.toml").write_text(
         '[per-file-ignores]\n"*_test.go" = ["GG101"]\n"sub/**" = ["nil-map-write"]\n"other/e.go" = ["GG1"]\n')
     assert reported() == [f"a.go: {F101}", f"b.go: {F102}"]
+    # The same in worker processes (the rule sets per file travel to them).
+    r = run("check", "-j", "2", cwd=project)
+    assert (r.returncode, r.stderr) == (1, b"")
+    assert [x.split(":")[0] for x in lines(r.stdout)] == ["a.go", "b.go"]
 
 
 def test_tests_and_include_generated(project):
