@@ -76,17 +76,12 @@ def may_have_directives(file: src.SourceFile) -> bool:
     return b"goguard:" in file.data or b"nolint:" in file.data
 
 
-def parse(file: src.SourceFile, codes_of=None) -> list[Directive]:
-    """Every goguard directive in the file's comments, in source order.
-
-    `codes_of(selector)` resolves one code, name or prefix to rule codes (default: the
-    registry's `resolve_selector`)."""
-    if codes_of is None:
-        codes_of = _registry_codes
+def parse(file: src.SourceFile) -> list[Directive]:
+    """Every goguard directive in the file's comments, in source order."""
     comments = src.captures(_QUERY, file.root).get("comment", [])
     out = []
     for node in sorted(comments, key=lambda n: n.start_byte):
-        d = _directive(file, node, codes_of)
+        d = _directive(file, node)
         if d is not None:
             out.append(d)
     return out
@@ -104,7 +99,7 @@ def _all_codes() -> frozenset[str]:
     return frozenset(r.code for r in all_rules()) - {RULE_CODE}
 
 
-def _directive(file: src.SourceFile, node, codes_of) -> Directive | None:
+def _directive(file: src.SourceFile, node) -> Directive | None:
     raw = file.data[node.start_byte:node.end_byte]
     if not raw.startswith(b"//"):
         return None  # a /* block */ comment is never a directive
@@ -125,9 +120,9 @@ def _directive(file: src.SourceFile, node, codes_of) -> Directive | None:
         reason = rest[2:].strip() if rest.startswith("//") else rest
         return make("nolint", codes=_all_codes(), reason=reason)
 
-    if _SPACED.match(text):
-        form = _SPACED.match(text).group(1)
-        return make(form, problem=f"write //goguard:{form} without a space after //")
+    m = _SPACED.match(text)
+    if m:
+        return make(m.group(1), problem=f"write //goguard:{m.group(1)} without a space after //")
 
     m = _DIRECTIVE.match(text)
     if not m:
@@ -140,13 +135,12 @@ def _directive(file: src.SourceFile, node, codes_of) -> Directive | None:
         target = None
     selectors, reason = _split(rest)
     d = make(form, selectors=tuple(selectors), reason=reason)
-    d.target = target
     if not selectors:
         d.problem = f"//goguard:{form} needs rule codes and a reason, e.g. //goguard:{form} GG101 why it is safe"
         return d
     codes: set[str] = set()
     for s in selectors:
-        found = codes_of(s)
+        found = _registry_codes(s)
         if not found:
             d.problem = f"unknown rule code, name or prefix {s!r}"
             return d
