@@ -18,6 +18,7 @@ from goguard.findings import Finding, FlowStep
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
 from goguard.frontend.package import Package, go_mod_version
+from goguard.frontend.querying import combined
 from goguard.rules import Rule, all_rules
 
 FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
@@ -64,6 +65,8 @@ class FilePass:
         self.warnings: list[str] = []
         self._results: dict[tuple[str, int], Any] = {}
         self._imports: dict[str, str] | None = None
+        # Matches of the shared analyses' file queries, from the one traversal.
+        self.file_matches: dict[str, list] = {}
         # The file's suppression directives, set once every rule but GG000 has run.
         self.directives: suppress.FileDirectives | None = None
 
@@ -86,14 +89,9 @@ class FilePass:
             self._results[key] = analyses.get(name)(self, fn)
         return self._results[key]
 
-    @staticmethod
-    def enclosing_function(node: Node) -> Node | None:
-        n = node.parent
-        while n is not None:
-            if n.type in FUNCTION_TYPES:
-                return n
-            n = n.parent
-        return None
+    def enclosing_function(self, node: Node) -> Node | None:
+        """The innermost function, method or function literal around `node`."""
+        return self.file.enclosing_function(node)
 
 
 class RulePass:
@@ -148,6 +146,15 @@ def _error_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
     if not root.has_error:
         return []
     return [(d.start_byte, d.end_byte) for d in root.children if d.has_error or d.is_error]
+
+
+def _deep_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
+    """Byte ranges of top-level declarations nested deeper than src.MAX_NESTING."""
+    if src.brace_depth(file.data) <= src.MAX_NESTING:
+        return []
+    data = file.data
+    return [(d.start_byte, d.end_byte) for d in file.root.children
+            if src.brace_depth(data[d.start_byte:d.end_byte]) > src.MAX_NESTING]
 
 
 def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
@@ -238,18 +245,30 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
         fp.warnings.append(
             f"{f.path}: syntax errors; {len(errors)} declaration(s) containing them not analysed"
         )
+    deep = _deep_ranges(f)
+    if deep:  # skipped like syntax errors: the rest of the file is still analysed
+        fp.warnings.append(f"{f.path}: nested more than {src.MAX_NESTING} levels deep; "
+                           f"{len(deep)} declaration(s) not analysed")
+        errors = sorted(set(errors + deep))
 
     def in_error(n: Node) -> bool:
         return any(s <= n.start_byte < e for s, e in errors)
 
-    for rule in rules:
-        if rule.code == suppress.RULE_CODE:
-            continue  # it reports on the directives, after they are applied below
-        q = rule.meta.query
-        if q is None:
+    active = [r for r in rules if r.code != suppress.RULE_CODE  # GG000 runs after the directives
+              and (not r.meta.requires or any(b in f.data for b in r.meta.requires))]
+    uses = sorted({u for r in active for u in r.meta.uses})
+    parts = tuple((r.code, r.meta.query) for r in active if r.meta.query is not None)
+    if uses:
+        analyses.get("scopes")  # loads the analyses, which register their file queries
+        parts += tuple((u, analyses.FILE_QUERIES[u]) for u in uses)
+    by_owner = combined(parts).run(f.root)
+    for u in uses:
+        fp.file_matches[u] = by_owner.get(u, [])
+    for rule in active:
+        if rule.meta.query is None:
             found = []
         else:
-            found = src.matches(q, f.root)
+            found = by_owner.get(rule.code)
             if not found:
                 continue
             if errors:

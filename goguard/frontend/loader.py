@@ -39,8 +39,11 @@ class Unit:
 
 
 def display_path(abspath: str, cwd: str) -> str:
+    """The path to print: relative to `cwd` unless that climbs two levels or more.
+    Always valid text: bytes of a file name that are not UTF-8 print as U+FFFD."""
     rel = os.path.relpath(abspath, cwd)
-    return abspath if rel.startswith(".." + os.sep + "..") and os.path.isabs(abspath) else rel
+    shown = abspath if rel.startswith(".." + os.sep + "..") and os.path.isabs(abspath) else rel
+    return os.fsencode(shown).decode("utf-8", "replace")
 
 
 def _skip_dir(name: str) -> bool:

@@ -21,6 +21,26 @@ _PACKAGE = re.compile(rb"^package\s", re.M)
 MAX_FILE_BYTES = 32 * 1024 * 1024
 
 
+# Deeper brace nesting than this is not analysed: no person writes it, and the
+# analyses' cost grows with the square of nesting depth.
+MAX_NESTING = 256
+_NOT_BRACES = bytes(b for b in range(256) if b not in b"{}")
+
+
+def brace_depth(data: bytes, limit: int = MAX_NESTING) -> int:
+    """How deeply `{...}` nest in `data`, counted up to limit + 1. Braces in strings
+    and comments count too: an estimate, at the cost of a few byte scans."""
+    braces = data.translate(None, _NOT_BRACES)
+    depth = 0
+    while braces and depth <= limit:
+        inner_removed = braces.replace(b"{}", b"")
+        if len(inner_removed) == len(braces):
+            break
+        braces = inner_removed
+        depth += 1
+    return depth
+
+
 @lru_cache(maxsize=None)
 def parser() -> tree_sitter.Parser:
     return tree_sitter.Parser(GO_LANGUAGE)
@@ -48,6 +68,23 @@ def is_generated(data: bytes) -> bool:
     return pkg is None or m.start() < pkg.start()
 
 
+FUNCTIONS = "[(function_declaration) (method_declaration) (func_literal)] @fn"
+
+
+def _function_index(root: tree_sitter.Node) -> tuple[list[tree_sitter.Node], list[int], list[int]]:
+    """Every function node in start order, their starts, and each one's innermost
+    enclosing function (an index into the list, -1 for none)."""
+    fns = sorted(captures(FUNCTIONS, root).get("fn", []), key=lambda n: (n.start_byte, -n.end_byte))
+    outer: list[int] = []
+    open_: list[int] = []
+    for i, fn in enumerate(fns):
+        while open_ and fns[open_[-1]].end_byte <= fn.start_byte:
+            open_.pop()
+        outer.append(open_[-1] if open_ else -1)
+        open_.append(i)
+    return fns, [f.start_byte for f in fns], outer
+
+
 @dataclass
 class SourceFile:
     """A parsed file. `path` is the display path (relative to the current folder)."""
@@ -58,6 +95,7 @@ class SourceFile:
     tree: tree_sitter.Tree
     report: bool = True
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _functions: tuple[list[tree_sitter.Node], list[int], list[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def parse(cls, path: str, abspath: str, data: bytes, report: bool = True) -> "SourceFile":
@@ -94,6 +132,22 @@ class SourceFile:
         """1-based line and 1-based byte column, as the go tool prints them."""
         line = bisect.bisect_right(self.line_starts, byte_offset) - 1
         return line + 1, byte_offset - self.line_starts[line] + 1
+
+    def enclosing_function(self, node: tree_sitter.Node) -> tree_sitter.Node | None:
+        """The innermost function declaration, method or function literal around `node`
+        (not `node` itself), found by byte spans. tree-sitter's `node.parent` costs time
+        proportional to the node's depth, so walking up is quadratic in deeply nested code."""
+        if self._functions is None:
+            self._functions = _function_index(self.root)
+        fns, starts, outer = self._functions
+        i = bisect.bisect_right(starts, node.start_byte) - 1
+        while i >= 0:  # the last function starting before the node, then its outer ones
+            fn = fns[i]
+            # The same span is the function itself, or a node wrapping only it: outside.
+            if node.end_byte < fn.end_byte or node.end_byte == fn.end_byte and node.start_byte > fn.start_byte:
+                return fn
+            i = outer[i]
+        return None
 
     def line_bytes(self, line: int) -> bytes:
         starts = self.line_starts
