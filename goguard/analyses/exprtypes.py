@@ -56,7 +56,11 @@ class ExprTypes:
     def _of(self, e: Node, depth: int) -> Type:
         t = e.type
         types = self.types
-        if t == "identifier":
+        if t == "generic_type":  # m[a.b] of m[a.b][c.d], parsed as a generic type
+            base = e.child_by_field_name("type")
+            u = types.underlying(self.of(base, depth + 1)) if base is not None else UNKNOWN
+            return (u.elem or UNKNOWN) if u.kind in ("map", "slice", "array") else UNKNOWN
+        if t in ("identifier", "type_identifier"):
             d = self.scopes.decl_of(e)
             if d is not None:
                 if d.kind == "type":
@@ -196,8 +200,12 @@ class ExprTypes:
     def container_kind(self, index_expr: Node) -> str:
         """"map" when the written container is provably a map, "other" when provably
         not (slice, array, string, pointer to array), "" when unknown."""
-        op = index_expr.child_by_field_name("operand")
-        idx = index_expr.child_by_field_name("index")
+        if index_expr.type == "type_instantiation_expression":  # m[a.b][c.d]
+            op = index_expr.child_by_field_name("type")
+            idx = index_expr.named_children[-1] if index_expr.named_child_count > 1 else None
+        else:
+            op = index_expr.child_by_field_name("operand")
+            idx = index_expr.child_by_field_name("index")
         if op is None:
             return ""
         u = self.types.underlying(self.of(op))

@@ -310,13 +310,21 @@ class _Context:
     def path(self, expr: Node, depth: int = 0):
         e = _strip(expr)
         t = e.type
-        if t == "identifier":
+        if t in ("identifier", "type_identifier"):
             if self.text(e) not in self.relevant:
                 return None
             d = self.decl(e)
             return (d.id,) if d is not None else None
         if depth > 6:
             return None
+        if t == "generic_type":  # m[a.b] inside m[a.b][c.d], parsed as a generic type
+            base = self.path(e.child_by_field_name("type"), depth + 1) if e.child_by_field_name("type") else None
+            args = e.child_by_field_name("type_arguments")
+            keys = [k.named_children[0] if k.type == "type_elem" and k.named_children else k
+                    for k in (args.named_children if args is not None else [])]
+            if base is None or len(keys) != 1 or keys[0].type not in ("qualified_type", "type_identifier"):
+                return None
+            return base + (("[]", self.text(keys[0])),)
         if t == "selector_expression":
             op = e.child_by_field_name("operand")
             field = e.child_by_field_name("field")
@@ -385,7 +393,7 @@ class _Context:
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
             return _UNKNOWN
-        if t in ("identifier", "selector_expression", "index_expression"):
+        if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
             if p is not None:
                 v = self.lookup(state, p)
@@ -597,10 +605,7 @@ class _Context:
         they been, it would have panicked. Later uses are not reported again."""
         done = []
         for e in _sinks_in(s):
-            if e.type == "unary_expression":
-                target = e.child_by_field_name("operand")
-            else:
-                target = e.child_by_field_name("operand")
+            target = write_target(e)
             p = self.path(target) if target is not None else None
             if p is not None:
                 done.append(p)
@@ -943,8 +948,27 @@ class _Context:
         the first deref / write of each value in it (a second one cannot be reached
         with a nil value)."""
         seen: set[tuple[str, str]] = set()
-        for e in sorted(_sinks_in(expr, literals, state), key=lambda n: n.start_byte):
-            op = e.child_by_field_name("operand")
+        found = []
+        # The right operand of && and || only runs when the left one allowed it.
+        stack = [(expr, state)]
+        while stack:
+            n, st = stack.pop()
+            if n.type == "binary_expression" and _operator(n) in ("&&", "||"):
+                left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+                if left is not None and right is not None:
+                    stack.append((left, st))
+                    stack.append((right, self.refine(st, left, _operator(n) == "&&")))
+                    continue
+            if n.type == "func_literal" or n.named_child_count == 0:
+                for e in _sinks_in(n, literals, st):
+                    found.append((e, st))
+                continue
+            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression"):
+                for e in _sinks_in(n, literals, st, shallow=True):
+                    found.append((e, st))
+            stack.extend((c, st) for c in n.named_children)
+        for e, st in sorted(found, key=lambda x: x[0].start_byte):
+            op = write_target(e)
             if op is None:
                 continue
             kind = "deref" if e.type == "unary_expression" else "write"
@@ -952,12 +976,24 @@ class _Context:
             if key in seen:
                 continue
             seen.add(key)
-            result.sinks[e.id] = Sink(kind, e, op, self.value(op, state))
+            result.sinks[e.id] = Sink(kind, e, op, self.value(op, st))
 
 
-def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = None) -> list[Node]:
+def write_target(e: Node) -> Node | None:
+    """The written map of a write sink / the pointer of a deref sink."""
+    if e.type == "type_instantiation_expression":
+        return e.child_by_field_name("type")  # m[a.b][c.d], parsed as a generic type
+    return e.child_by_field_name("operand")
+
+
+_WRITTEN = ("index_expression", "type_instantiation_expression")
+
+
+def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = None,
+              shallow: bool = False) -> list[Node]:
     """The `*p` expressions and written `m[k]` index expressions in a statement, not
-    looking into function literals (collected into `literals` with the state)."""
+    looking into function literals (collected into `literals` with the state).
+    `shallow`: only expr itself."""
     out = []
     stack = [expr]
     while stack:
@@ -972,13 +1008,14 @@ def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = Non
                 literals.append((n, state, immediate))
             continue
         if t == "assignment_statement":
-            out.extend(e for e in map(_strip, _lhs_targets(n)) if e.type == "index_expression")
+            out.extend(e for e in map(_strip, _lhs_targets(n)) if e.type in _WRITTEN)
         elif t in ("inc_statement", "dec_statement"):
-            if n.named_children and _strip(n.named_children[0]).type == "index_expression":
+            if n.named_children and _strip(n.named_children[0]).type in _WRITTEN:
                 out.append(_strip(n.named_children[0]))
         elif t == "unary_expression" and _operator(n) == "*":
             out.append(n)
-        stack.extend(n.named_children)
+        if not shallow:
+            stack.extend(n.named_children)
     return out
 
 
@@ -1007,6 +1044,9 @@ _RELEVANT_QUERY = """
 (assignment_statement left: (expression_list (index_expression operand: (_) @root)))
 (inc_statement (index_expression operand: (_) @root))
 (dec_statement (index_expression operand: (_) @root))
+(assignment_statement left: (expression_list (type_instantiation_expression type: (_) @root)))
+(inc_statement (type_instantiation_expression type: (_) @root))
+(dec_statement (type_instantiation_expression type: (_) @root))
 (unary_expression operator: "*" operand: (_) @root)
 (binary_expression left: (_) @root right: (nil))
 (binary_expression left: (nil) right: (_) @root)
@@ -1217,7 +1257,7 @@ def nil_candidates(pass_, _fn=None) -> frozenset[str]:
                         aliases.append((root, src))
                 elif t == "call_expression":
                     fn = v.child_by_field_name("function")
-                    if fn is not None and text(fn) == "new":
+                    if fn is not None and text(fn) in ("new", "make"):
                         direct.add(root)
                 elif t == "unary_expression":
                     if _operator(v) == "&":
@@ -1236,10 +1276,12 @@ def _root(node: Node, text) -> str | None:
     n = node
     while n is not None:
         t = n.type
-        if t == "identifier":
+        if t in ("identifier", "type_identifier"):
             return text(n)
         if t in ("selector_expression", "index_expression"):
             n = n.child_by_field_name("operand")
+        elif t in ("generic_type", "type_instantiation_expression"):
+            n = n.child_by_field_name("type")
         elif t == "parenthesized_expression":
             n = n.named_children[0] if n.named_children else None
         elif t == "unary_expression":
@@ -1275,13 +1317,16 @@ def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
         if e.type in ("selector_expression", "index_expression"):
             deep = True
             e = e.child_by_field_name("operand")
+        elif e.type == "generic_type":  # m[a.b] of m[a.b][c.d]
+            deep = True
+            e = e.child_by_field_name("type")
         elif e.type == "unary_expression" and _operator(e) == "*":
             e = e.child_by_field_name("operand")
         else:
             break
         if e is None:
             return False
-    if e.type != "identifier":
+    if e.type not in ("identifier", "type_identifier"):
         return False
     scopes = pass_.result("scopes", fn)
     return _decl_may_be_nil(scopes, scopes.decl_of(e), deep, pass_.file.text, 0)

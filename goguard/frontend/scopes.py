@@ -118,6 +118,15 @@ class Scopes:
             if t == "identifier":
                 resolve(n)
                 continue
+            if t == "type_instantiation_expression":
+                # `m[a.b][c.d]` parses as a generic instantiation: its "type" and "package"
+                # names are variables when a local of that name is in scope.
+                stack.extend(x for x in _descendants(n) if x.type in ("type_identifier", "package_identifier"))
+                continue
+            if t in ("type_identifier", "package_identifier") and n.parent is not None and \
+                    n.parent.type != "type_instantiation_expression" and _in_instantiation(n):
+                resolve(n)
+                continue
             if t in _TYPES:
                 continue
             if t in FUNCS:
@@ -256,6 +265,26 @@ class Scopes:
                 continue
             v = values[i] if len(values) == len(names) else (values[0] if values else None)
             declare(ident, "var", value=v, index=i, stmt=n, origin="define")
+
+
+def _descendants(n: Node) -> list[Node]:
+    out, stack = [], list(n.named_children)
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(x.named_children)
+    return out
+
+
+def _in_instantiation(n: Node) -> bool:
+    p = n.parent
+    for _ in range(4):
+        if p is None:
+            return False
+        if p.type == "type_instantiation_expression":
+            return True
+        p = p.parent
+    return False
 
 
 def top_function(node: Node) -> Node:

@@ -58,7 +58,7 @@ higher cost and noise level.
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root
+from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root, write_target
 from goguard.rules._nil import report_nil, sink_for
 from goguard.rules.base import RuleMeta
 
@@ -73,6 +73,9 @@ META = RuleMeta(
 (assignment_statement left: (expression_list (index_expression) @write))
 (inc_statement (index_expression) @write)
 (dec_statement (index_expression) @write)
+(assignment_statement left: (expression_list (type_instantiation_expression) @write))
+(inc_statement (type_instantiation_expression) @write)
+(dec_statement (type_instantiation_expression) @write)
 """,
 )
 
@@ -82,11 +85,12 @@ def check(pass_, matches) -> None:
         for write in caps.get("write", ()):
             fn = pass_.enclosing_function(write)
             # Cheapest first: a root with no nil source, then the type, then the dataflow.
-            if fn is None or not may_be_nil_root(pass_, write.child_by_field_name("operand")):
+            target = write_target(write)
+            if fn is None or target is None or not may_be_nil_root(pass_, target):
                 continue
             if pass_.result("exprtypes", fn).container_kind(write) != "map":
                 continue
-            if not may_be_nil(pass_, fn, write.child_by_field_name("operand")):
+            if not may_be_nil(pass_, fn, target):
                 continue
             sink = sink_for(pass_, write)
             if sink is None or sink.kind != "write" or not is_nil(sink.facts):
