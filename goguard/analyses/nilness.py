@@ -29,7 +29,7 @@ from typing import NamedTuple
 from tree_sitter import Node
 
 from goguard.analyses import analysis, file_query
-from goguard.analyses.cfg import CFG, build
+from goguard.analyses.cfg import CFG
 from goguard.analyses.dataflow import Problem, solve
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
@@ -139,7 +139,7 @@ class _Analysis(Problem):
         self.ctx = ctx
         self.fn = fn
         self._entry = entry
-        self.cfg: CFG = build(fn, ctx.text, ctx.imports)
+        self.cfg: CFG = ctx.pass_.result("cfg", fn)  # shared: built once per function
 
     # ---- lattice -------------------------------------------------------------------
 
