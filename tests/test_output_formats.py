@@ -124,7 +124,7 @@ def test_console_script_formats_agree_on_a_tree(tmp_path):
         "func g(", "func g2(")})
     seen = {}
     for fmt in FORMATS:
-        p = run("check", "./...", "--format", fmt, cwd=tmp_path)
+        p = run("check", "-j", "1", "./...", "--format", fmt, cwd=tmp_path)
         assert p.returncode == 1, (fmt, p.stderr)
         seen[fmt] = findings_of(fmt, p.stdout.decode())
     codes = {f[3] for f in seen["text"]}
@@ -138,7 +138,7 @@ def test_console_script_formats_agree_on_a_tree(tmp_path):
 def test_exit_zero_in_every_format(tmp_path):
     write_tree(tmp_path, {"go.mod": TREE["go.mod"], "pkg/a.go": SOURCE})
     for fmt in FORMATS:
-        p = run("check", "--format", fmt, "--exit-zero", "-o", f"out.{fmt}", cwd=tmp_path)
+        p = run("check", "-j", "1", "--format", fmt, "--exit-zero", "-o", f"out.{fmt}", cwd=tmp_path)
         assert p.returncode == 0, (fmt, p.stderr)
         assert (tmp_path / f"out.{fmt}").read_text().strip(), fmt
 
@@ -146,9 +146,10 @@ def test_exit_zero_in_every_format(tmp_path):
 def test_clean_tree_exits_zero_in_every_format(tmp_path):
     write_tree(tmp_path, {"go.mod": TREE["go.mod"], "clean/c.go": TREE["clean/c.go"]})
     for fmt in FORMATS:
-        p = run("check", "--format", fmt, cwd=tmp_path)
+        p = run("check", "-j", "1", "--format", fmt, cwd=tmp_path)
         assert p.returncode == 0, (fmt, p.stderr)
-    assert run("check", "--format", "github", cwd=tmp_path).stdout == b""
+        if fmt in ("text", "github"):
+            assert p.stdout == b"", fmt
 
 
 def test_exit_zero_never_hides_a_usage_error(tmp_path):
@@ -159,6 +160,6 @@ def test_exit_zero_never_hides_a_usage_error(tmp_path):
         ("--format", "sarif", "-o", str(tmp_path / "no" / "such" / "dir" / "out.sarif")),
     ]
     for args in bad:
-        p = run("check", "--exit-zero", *args, cwd=tmp_path)
+        p = run("check", "-j", "1", "--exit-zero", *args, cwd=tmp_path)
         assert p.returncode == 2, (args, p.stderr)
         assert p.stderr.strip(), args

@@ -326,6 +326,9 @@ TREE = {
     "go.mod": "module example.com/t\n\ngo 1.22\n",
     "pkg/a.go": SOURCE,
     "clean/c.go": 'package clean\n\nfunc ok() { m := map[string]int{}; m["a"] = 1 }\n',
+    # for the unsafe rules (GG301+), 32 bytes read over a 16-byte array
+    "unsafe/u.go": 'package u\n\nimport "unsafe"\n\nfunc words(buf *[16]byte) []uint64 {\n'
+                   '\treturn unsafe.Slice((*uint64)(unsafe.Pointer(&buf[0])), 4)\n}\n',
 }
 
 
@@ -333,13 +336,18 @@ TREE = {
 @needs_nil_rules
 def test_console_script_sarif_for_a_tree_with_findings(tmp_path):
     write_tree(tmp_path, TREE)
-    p = run("check", "./...", "--format", "sarif", "--output", "out.sarif", cwd=tmp_path)
+    p = run("check", "-j", "1", "./...", "--format", "sarif", "--output", "out.sarif", cwd=tmp_path)
     assert p.returncode == 1, p.stderr
     assert p.stdout == b""
     log = json.loads((tmp_path / "out.sarif").read_text())
     assert_valid(log)
     run_ = log["runs"][0]
-    assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == [r.code for r in all_rules()]
+    descriptors = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in descriptors] == [r.code for r in all_rules()]
+    for d, rule in zip(descriptors, all_rules()):
+        # security-severity only on the memory-safety rules that declare one
+        assert d["properties"].get("security-severity") == rule.meta.security_severity
+        assert d["properties"]["problem.severity"] in ("error", "warning", "recommendation")
     by_rule = {r["ruleId"]: r for r in run_["results"]}
     assert {"GG101", "GG102"} <= set(by_rule)
     gg101 = by_rule["GG101"]
@@ -362,19 +370,19 @@ def test_console_script_sarif_for_a_tree_with_findings(tmp_path):
 def test_console_script_writes_suppressed_findings_only_when_shown(tmp_path):
     source = 'package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1 //goguard:ignore GG101 the caller makes it\n}\n'
     write_tree(tmp_path, {"go.mod": TREE["go.mod"], "a.go": source})
-    p = run("check", "--format", "sarif", "--show-suppressed", cwd=tmp_path)
+    p = run("check", "-j", "1", "--format", "sarif", "--show-suppressed", cwd=tmp_path)
     assert p.returncode == 0, p.stderr  # a suppressed finding does not fail the run
     log = json.loads(p.stdout)
     assert_valid(log)
     (r,) = log["runs"][0]["results"]
     assert r["suppressions"] == [{"kind": "inSource", "justification": "the caller makes it"}]
-    assert json.loads(run("check", "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"] == []
+    assert json.loads(run("check", "-j", "1", "--format", "sarif", cwd=tmp_path).stdout)["runs"][0]["results"] == []
 
 
 @needs_schema
 def test_console_script_sarif_for_a_clean_tree(tmp_path):
     write_tree(tmp_path, {"go.mod": TREE["go.mod"], "clean/c.go": TREE["clean/c.go"]})
-    p = run("check", "./...", "--format", "sarif", "--sarif-no-root-uri", cwd=tmp_path)
+    p = run("check", "-j", "1", "./...", "--format", "sarif", "--sarif-no-root-uri", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     log = json.loads(p.stdout)
     assert_valid(log)
