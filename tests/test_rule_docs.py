@@ -121,3 +121,15 @@ def test_examples_are_real_go(examples):
 def test_example_source_adds_a_package_clause_only_when_missing():
     assert example_source("func f() {}\n") == "package example\n\nfunc f() {}\n"
     assert example_source("// doc\npackage p\n\nfunc f() {}\n").startswith("// doc\npackage p\n")
+
+
+def test_readme_rule_table_lists_every_registered_rule():
+    """The README's table agrees with the registry: code, name, severity and title."""
+    import re
+    from pathlib import Path
+
+    from goguard.rules import all_rules
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    rows = re.findall(r"^\| \[(GG\d{3})\]\(docs/rules/\1\.md\) \| ([a-z-]+) \| (\w+) \| (.+) \|$", readme, re.M)
+    assert rows == [(r.code, r.name, r.severity, r.title) for r in all_rules()]
