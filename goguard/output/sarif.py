@@ -195,18 +195,15 @@ class _Builder:
             properties=properties,
         ))
 
-    def _region(self, abspath: str, line: int, column: int, end_line: int | None = None,
-                end_column: int | None = None):
-        s = self.sources
-        region = self.om.Region(start_line=line, start_column=s.utf16_column(abspath, line, column))
+    def _location(self, abspath: str, line: int, column: int, end_line: int | None = None,
+                  end_column: int | None = None, message: str | None = None, id: int | None = None):
+        """A location in a file from 1-based byte columns; the region's end only when given."""
+        om, s = self.om, self.sources
+        region = om.Region(start_line=line, start_column=s.utf16_column(abspath, line, column))
         if end_line is not None and end_column is not None:
             region.end_line = end_line
             region.end_column = s.utf16_column(abspath, end_line, end_column)
-        return region
-
-    def _location(self, abspath: str, region, message: str | None = None, id: int | None = None):
-        om = self.om
-        uri, base = self.sources.artifact(abspath)
+        uri, base = s.artifact(abspath)
         return om.Location(
             id=id,
             physical_location=om.PhysicalLocation(
@@ -221,32 +218,27 @@ class _Builder:
         if f.code not in self.index:  # not in the registry (a plugin, a test): still described
             self._describe(f.code, f.name, f.severity, f.name, "", f.name)
         path = finding_abspath(f)
-        primary = self._region(path, f.line, f.column, f.end_line, f.end_column)
         res = om.Result(
             rule_id=f.code,
             rule_index=self.index[f.code],
             level=LEVELS.get(f.severity, "warning"),
             message=om.Message(text=f.message),
-            locations=[self._location(path, primary)],
+            locations=[self._location(path, f.line, f.column, f.end_line, f.end_column)],
         )
         line_hash = self.sources.line_hash(path, f.line)
         if line_hash is not None:
             res.partial_fingerprints = {"primaryLocationLineHash": line_hash}
         if f.flow:
-            source = f.flow[0]
-            res.related_locations = [self._location(
-                step_abspath(f, source), self._region(step_abspath(f, source), source.line, source.column),
-                source.note, id=1)]
-            steps = [
-                om.ThreadFlowLocation(location=self._location(
-                    step_abspath(f, s), self._region(step_abspath(f, s), s.line, s.column), s.note))
-                for s in f.flow
-            ]
+            def at(step: FlowStep, id: int | None = None):
+                return self._location(step_abspath(f, step), step.line, step.column, message=step.note, id=id)
+
+            res.related_locations = [at(f.flow[0], id=1)]  # the nil source
+            steps = [om.ThreadFlowLocation(location=at(s)) for s in f.flow]
             last = f.flow[-1]
             if (last.path, last.line, last.column) != (f.path, f.line, f.column):
                 # the flow ends where the fault is
                 steps.append(om.ThreadFlowLocation(location=self._location(
-                    path, self._region(path, f.line, f.column, f.end_line, f.end_column), f.message)))
+                    path, f.line, f.column, f.end_line, f.end_column, message=f.message)))
             res.code_flows = [om.CodeFlow(thread_flows=[om.ThreadFlow(locations=steps)])]
         if f.suppressed is not None:
             res.suppressions = [om.Suppression(kind="inSource", justification=f.suppressed)]
