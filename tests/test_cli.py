@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from cli_support import GOOD, invoke, lines, locate, nil_map, run, write_tree
+from cli_support import GOOD, check_lines as check, invoke, lines, locate, nil_map, project_dir, run
 
 # A file with findings on lines 4 and 12, so that the line sort is numeric.
 TWO = """package p
@@ -64,14 +64,7 @@ ALL = A + [A_TEST, LATE, DEEP, USE_LINE]
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_tree(tmp_path, PROJECT)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def check(*args: str):
-    r = invoke("check", "-j", "1", *args)
-    return r.exit_code, lines(r.stdout), lines(r.stderr)
+    return project_dir(tmp_path, PROJECT, monkeypatch)
 
 
 def test_default_pattern_is_recursive_and_sorted(project):
