@@ -261,7 +261,11 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
     if uses:
         analyses.get("scopes")  # loads the analyses, which register their file queries
         parts += tuple((u, analyses.FILE_QUERIES[u]) for u in uses)
+    if parts:
+        parts += (("functions", src.FUNCTIONS),)  # for enclosing_function, in the same traversal
     by_owner = combined(parts).run(f.root)
+    if parts:
+        f.index_functions([n for _, caps in by_owner.get("functions", []) for n in caps.get("fn", [])])
     for u in uses:
         fp.file_matches[u] = by_owner.get(u, [])
     for rule in active:

@@ -71,10 +71,14 @@ def is_generated(data: bytes) -> bool:
 FUNCTIONS = "[(function_declaration) (method_declaration) (func_literal)] @fn"
 
 
-def _function_index(root: tree_sitter.Node) -> tuple[list[tree_sitter.Node], list[int], list[int]]:
+def _function_index(root: tree_sitter.Node, found: list[tree_sitter.Node] | None = None,
+                    ) -> tuple[list[tree_sitter.Node], list[int], list[int]]:
     """Every function node in start order, their starts, and each one's innermost
-    enclosing function (an index into the list, -1 for none)."""
-    fns = sorted(captures(FUNCTIONS, root).get("fn", []), key=lambda n: (n.start_byte, -n.end_byte))
+    enclosing function (an index into the list, -1 for none). `found`: the function
+    nodes when a query already collected them."""
+    if found is None:
+        found = captures(FUNCTIONS, root).get("fn", [])
+    fns = sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
     outer: list[int] = []
     open_: list[int] = []
     for i, fn in enumerate(fns):
@@ -132,6 +136,10 @@ class SourceFile:
         """1-based line and 1-based byte column, as the go tool prints them."""
         line = bisect.bisect_right(self.line_starts, byte_offset) - 1
         return line + 1, byte_offset - self.line_starts[line] + 1
+
+    def index_functions(self, found: list[tree_sitter.Node]) -> None:
+        """Take the function nodes from the engine's combined query (saves a traversal)."""
+        self._functions = _function_index(self.root, found)
 
     def enclosing_function(self, node: tree_sitter.Node) -> tree_sitter.Node | None:
         """The innermost function declaration, method or function literal around `node`
