@@ -181,3 +181,23 @@ def test_unreadable_folder_warns_and_the_rest_goes_on(repo):
         assert warnings == ["sub/deeper: cannot read folder: Permission denied"]
     finally:
         locked.chmod(0o755)
+
+
+def test_dots_inside_a_name_match_like_the_go_tool(tmp_path, monkeypatch):
+    tree(tmp_path, {
+        "cmd/go-api/a.go": PKG,
+        "cmd/go-web/b.go": PKG,
+        "cmd/gofmt/c.go": PKG,
+        "cmd/go-web/internal/d.go": PKG,
+        "cmd/tool/e.go": PKG,
+    })
+    monkeypatch.chdir(tmp_path)
+    assert reported(expand(["./cmd/go-..."])) == [
+        os.path.join("cmd", "go-api", "a.go"),
+        os.path.join("cmd", "go-web", "b.go"),
+        os.path.join("cmd", "go-web", "internal", "d.go"),
+    ]
+    assert reported(expand(["cmd/...web"])) == [os.path.join("cmd", "go-web", "b.go")]
+    warnings = []
+    assert expand(["cmd/zz..."], warn=warnings.append) == []
+    assert warnings == ["cmd/zz...: matched no Go files"]

@@ -10,6 +10,7 @@ a symlink loop cannot trap it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Callable
@@ -110,7 +111,9 @@ def expand(
         if report_all:
             u.report = None
 
-    def walk(root: str) -> None:
+    def walk(root: str, match=None) -> None:
+        """Every folder below root (`match`: only those whose path relative to root it
+        accepts, for patterns with `...` inside a name such as `cmd/go-...`)."""
         stack = [root]
         seen: set[tuple[int, int]] = set()
         while stack:
@@ -125,7 +128,8 @@ def expand(
             seen.add((st.st_dev, st.st_ino))
             if d != root and excluded(display_path(d, cwd)):
                 continue
-            add_dir(d)
+            if match is None or match(os.path.relpath(d, root).replace(os.sep, "/")):
+                add_dir(d)
             try:
                 subdirs = [
                     e.path for e in os.scandir(d)
@@ -137,7 +141,18 @@ def expand(
 
     for pattern in patterns or ["./..."]:
         recursive = pattern == "..." or pattern.endswith("/...")
-        base = pattern[: -len("...")].rstrip("/") if recursive else pattern
+        match = None
+        if "..." in pattern and not recursive:
+            # The go tool's wildcard: `...` matches any string, slashes included. Walk
+            # from the folder before the first one and keep the folders that match.
+            head = pattern.split("...", 1)[0]
+            base = head.rsplit("/", 1)[0] if "/" in head else "."
+            rest = pattern[len(base) + 1:] if "/" in head else pattern
+            regex = re.compile(".*".join(re.escape(part) for part in rest.split("...")))
+            match = regex.fullmatch
+            recursive = True
+        else:
+            base = pattern[: -len("...")].rstrip("/") if recursive else pattern
         base = base or "."
         path = os.path.abspath(os.path.join(cwd, base))
         try:
@@ -149,7 +164,7 @@ def expand(
         if stat.S_ISDIR(st.st_mode):
             found[0] = 0
             if recursive:
-                walk(path)
+                walk(path, match)
             else:
                 add_dir(path)
             if not found[0]:
