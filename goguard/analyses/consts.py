@@ -1,0 +1,941 @@
+"""Constant values, types and sizes of expressions, without a type-checker.
+
+`pass_.result("consts", fn)` gives a `Consts` for the function around `fn` (closures
+share their top-level function's); `fn=None` gives one for package-level code. It
+evaluates:
+
+- integer, rune and string literals, and `const` declarations, in the package or in
+  the function, with `iota` and the implicit repetition of a const group;
+- arithmetic (`+ - * / % << >> & | ^ &^`, unary `- + ^`) with Go's semantics for
+  typed integers (wrap-around, truncated division), and conversions to integer types;
+- `len` of arrays and of constant strings, `len`/`cap` of a slice made with constant
+  sizes (`b := make([]T, L, C)`, `b := []T{...}`, `var b []T`), `min`/`max`;
+- `unsafe.Sizeof`, `unsafe.Alignof` and `unsafe.Offsetof`;
+- a local variable that is assigned only where it is declared and whose address is
+  never taken (`n := 16`), as the value it was declared with.
+
+Sizes follow the gc compiler on 64-bit platforms: `int`, `uint`, `uintptr` and
+pointers are 8 bytes, a string 16, a slice 24, an interface 16; structs are laid out
+with gc's alignment and padding rules. In a file built only for a 32-bit platform
+(a `_386.go`-style name or a `//go:build` line naming a 32-bit GOARCH), sizes that
+depend on the word size are unknown. A name declared in several files of a package
+(one per platform, behind build tags) has no known value or size. Anything not
+listed above is unknown (None), and callers stay silent on unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.analyses.unsafe_imports import (UNSAFE, UnsafeImports, call_args, is_deref_conversion,
+                                             pointer_conversion, strip_parens)
+from goguard.frontend.gotypes import BASIC, UNKNOWN, Type, TypeResolver
+from goguard.frontend.package import Package
+from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.source import SourceFile
+
+WORD = 8  # bytes in int, uint, uintptr and pointers: 64-bit platforms
+
+# Integer types: (bits, signed); None bits: the word size.
+INT_TYPES: dict[str, tuple[int | None, bool]] = {
+    "int8": (8, True), "int16": (16, True), "int32": (32, True), "int64": (64, True),
+    "uint8": (8, False), "uint16": (16, False), "uint32": (32, False), "uint64": (64, False),
+    "byte": (8, False), "rune": (32, True),
+    "int": (None, True), "uint": (None, False), "uintptr": (None, False),
+}
+# Fixed sizes of the other basic types; None: the word size (or twice it, for string).
+_BASIC_SIZES = {"bool": 1, "float32": 4, "float64": 8, "complex64": 8, "complex128": 16}
+
+_ARCH32 = ("386", "arm", "armbe", "mips", "mipsle", "mips64p32", "mips64p32le", "ppc", "riscv",
+           "s390", "sparc", "amd64p32")
+_ARCH32_FILE = re.compile(r"_(%s)(_test)?\.go$" % "|".join(_ARCH32))
+_BUILD_LINE = re.compile(rb"^//go:build (.*)$", re.M)
+_ARCH32_WORD = re.compile(r"\b(%s)\b" % "|".join(_ARCH32))
+_UNTYPED_LIMIT = 1 << 512  # untyped constants past this are not worth tracking
+
+# The parents of an identifier in which it is written or may be written.
+_WRITES = ("assignment_statement", "short_var_declaration", "range_clause", "receive_statement")
+
+
+@dataclass(frozen=True)
+class Const:
+    """A constant value: an int or the bytes of a string; `type` names the basic integer
+    type of a typed integer (None: untyped or not an integer)."""
+
+    value: int | bytes
+    type: str | None = None
+
+
+def word_size(file: SourceFile) -> int | None:
+    """The word size the file is compiled for: 8, or None for 32-bit-only files."""
+    if _ARCH32_FILE.search(file.path):
+        return None
+    head = file.data[: file.data.find(b"\npackage ") + 1 or 4096]
+    for m in _BUILD_LINE.finditer(head):
+        if _ARCH32_WORD.search(m.group(1).decode("utf-8", "replace")):
+            return None
+    return WORD
+
+
+def ambiguous_names(package: Package) -> frozenset[str]:
+    """Package-level names declared in more than one file (per-platform declarations
+    behind build tags): their values and sizes depend on the build."""
+    cached = package.facts.get("ambiguous_names")
+    if cached is None:
+        seen: dict[str, str] = {}
+        dup: set[str] = set()
+        for f in package.files:
+            for name in _top_names(f):
+                if seen.setdefault(name, f.abspath) != f.abspath:
+                    dup.add(name)
+        cached = package.facts["ambiguous_names"] = frozenset(dup)
+    return cached
+
+
+def _top_names(f: SourceFile):
+    for decl in f.root.named_children:
+        if decl.type in ("function_declaration",):
+            n = decl.child_by_field_name("name")
+            if n is not None:
+                yield f.text(n)
+            continue
+        if decl.type not in ("type_declaration", "var_declaration", "const_declaration"):
+            continue
+        stack = list(decl.named_children)
+        while stack:
+            spec = stack.pop()
+            if spec.type.endswith("_spec_list"):
+                stack.extend(spec.named_children)
+            elif spec.type in ("type_spec", "type_alias"):
+                n = spec.child_by_field_name("name")
+                if n is not None:
+                    yield f.text(n)
+            elif spec.type in ("var_spec", "const_spec"):
+                yield from (f.text(n) for n in spec.children_by_field_name("name"))
+
+
+def wrap(value: int, type_name: str | None, word: int | None = WORD) -> int | None:
+    """value converted to the integer type (two's complement wrap-around)."""
+    if type_name is None:
+        return value if -_UNTYPED_LIMIT < value < _UNTYPED_LIMIT else None
+    bits, signed = INT_TYPES[type_name]
+    if bits is None:
+        if word is None:
+            return value if -(1 << 31) <= value < (1 << 31) else None
+        bits = word * 8
+    value &= (1 << bits) - 1
+    if signed and value >> (bits - 1):
+        value -= 1 << bits
+    return value
+
+
+def _go_div(a: int, b: int) -> int:
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
+
+
+_ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92, "'": 39, '"': 34}
+
+
+def _unescape(body: str) -> bytes | None:
+    """The bytes of a Go interpreted string (or rune) literal body."""
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c != "\\":
+            out += c.encode("utf-8")
+            i += 1
+            continue
+        e = body[i + 1: i + 2]
+        if e in _ESCAPES:
+            out.append(_ESCAPES[e])
+            i += 2
+        elif e == "x":
+            out.append(int(body[i + 2: i + 4], 16))
+            i += 4
+        elif e in ("u", "U"):
+            n = 4 if e == "u" else 8
+            out += chr(int(body[i + 2: i + 2 + n], 16)).encode("utf-8", "surrogatepass")
+            i += 2 + n
+        elif e.isdigit():
+            out.append(int(body[i + 1: i + 4], 8) & 0xFF)
+            i += 4
+        else:
+            return None
+    return bytes(out)
+
+
+def parse_int_literal(text: str) -> int | None:
+    t = text.replace("_", "")
+    try:
+        if len(t) > 1 and t[0] == "0" and t[1].isdigit():
+            return int(t, 8)  # legacy octal: 0777
+        return int(t, 0)
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Ctx:
+    """Where an expression is evaluated: its file, the function's scopes (None at
+    package level) and the value of iota."""
+
+    file: SourceFile
+    scopes: Scopes | None
+    iota: int | None = None
+
+
+class Consts:
+    def __init__(self, pass_, fn: Node | None) -> None:
+        self.package: Package = pass_.package
+        self.file: SourceFile = pass_.file
+        self.scopes: Scopes | None = pass_.result("scopes", fn) if fn is not None else None
+        self.types = TypeResolver.of(self.package)
+        self.word = word_size(self.file)
+        self.ambiguous = ambiguous_names(self.package)
+        self._unsafe: dict[int, UnsafeImports] = {}
+        self._local = _Ctx(self.file, self.scopes)
+        self._busy: set[int] = set()
+
+    # ---- public API -------------------------------------------------------------------
+
+    def value(self, node: Node) -> int | bytes | None:
+        """The constant value of an expression (an int, or a string's bytes)."""
+        c = self._eval(node, self._ctx_for(node))
+        return c.value if c is not None else None
+
+    def int(self, node: Node) -> int | None:
+        v = self.value(node)
+        return v if isinstance(v, int) else None
+
+    def type_of(self, node: Node) -> Type:
+        return self._type_of(node, self._ctx_for(node))
+
+    def type_expr(self, node: Node) -> Type:
+        """The type named by a type node or by an expression used as a type (`uint64`,
+        `pkg.T`, `*T` in `(*T)(x)`)."""
+        return self._type_expr(node, self._ctx_for(node))
+
+    def decl(self, ident: Node) -> Decl | None:
+        """The local declaration an identifier refers to."""
+        return self.scopes.decl_of(ident) if self.scopes is not None and ident.type == "identifier" else None
+
+    def unchanged(self, d: Decl, allow: frozenset[int] = frozenset()) -> bool:
+        """Whether a local variable keeps the value it was declared with: it is never
+        assigned again, incremented, or has its address taken (outside `allow`, a set
+        of node ids of references that may do so)."""
+        if self.scopes is None or d.kind != "var" or d.origin not in ("var", "define"):
+            return False
+        for ref in self.scopes.refs.get(d.id, ()):
+            if ref.id not in allow and self.may_write(ref):
+                return False
+        return True
+
+    def slice_extent(self, node: Node, allow: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+        """(len, cap) of a slice or string with constant sizes: a constant string, a
+        `make([]T, L, C)` or `[]T{...}` (or a local variable initialised with one and
+        never changed, but for the references in `allow`), or `var b []T` (empty)."""
+        return self._extent(strip_parens(node), self._ctx_for(node), set(), allow)
+
+    def builtin(self, fn: Node) -> str | None:
+        """The name of the predeclared function or type called at fn (`len`, `make`,
+        `int`), unless a declaration shadows it."""
+        ctx = self._ctx_for(fn)
+        return self._builtin(strip_parens(fn), ctx) if ctx is not None else None
+
+    def sizeof(self, t: Type) -> int | None:
+        return self._size_align(t, 0)[0]
+
+    def alignof(self, t: Type) -> int | None:
+        return self._size_align(t, 0)[1]
+
+    def array_len(self, t: Type) -> int | None:
+        if t.kind != "array" or t.length is None or t.file is None:
+            return None
+        if t.length.type == "literal_value":  # [...]T{...}: as many as the literal holds
+            return self._literal_count(t.length, self._ctx_for(t.length, t.file))
+        c = self._eval(t.length, self._ctx_for(t.length, t.file))
+        return c.value if c is not None and isinstance(c.value, int) and c.value >= 0 else None
+
+    def unsafe_imports(self, file: SourceFile | None = None) -> UnsafeImports:
+        file = file or self.file
+        u = self._unsafe.get(id(file))
+        if u is None:
+            scopes = self.scopes if file is self.file else None
+
+            def shadowed(ident: Node) -> bool:
+                return scopes is not None and scopes.decl_of(ident) is not None
+
+            u = self._unsafe[id(file)] = UnsafeImports(self.package.imports(file), file.text, shadowed)
+        return u
+
+    # ---- contexts ---------------------------------------------------------------------
+
+    def _ctx_for(self, node: Node, file: SourceFile | None = None) -> _Ctx | None:
+        """The context of a node: the local one inside this function, the package one
+        for package-level code; None inside another function (its locals are unknown)."""
+        file = file or self.file
+        if file is self.file and self.scopes is not None:
+            root = self.scopes.root
+            if root.start_byte <= node.start_byte and node.end_byte <= root.end_byte:
+                return self._local
+        n = node.parent
+        while n is not None:
+            if n.type in ("function_declaration", "method_declaration", "func_literal"):
+                return None
+            n = n.parent
+        return _Ctx(file, None)
+
+    # ---- values -----------------------------------------------------------------------
+
+    def _eval(self, node: Node | None, ctx: _Ctx | None, depth: int = 0) -> Const | None:
+        if node is None or ctx is None or depth > 40:
+            return None
+        key = node.id
+        if key in self._busy:
+            return None
+        self._busy.add(key)
+        try:
+            return self._eval1(strip_parens(node), ctx, depth + 1)
+        finally:
+            self._busy.discard(key)
+
+    def _eval1(self, n: Node, ctx: _Ctx, depth: int) -> Const | None:
+        t = n.type
+        text = ctx.file.text
+        if t == "int_literal":
+            v = parse_int_literal(text(n))
+            return Const(v) if v is not None else None
+        if t == "rune_literal":
+            b = _unescape(text(n)[1:-1])
+            s = b.decode("utf-8", "replace") if b is not None else ""
+            return Const(ord(s), None) if len(s) == 1 else None
+        if t == "interpreted_string_literal":
+            b = _unescape(text(n)[1:-1])
+            return Const(b) if b is not None else None
+        if t == "raw_string_literal":
+            return Const(text(n)[1:-1].replace("\r", "").encode("utf-8"))
+        if t == "iota":
+            return Const(ctx.iota) if ctx.iota is not None else None
+        if t == "identifier":
+            return self._ident_value(n, ctx, depth)
+        if t == "binary_expression":
+            return self._binary(n, ctx, depth)
+        if t == "unary_expression":
+            return self._unary(n, ctx, depth)
+        if t == "call_expression":
+            return self._call_value(n, ctx, depth)
+        return None
+
+    def _ident_value(self, n: Node, ctx: _Ctx, depth: int) -> Const | None:
+        d = ctx.scopes.decl_of(n) if ctx.scopes is not None else None
+        if d is not None:
+            if d.kind == "const" and d.stmt is not None:
+                return self._const_spec(d.stmt, d.index or 0, ctx, depth)
+            if d.kind == "var" and self.unchanged(d):
+                v = self.initial_value(d)
+                if v is not None:
+                    c = self._eval(v, ctx, depth)
+                    return self._convert(c, self._type_expr(d.type_node, ctx)) if d.type_node is not None else (
+                        Const(c.value, "int") if c is not None and c.type is None and isinstance(c.value, int) else c)
+                if d.stmt is not None and d.stmt.type == "var_spec" and d.stmt.child_by_field_name("value") is None:
+                    zt = self._int_type_name(self._type_expr(d.type_node, ctx))
+                    return Const(0, zt) if zt is not None else None
+            return None
+        name = ctx.file.text(n)
+        td = self.package.decls.get(name)
+        if td is None or td.kind != "const" or name in self.ambiguous:
+            return None
+        for i, ident in enumerate(td.node.children_by_field_name("name")):
+            if td.file.text(ident) == name:
+                return self._const_spec(td.node, i, _Ctx(td.file, None), depth)
+        return None
+
+    @staticmethod
+    def initial_value(d: Decl) -> Node | None:
+        """The expression a `:=` or `var` declaration gives this variable, when the
+        statement pairs names and values one to one."""
+        stmt = d.stmt
+        if stmt is None or d.value is None:
+            return None
+        if stmt.type == "short_var_declaration":
+            left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+        elif stmt.type == "var_spec":
+            left, right = None, stmt.child_by_field_name("value")
+        else:
+            return None
+        names = left.named_children if left is not None else stmt.children_by_field_name("name")
+        values = right.named_children if right is not None else []
+        return d.value if len(names) == len(values) else None
+
+    def _const_spec(self, spec: Node, index: int, ctx: _Ctx, depth: int) -> Const | None:
+        """The value of the index-th name of a const spec, with iota and the implicit
+        repetition of the last expression list of the group."""
+        group = spec.parent
+        if group is None:
+            return None
+        specs = [s for s in group.named_children if s.type == "const_spec"]
+        if spec not in specs:
+            return None
+        i = specs.index(spec)
+        for j in range(i, -1, -1):
+            values = specs[j].child_by_field_name("value")
+            if values is not None:
+                break
+        else:
+            return None
+        items = values.named_children
+        if index >= len(items):
+            return None
+        c = self._eval(items[index], _Ctx(ctx.file, ctx.scopes, iota=i), depth)
+        tnode = specs[j].child_by_field_name("type")
+        return self._convert(c, self._type_expr(tnode, ctx)) if tnode is not None else c
+
+    def _int_type_name(self, t: Type) -> str | None:
+        """The basic integer type under a type, or None."""
+        u = self.underlying(t)
+        return u.name if u is not None and u.kind == "basic" and u.name in INT_TYPES else None
+
+    def _convert(self, c: Const | None, t: Type) -> Const | None:
+        if c is None:
+            return None
+        u = self.underlying(t)
+        if u is None or u.kind != "basic":
+            return None
+        if u.name == "string":
+            return c if isinstance(c.value, bytes) else None
+        name = u.name
+        if name not in INT_TYPES or not isinstance(c.value, int):
+            return None
+        v = wrap(c.value, name, self.word)
+        return Const(v, name) if v is not None else None
+
+    def _binary(self, n: Node, ctx: _Ctx, depth: int) -> Const | None:
+        op = n.child_by_field_name("operator")
+        a = self._eval(n.child_by_field_name("left"), ctx, depth)
+        if op is None or a is None:
+            return None
+        b = self._eval(n.child_by_field_name("right"), ctx, depth)
+        if b is None:
+            return None
+        o = op.type
+        if isinstance(a.value, bytes) or isinstance(b.value, bytes):
+            if o == "+" and isinstance(a.value, bytes) and isinstance(b.value, bytes):
+                return Const(a.value + b.value)
+            return None
+        x, y = a.value, b.value
+        if o in ("<<", ">>"):
+            if y < 0 or y > 4096:
+                return None
+            typ = a.type
+            v = x << y if o == "<<" else x >> y
+        else:
+            if a.type is not None and b.type is not None and a.type != b.type:
+                return None
+            typ = a.type or b.type
+            if o == "+":
+                v = x + y
+            elif o == "-":
+                v = x - y
+            elif o == "*":
+                v = x * y
+            elif o in ("/", "%"):
+                if y == 0:
+                    return None
+                q = _go_div(x, y)
+                v = q if o == "/" else x - y * q
+            elif o == "&":
+                v = x & y
+            elif o == "|":
+                v = x | y
+            elif o == "^":
+                v = x ^ y
+            elif o == "&^":
+                v = x & ~y
+            else:
+                return None
+        v = wrap(v, typ, self.word)
+        return Const(v, typ) if v is not None else None
+
+    def _unary(self, n: Node, ctx: _Ctx, depth: int) -> Const | None:
+        op = n.child_by_field_name("operator")
+        a = self._eval(n.child_by_field_name("operand"), ctx, depth)
+        if op is None or a is None or not isinstance(a.value, int):
+            return None
+        if op.type == "+":
+            return a
+        if op.type == "-":
+            v = -a.value
+        elif op.type == "^":
+            v = ~a.value  # wrap() turns it into the unsigned complement for unsigned types
+        else:
+            return None
+        v = wrap(v, a.type, self.word)
+        return Const(v, a.type) if v is not None else None
+
+    def _builtin(self, fn: Node, ctx: _Ctx) -> str | None:
+        """The name of a predeclared function or type called at fn, unless shadowed."""
+        if fn.type != "identifier":
+            return None
+        if ctx.scopes is not None and ctx.scopes.decl_of(fn) is not None:
+            return None
+        name = ctx.file.text(fn)
+        return None if name in self.package.decls else name
+
+    def _call_value(self, n: Node, ctx: _Ctx, depth: int) -> Const | None:
+        fn = n.child_by_field_name("function")
+        args = call_args(n)
+        if fn is None:
+            return None
+        fn = strip_parens(fn)
+        name = self._builtin(fn, ctx)
+        if name in ("len", "cap") and len(args) == 1:
+            return self._len_cap(name, args[0], ctx, depth)
+        if name in ("min", "max") and args:
+            vals = [self._eval(a, ctx, depth) for a in args]
+            if any(v is None or not isinstance(v.value, int) for v in vals):
+                return None
+            pick = min if name == "min" else max
+            best = pick(vals, key=lambda c: c.value)
+            return Const(best.value, next((v.type for v in vals if v.type), None))
+        u = self.unsafe_imports(ctx.file).call(n, UNSAFE) if fn.type == "selector_expression" else None
+        if u is not None:
+            member, uargs = u
+            if len(uargs) != 1 or member not in ("Sizeof", "Alignof", "Offsetof"):
+                return None
+            if member == "Offsetof":
+                v = self._offsetof(uargs[0], ctx)
+            else:
+                t = self._type_of(uargs[0], ctx)
+                v = self.sizeof(t) if member == "Sizeof" else self.alignof(t)
+            return Const(v, "uintptr") if v is not None else None
+        if len(args) != 1:
+            return None
+        # A conversion: T(x) for an integer or string type T.
+        t = self._type_expr(fn, ctx)
+        if t is UNKNOWN:
+            return None
+        return self._convert(self._eval(args[0], ctx, depth), t)
+
+    def _len_cap(self, name: str, arg: Node, ctx: _Ctx, depth: int) -> Const | None:
+        t = self.underlying(self._type_of(arg, ctx))
+        if t is not None and t.kind == "pointer":
+            t = self.underlying(t.elem or UNKNOWN)
+        if t is not None and t.kind == "array":
+            n = self.array_len(t)
+            return Const(n, "int") if n is not None else None
+        ext = self._extent(strip_parens(arg), ctx, set())
+        if ext is None:
+            return None
+        return Const(ext[0] if name == "len" else ext[1], "int")
+
+    # ---- slices -----------------------------------------------------------------------
+
+    def _extent(self, n: Node, ctx: _Ctx | None, seen: set[int],
+                allow: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+        if ctx is None or n.id in seen:
+            return None
+        seen.add(n.id)
+        t = n.type
+        if t in ("interpreted_string_literal", "raw_string_literal"):
+            c = self._eval(n, ctx)
+            return (len(c.value), len(c.value)) if c is not None else None
+        if t == "composite_literal":
+            tn = n.child_by_field_name("type")
+            body = n.child_by_field_name("body")
+            if tn is None or tn.type != "slice_type" or body is None:
+                return None
+            count = self._literal_count(body, ctx)
+            return (count, count) if count is not None else None
+        if t == "call_expression":
+            fn = n.child_by_field_name("function")
+            args = call_args(n)
+            if fn is None or self._builtin(fn, ctx) != "make" or len(args) not in (2, 3):
+                return None
+            if args[0].type != "slice_type":
+                return None
+            ln = self._eval(args[1], ctx)
+            cp = self._eval(args[2], ctx) if len(args) == 3 else ln
+            if ln is None or cp is None or not isinstance(ln.value, int) or not isinstance(cp.value, int):
+                return None
+            return (ln.value, cp.value) if 0 <= ln.value <= cp.value else None
+        if t == "identifier":
+            d = ctx.scopes.decl_of(n) if ctx.scopes is not None else None
+            if d is None or d.kind == "const":
+                c = self._eval(n, ctx)
+                if c is not None and isinstance(c.value, bytes):
+                    return len(c.value), len(c.value)
+                return None
+            if not self.unchanged(d, allow):
+                return None
+            v = self.initial_value(d)
+            if v is not None:
+                return self._extent(strip_parens(v), ctx, seen)
+            if d.stmt is not None and d.stmt.type == "var_spec" and d.value is None and \
+                    d.type_node is not None and d.type_node.type == "slice_type":
+                return 0, 0
+        return None
+
+    def _literal_count(self, body: Node, ctx: _Ctx | None) -> int | None:
+        """The length of an array or slice literal: its elements, keyed ones included."""
+        if ctx is None:
+            return None
+        size = idx = 0
+        for el in body.named_children:
+            if el.type == "comment":
+                continue
+            if el.type == "keyed_element":
+                key = el.named_children[0] if el.named_children else None
+                key = key.named_children[0] if key is not None and key.type == "literal_element" and \
+                    key.named_children else key
+                c = self._eval(key, ctx) if key is not None else None
+                if c is None or not isinstance(c.value, int):
+                    return None
+                idx = c.value
+            idx += 1
+            size = max(size, idx)
+        return size
+
+    # ---- types ------------------------------------------------------------------------
+
+    def _type_expr(self, node: Node | None, ctx: _Ctx | None) -> Type:
+        if node is None or ctx is None:
+            return UNKNOWN
+        t = node.type
+        text = ctx.file.text
+        if t in ("identifier", "type_identifier"):
+            d = ctx.scopes.decl_of(node) if ctx.scopes is not None and t == "identifier" else None
+            if d is not None:
+                return self._type_expr(d.type_node, ctx) if d.kind == "type" else UNKNOWN
+            if t == "type_identifier" and ctx.scopes is not None:
+                local = self._local_type(node, ctx)
+                if local is not None:
+                    return local
+            name = text(node)
+            td = self.package.decls.get(name)
+            if td is not None:
+                return Type("named", name=name) if td.kind == "type" else UNKNOWN
+            if name in BASIC:
+                return Type("interface") if name in ("any", "error") else Type("basic", name=name)
+            return UNKNOWN
+        if t == "selector_expression":
+            pkg, name = node.child_by_field_name("operand"), node.child_by_field_name("field")
+            if pkg is None or name is None or pkg.type != "identifier":
+                return UNKNOWN
+            if ctx.scopes is not None and ctx.scopes.decl_of(pkg) is not None:
+                return UNKNOWN
+            path = self.package.imports(ctx.file).get(text(pkg))
+            return Type("named", name=f"{path}.{text(name)}") if path else UNKNOWN
+        if t == "unary_expression":
+            op, inner = node.child_by_field_name("operator"), node.child_by_field_name("operand")
+            if op is not None and op.type == "*" and inner is not None:
+                return Type("pointer", elem=self._type_expr(inner, ctx))
+            return UNKNOWN
+        if t in ("parenthesized_expression", "parenthesized_type") and node.named_children:
+            return self._type_expr(node.named_children[0], ctx)
+        if t == "pointer_type" and node.named_children:
+            return Type("pointer", elem=self._type_expr(node.named_children[-1], ctx))
+        if t == "array_type":
+            return Type("array", elem=self._type_expr(node.child_by_field_name("element"), ctx),
+                        length=node.child_by_field_name("length"), file=ctx.file)
+        if t == "slice_type":
+            return Type("slice", elem=self._type_expr(node.child_by_field_name("element"), ctx))
+        return self.types.from_node(node, ctx.file)
+
+    def _local_type(self, ident: Node, ctx: _Ctx) -> Type | None:
+        """A type declared in the function (`type T [4]byte`), found by name from the
+        innermost enclosing scope outwards (type identifiers are not in the scope model)."""
+        name = ctx.file.text(ident)
+        for d in ctx.scopes.decls:
+            if d.kind == "type" and d.name == name and d.func is not None and \
+                    d.func.start_byte <= ident.start_byte < d.func.end_byte and \
+                    d.ident.start_byte < ident.start_byte and d.type_node is not None:
+                return self._type_expr(d.type_node, ctx)
+        return None
+
+    def _type_of(self, node: Node | None, ctx: _Ctx | None, depth: int = 0) -> Type:
+        if node is None or ctx is None or depth > 20:
+            return UNKNOWN
+        n = strip_parens(node)
+        t = n.type
+        if t == "identifier":
+            d = ctx.scopes.decl_of(n) if ctx.scopes is not None else None
+            if d is not None:
+                if d.type_node is not None and d.kind in ("var", "const"):
+                    return self._type_expr(d.type_node, ctx)
+                if d.kind in ("param", "result", "receiver") and d.type_node is not None:
+                    tn = d.type_node
+                    if d.stmt is not None and d.stmt.type == "variadic_parameter_declaration":
+                        return Type("slice", elem=self._type_expr(tn, ctx))
+                    return self._type_expr(tn, ctx)
+                v = self.initial_value(d)
+                if d.kind == "const":
+                    c = self._ident_value(n, ctx, depth)
+                    return self._const_type(c)
+                return self._type_of(v, ctx, depth + 1) if v is not None else UNKNOWN
+            name = ctx.file.text(n)
+            td = self.package.decls.get(name)
+            if td is None or name in self.ambiguous:
+                return UNKNOWN
+            pctx = _Ctx(td.file, None)
+            if td.kind == "var":
+                if td.type_node is not None:
+                    return self._type_expr(td.type_node, pctx)
+                return self._type_of(td.value, pctx, depth + 1)
+            if td.kind == "const":
+                return self._const_type(self._ident_value(n, ctx, depth))
+            return UNKNOWN
+        if t == "int_literal":
+            return Type("basic", name="int")
+        if t == "rune_literal":
+            return Type("basic", name="rune")
+        if t in ("interpreted_string_literal", "raw_string_literal"):
+            return Type("basic", name="string")
+        if t == "float_literal":
+            return Type("basic", name="float64")
+        if t == "composite_literal":
+            tn = n.child_by_field_name("type")
+            if tn is not None and tn.type == "implicit_length_array_type":
+                return Type("array", elem=self._type_expr(tn.child_by_field_name("element"), ctx),
+                            length=n.child_by_field_name("body"), file=ctx.file)
+            return self._type_expr(tn, ctx)
+        if t == "type_conversion_expression":
+            conv = pointer_conversion(n)
+            if conv is not None:
+                elem = self._type_expr(conv[0], ctx)
+                return elem if is_deref_conversion(n) else Type("pointer", elem=elem)
+            return self._type_expr(n.child_by_field_name("type"), ctx)
+        if t == "unary_expression":
+            op, x = n.child_by_field_name("operator"), n.child_by_field_name("operand")
+            if op is None or x is None:
+                return UNKNOWN
+            if op.type == "&":
+                return Type("pointer", elem=self._type_of(x, ctx, depth + 1))
+            inner = self._type_of(x, ctx, depth + 1)
+            if op.type == "*":
+                u = self.underlying(inner)
+                return (u.elem or UNKNOWN) if u is not None and u.kind == "pointer" else UNKNOWN
+            return inner if op.type in ("-", "+", "^") else UNKNOWN
+        if t in ("index_expression", "slice_expression"):
+            base = self._type_of(n.child_by_field_name("operand"), ctx, depth + 1)
+            u = self.underlying(base)
+            if u is not None and u.kind == "pointer":
+                u = self.underlying(u.elem or UNKNOWN)
+            if u is None:
+                return UNKNOWN
+            if u.kind == "basic" and u.name == "string":
+                return Type("basic", name="byte") if t == "index_expression" else base
+            if u.kind in ("array", "slice"):
+                elem = u.elem or UNKNOWN
+                if t == "index_expression":
+                    return elem
+                return base if u.kind == "slice" else Type("slice", elem=elem)
+            if u.kind == "map" and t == "index_expression":
+                return u.elem or UNKNOWN
+            return UNKNOWN
+        if t == "selector_expression":
+            op, field = n.child_by_field_name("operand"), n.child_by_field_name("field")
+            if op is None or field is None:
+                return UNKNOWN
+            if op.type == "identifier" and self.package.imports(ctx.file).get(ctx.file.text(op)) and \
+                    (ctx.scopes is None or ctx.scopes.decl_of(op) is None):
+                return UNKNOWN  # a member of another package
+            base = self._type_of(op, ctx, depth + 1)
+            if base is UNKNOWN:
+                return UNKNOWN
+            ft = self.types.field(base, ctx.file.text(field))
+            return ft if ft is not None else UNKNOWN
+        if t == "binary_expression":
+            op = n.child_by_field_name("operator")
+            if op is None or op.type in ("==", "!=", "<", "<=", ">", ">=", "&&", "||"):
+                return UNKNOWN
+            left = self._type_of(n.child_by_field_name("left"), ctx, depth + 1)
+            if op.type in ("<<", ">>"):
+                return left
+            right = self._type_of(n.child_by_field_name("right"), ctx, depth + 1)
+            # An untyped literal takes the other operand's type.
+            lt = strip_parens(n.child_by_field_name("left")).type
+            return right if lt in ("int_literal", "rune_literal", "float_literal") else left
+        if t == "call_expression":
+            return self._call_type(n, ctx, depth)
+        return UNKNOWN
+
+    def _const_type(self, c: Const | None) -> Type:
+        if c is None:
+            return UNKNOWN
+        if isinstance(c.value, bytes):
+            return Type("basic", name="string")
+        return Type("basic", name=c.type or "int")
+
+    def _call_type(self, n: Node, ctx: _Ctx, depth: int) -> Type:
+        fn = n.child_by_field_name("function")
+        args = call_args(n)
+        if fn is None:
+            return UNKNOWN
+        u = self.unsafe_imports(ctx.file).call(n, UNSAFE)
+        if u is not None:
+            member, uargs = u
+            if member in ("Sizeof", "Alignof", "Offsetof"):
+                return Type("basic", name="uintptr")
+            if member == "Pointer":
+                return Type("named", name="unsafe.Pointer")
+            if member == "String":
+                return Type("basic", name="string")
+            if member == "StringData":
+                return Type("pointer", elem=Type("basic", name="byte"))
+            if member in ("Slice", "SliceData") and uargs:
+                inner = self.underlying(self._type_of(uargs[0], ctx, depth + 1))
+                if inner is None or inner.kind not in ("pointer", "slice"):
+                    return UNKNOWN
+                if member == "Slice":
+                    return Type("slice", elem=inner.elem) if inner.kind == "pointer" else UNKNOWN
+                return Type("pointer", elem=inner.elem) if inner.kind == "slice" else UNKNOWN
+            return UNKNOWN
+        conv = pointer_conversion(n)
+        if conv is not None:
+            return Type("pointer", elem=self._type_expr(conv[0], ctx))
+        fn = strip_parens(fn)
+        name = self._builtin(fn, ctx)
+        if name in ("make", "new") and args:
+            t = self._type_expr(args[0], ctx)
+            return t if name == "make" else Type("pointer", elem=t)
+        if name in ("len", "cap"):
+            return Type("basic", name="int")
+        if len(args) == 1 and fn.type in ("identifier", "selector_expression", "array_type", "slice_type",
+                                          "qualified_type", "type_identifier"):
+            t = self._type_expr(fn, ctx)
+            if t is not UNKNOWN and (t.kind != "named" or self._is_type_name(fn, ctx)):
+                return t
+        return UNKNOWN
+
+    def _is_type_name(self, fn: Node, ctx: _Ctx) -> bool:
+        if fn.type == "identifier":
+            td = self.package.decls.get(ctx.file.text(fn))
+            return td is not None and td.kind == "type"
+        return False  # an imported name may be a function or a type: unknown
+
+    # ---- sizes ------------------------------------------------------------------------
+
+    def underlying(self, t: Type) -> Type | None:
+        """The underlying type of t, or None when it depends on what goguard cannot see
+        (another package's type, a name declared per platform, a generic type)."""
+        for _ in range(16):
+            if t.kind != "named":
+                return None if t.kind == "unknown" else t
+            name = t.name
+            if name == "unsafe.Pointer":
+                return t
+            if "." in name or "/" in name or name in self.ambiguous:
+                return None
+            d = self.package.decls.get(name)
+            if d is None or d.kind != "type" or d.type_params is not None or d.type_node is None:
+                return None
+            t = self._type_expr(d.type_node, _Ctx(d.file, None))
+        return None
+
+    def _size_align(self, t: Type, depth: int) -> tuple[int | None, int | None]:
+        u = self.underlying(t) if depth < 24 else None
+        if u is None:
+            return None, None
+        w = self.word
+        k = u.kind
+        if k == "named":  # unsafe.Pointer
+            return w, w
+        if k == "basic":
+            name = u.name
+            if name in INT_TYPES:
+                bits = INT_TYPES[name][0]
+                size = bits // 8 if bits is not None else w
+                return size, (size if size is not None and size < 8 else w)
+            if name == "string":
+                return (2 * w if w else None), w
+            size = _BASIC_SIZES.get(name)
+            if size is None:
+                return None, None
+            align = size // 2 if name.startswith("complex") else size
+            return size, (align if align < 8 else w)  # 8-byte alignment only on 64-bit
+        if k in ("pointer", "map", "chan", "func"):
+            return w, w
+        if k == "slice":
+            return (3 * w if w else None), w
+        if k == "interface":
+            return (2 * w if w else None), w
+        if k == "array":
+            n = self.array_len(u)
+            es, ea = self._size_align(u.elem or UNKNOWN, depth + 1)
+            if n is None or es is None:
+                return None, None
+            return n * es, ea
+        if k == "struct":
+            lay = self._layout(u, depth)
+            return (lay[0], lay[1]) if lay is not None else (None, None)
+        return None, None
+
+    def _layout(self, u: Type, depth: int) -> tuple[int, int, dict[str, int]] | None:
+        """(size, align, field offsets) of a struct type, as gc lays it out."""
+        off, align, offsets = 0, 1, {}
+        last_size = None
+        for fname, ftype, _ in u.fields:
+            s, a = self._size_align(ftype, depth + 1)
+            if s is None or a is None:
+                return None
+            off = -(-off // a) * a
+            offsets.setdefault(fname, off)
+            off += s
+            align = max(align, a)
+            last_size = s
+        if last_size == 0 and off > 0:
+            off += 1  # gc pads a struct ending in a zero-size field
+        return -(-off // align) * align, align, offsets
+
+    def _offsetof(self, sel: Node, ctx: _Ctx) -> int | None:
+        sel = strip_parens(sel)
+        if sel.type != "selector_expression":
+            return None
+        base = self.underlying(self._type_of(sel.child_by_field_name("operand"), ctx))
+        if base is not None and base.kind == "pointer":
+            base = self.underlying(base.elem or UNKNOWN)
+        field = sel.child_by_field_name("field")
+        if base is None or base.kind != "struct" or field is None:
+            return None
+        lay = self._layout(base, 0)
+        return lay[2].get(ctx.file.text(field)) if lay is not None else None
+
+    # ---- writes -----------------------------------------------------------------------
+
+    def may_write(self, ref: Node) -> bool:
+        n, p = ref, ref.parent
+        while p is not None and p.type == "parenthesized_expression":
+            n, p = p, p.parent
+        if p is None:
+            return False
+        if p.type == "expression_list":
+            gp = p.parent
+            return gp is not None and gp.type in _WRITES and gp.child_by_field_name("left") == p
+        if p.type in ("inc_statement", "dec_statement"):
+            return True
+        if p.type in _WRITES and p.child_by_field_name("left") == n:
+            return True
+        if p.type == "unary_expression":
+            op = p.child_by_field_name("operator")
+            return op is not None and op.type == "&"
+        if p.type == "selector_expression" and p.child_by_field_name("operand") == n:
+            # a method with a pointer receiver may change a named value
+            u = self.underlying(self.type_of(ref))
+            return u is None or u.kind in ("struct", "array")
+        return False
+
+
+@analysis("consts")
+def consts_analysis(pass_, fn: Node | None) -> Consts:
+    if fn is None:
+        return Consts(pass_, None)
+    top = top_function(fn)
+    if top.id != fn.id:
+        return pass_.result("consts", top)
+    return Consts(pass_, top)

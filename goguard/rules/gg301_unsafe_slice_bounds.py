@@ -1,0 +1,402 @@
+"""unsafe.Slice, unsafe.String or an array-pointer conversion reaching past its memory.
+
+## What it does
+Judges the arguments of `unsafe.Slice(ptr, n)` and `unsafe.String(ptr, n)`, and of
+pointer conversions `(*T)(unsafe.Pointer(p))`, against what the source says is behind
+the pointer. It reports:
+
+- a length larger than the memory behind `ptr`: `&arr[i]` of an array of N elements
+  (more than N-i), `&b[i]` of a slice made with constant sizes (more than its capacity
+  less i), `(*U)(unsafe.Pointer(&x))` over a value of known size (more than
+  `sizeof(x) / sizeof(U)` elements), `unsafe.StringData` of a constant string;
+- a length written `len(b) + k` (k > 0) for `&b[0]`, `len(b)` for `&b[i]` (i > 0), or
+  `cap(b) + k`: past the end whatever `b` holds;
+- a pointer that is nil (`var p *T` never assigned, `(*T)(nil)`) with a length that is
+  not provably zero, and a negative length;
+- `&b[0]` of a slice that is always empty here (`var b []T`, `[]T{}`,
+  `make([]T, 0)`): it panics before `unsafe.Slice` runs;
+- the pre-Go 1.17 idiom `(*[N]T)(unsafe.Pointer(p))[:n:n]` (and any `(*T)` conversion)
+  covering more bytes than are behind `p`, and `(*[N]T)(p)` not cut down by a
+  `[:n:n]` slice whose N*sizeof(T) is 1 GiB or more: checkptr checks the whole array
+  against the allocation and rejects it. Arrays of single-byte elements are left
+  alone there, as checkptr does (it does not check conversions to them).
+
+Sizes are those of 64-bit platforms (`int`, `uint`, `uintptr` and pointers are 8
+bytes; a string 16, a slice 24), with gc's struct layout; in files built only for
+32-bit platforms, sizes that depend on the word size are left unknown. Whatever the
+rule cannot size or count (a parameter, a field, a length from a call) it does not
+judge.
+
+## Why is this bad?
+`unsafe.Slice` trusts its arguments: a slice that reaches past its memory reads and
+writes whatever lies next to it — another variable, another heap object, an unmapped
+page. Nothing fails at the call; the damage surfaces later and elsewhere, as corrupted
+data or a crash in unrelated code. Only the `-d=checkptr` instrumentation (on by
+default with `-race` and `-msan`) notices, and only when the memory is on the heap.
+
+## Example
+```go
+package example
+
+import "unsafe"
+
+func words(buf *[16]byte) []uint64 {
+	return unsafe.Slice((*uint64)(unsafe.Pointer(&buf[0])), 4) // 32 bytes over 16
+}
+
+func view(b []byte) string {
+	return unsafe.String(&b[0], len(b)+1)
+}
+```
+
+## Use instead
+```go
+package example
+
+import "unsafe"
+
+func words(buf *[16]byte) []uint64 {
+	return unsafe.Slice((*uint64)(unsafe.Pointer(&buf[0])), len(buf)/8)
+}
+
+func view(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+```
+
+## Runtime symptom
+With `-race` or `-gcflags=all=-d=checkptr`: `fatal error: checkptr: unsafe.Slice result
+straddles multiple allocations` (or `unsafe.String result`, or `converted pointer
+straddles multiple allocations`). A nil pointer: `panic: unsafe.Slice: ptr is nil and
+len is not zero`; a negative length: `panic: unsafe.Slice: len out of range`; an empty
+slice: `panic: runtime error: index out of range [0] with length 0`. Without checkptr:
+silent memory corruption, or `unexpected fault address` / `SIGSEGV` far from the cause.
+
+## Related checks elsewhere
+go vet's `unsafeptr` checks only `uintptr` to `unsafe.Pointer` conversions, and gosec's
+G103 flags every use of `unsafe` without judging the arguments; staticcheck and
+golangci-lint have no bounds check for `unsafe.Slice`. At run time, `-d=checkptr` finds
+heap overruns on the paths the tests take.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses.backing import Backing, backing, ref_key, symbolic_length
+from goguard.analyses.consts import Consts
+from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion, strip_parens
+from goguard.frontend.source import captures
+from goguard.rules.base import RuleMeta
+
+META = RuleMeta(
+    code="GG301",
+    name="unsafe-slice-bounds",
+    severity="error",
+    tags=("unsafe", "memory-safety", "security"),
+    precision="high",
+    security_severity="8.1",
+    requires=(b'"unsafe"',),  # no such file can hold a match: skipped before any query
+    query="""
+(call_expression function: (selector_expression field: (field_identifier) @name
+  (#any-of? @name "Slice" "String"))) @call
+""" + POINTER_CONVERSIONS,
+)
+
+# A conversion to an array this large claims memory no ordinary allocation has.
+HUGE = 1 << 30
+
+
+def check(pass_, matches) -> None:
+    ui = pass_.result("unsafe_imports")
+    if not ui.imports_unsafe:
+        return
+    for _, caps in matches:
+        for call in caps.get("call", ()):
+            u = ui.call(call)
+            if u is not None and u[0] in ("Slice", "String") and len(u[1]) == 2:
+                _check_call(pass_, call, u[0], u[1][0], u[1][1])
+        for conv in caps.get("conv", ()):
+            _check_conversion(pass_, conv)
+
+
+def _consts(pass_, node: Node) -> Consts:
+    return pass_.result("consts", pass_.enclosing_function(node))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _flow(b: Backing, text) -> list:
+    if b.via is None:
+        return []
+    return [(b.via, f"{text(b.via)} points to {text(b.root)}")]
+
+
+def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None:
+    consts = _consts(pass_, call)
+    text = pass_.text
+    fn = f"unsafe.{member}"
+    n = consts.int(length)
+    if n is not None and n < 0:
+        pass_.report(call, f"{fn} length {n} is negative: it panics with \"{fn}: len out of range\"")
+        return
+    if _is_nil(consts, ptr):
+        if n == 0:
+            return
+        said = f"length {n}" if n is not None else f"length {text(length)}, which is not provably zero,"
+        pass_.report(call, f"{fn} of a nil pointer with {said} panics: \"{fn}: ptr is nil and len is not zero\"")
+        return
+    empty = _empty_base(consts, ptr, call)
+    if empty is not None:
+        x, why, flow = empty
+        pass_.report(call, f"&{text(x)}[0] panics with index out of range before {fn} runs: {why}; "
+                           f"use unsafe.SliceData({text(x)})", flow=flow)
+        return
+    b = backing(consts, ptr)
+    if b is None:
+        return
+    unit = "byte" if member == "String" else "element"
+    what = text(b.root)
+    if n is not None:
+        if b.elems is None or n <= b.elems:
+            return
+        over = n - b.elems
+        size = b.elem_size
+        detail = (f"{n * size} bytes requested, {b.elems * size} available" if size and unit == "element"
+                  else f"{_plural(over, unit)} too many")
+        pass_.report(call, f"{fn} length {n} exceeds the {_plural(b.elems, unit)} behind {what} ({detail})",
+                     flow=_flow(b, text))
+        return
+    sym = symbolic_length(consts, length)
+    if sym is None or b.base is None:
+        return
+    x, kind, k = sym
+    key = ref_key(consts, x)
+    if key is None or key != ref_key(consts, b.base):
+        return
+    over = b.offset + k
+    if over <= 0:
+        return
+    avail = f"{kind}({text(b.base)})" + (f"-{b.offset}" if b.offset else "")
+    pass_.report(call, f"{fn} length {text(length)} exceeds the {avail} {unit}s behind {what} "
+                       f"({_plural(over, unit)} too many)", flow=_flow(b, text))
+
+
+def _is_nil(consts: Consts, ptr: Node) -> bool:
+    """ptr is nil: `nil`, `(*T)(nil)`, or a local `var p *T` never assigned."""
+    e = strip_parens(ptr)
+    if e.type == "nil":
+        return True
+    conv = pointer_conversion(e)
+    if conv is not None:
+        return _is_nil(consts, conv[1])
+    if e.type != "identifier":
+        return False
+    d = consts.decl(e)
+    if d is None or not consts.unchanged(d):
+        return False
+    if d.stmt is not None and d.stmt.type == "var_spec" and d.stmt.child_by_field_name("value") is None:
+        t = consts.underlying(consts.type_expr(d.type_node)) if d.type_node is not None else None
+        return t is not None and t.kind == "pointer"
+    v = consts.initial_value(d)
+    return v is not None and strip_parens(v).type != "identifier" and _is_nil(consts, v)
+
+
+def _empty_base(consts: Consts, ptr: Node, call: Node) -> tuple[Node, str, list] | None:
+    """For a pointer `&X[0]` where the local slice X is empty on some path to the call:
+    (X, why, flow). X must be declared empty (`var X []T`, `[]T{}`, `make([]T, 0)`)
+    and filled, if at all, only inside an `if` without `else`, a loop that may run
+    zero times or a `switch` without `default`; with no exit (return, break, panic...)
+    between the declaration and the call, and no other use of X (a length check, say)
+    outside those assignments and the call itself. Anything else: unsure, silent."""
+    e = strip_parens(ptr)
+    if e.type != "unary_expression":
+        return None
+    ix = strip_parens(e.child_by_field_name("operand") or e)
+    if ix.type != "index_expression":
+        return None
+    x, idx = ix.child_by_field_name("operand"), ix.child_by_field_name("index")
+    if x is None or idx is None or consts.int(idx) != 0:
+        return None
+    x = strip_parens(x)
+    d = consts.decl(x) if x.type == "identifier" else None
+    if d is None or d.kind != "var" or d.origin not in ("var", "define") or consts.scopes is None:
+        return None
+    t = consts.underlying(consts.type_of(x))
+    if t is None or t.kind != "slice":
+        return None
+    init = consts.initial_value(d)
+    if init is not None:
+        ext = consts.slice_extent(init)
+        if ext is None or ext[0] != 0:
+            return None
+    elif d.stmt is None or d.stmt.type != "var_spec" or d.stmt.child_by_field_name("value") is not None:
+        return None
+    refs = [r for r in consts.scopes.refs.get(d.id, ()) if not _inside(r, call)]
+    writes: list[Node] = []
+    for ref in refs:
+        if consts.may_write(ref):
+            stmt = _assignment_of(ref)
+            if stmt is None:
+                return None
+            writes.append(stmt)
+    for ref in refs:
+        if not any(_inside(ref, w) for w in writes):
+            return None  # a length check, a guard, a call that may fill it: unsure
+    name = consts.file.text(x)
+    declared = [(d.ident, f"{name} is declared empty here")]
+    if not writes:
+        return x, f"{name} is always empty here", declared
+    fills = []
+    for w in writes:
+        c = _conditional_ancestor(w, call)
+        if c is None:
+            return None
+        fills.append(c)
+    if _exits_between(d.ident.end_byte, call.start_byte, consts):
+        return None
+    first = min(fills, key=lambda n: n.start_byte)
+    kind = {"if_statement": "if", "for_statement": "loop"}.get(first.type, "switch")
+    line = first.start_point[0] + 1
+    flow = declared + [(c, f"{name} is filled only inside this {kind}") for c in fills]
+    return x, f"{name} is still empty when the {kind} at line {line} does not fill it", flow
+
+
+def _inside(node: Node, outer: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
+def _assignment_of(ref: Node) -> Node | None:
+    """The `X = ...` statement whose left side is the identifier ref."""
+    p = ref.parent
+    if p is None or p.type != "expression_list":
+        return None
+    stmt = p.parent
+    if stmt is None or stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != p:
+        return None
+    op = stmt.child_by_field_name("operator")
+    return stmt if op is not None and op.type == "=" else None
+
+
+def _conditional_ancestor(stmt: Node, call: Node) -> Node | None:
+    """The `if` (without `else`), loop (that may run zero times) or `switch` (without
+    `default`) that stmt runs under, below the nearest ancestor holding the call."""
+    child, n = stmt, stmt.parent
+    while n is not None and not _inside(call, n):
+        t = n.type
+        if t == "func_literal":
+            return None  # runs when the closure is called: unknown
+        if t == "if_statement" and child == n.child_by_field_name("consequence") and \
+                n.child_by_field_name("alternative") is None:
+            return n
+        if t == "for_statement" and child == n.child_by_field_name("body") and _may_run_zero_times(n):
+            return n
+        if t in ("expression_switch_statement", "type_switch_statement") and \
+                not any(c.type == "default_case" for c in n.named_children):
+            return n
+        child, n = n, n.parent
+    return None
+
+
+def _may_run_zero_times(loop: Node) -> bool:
+    """A loop with a condition or a range (`for {}` and `for ;; {}` always run)."""
+    for c in loop.named_children:
+        if c.type == "range_clause":
+            return True
+        if c.type == "for_clause":
+            return c.child_by_field_name("condition") is not None
+        if c.type not in ("block", "comment"):
+            return True  # for cond { ... }
+    return False
+
+
+_EXITS = "(return_statement) @x (break_statement) @x (continue_statement) @x (goto_statement) @x " \
+         "(call_expression function: [(identifier) (selector_expression)] @f) @call"
+_NO_RETURN = frozenset(("panic", "Exit", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln",
+                        "Goexit", "FailNow", "SkipNow", "Skip", "Skipf"))
+
+
+def _exits_between(start: int, end: int, consts: Consts) -> bool:
+    """A return, break, continue, goto or a call that does not return (panic,
+    os.Exit, log.Fatal, t.FailNow...) lies between two byte offsets of the function."""
+    text = consts.file.text
+    caps = captures(_EXITS, consts.scopes.root)
+    for n in caps.get("x", ()):
+        if start <= n.start_byte and n.end_byte <= end:  # not the return holding the call
+            return True
+    for f in caps.get("f", ()):
+        if start <= f.start_byte < end:
+            name = text(f.child_by_field_name("field") or f) if f.type == "selector_expression" else text(f)
+            if name in _NO_RETURN:
+                return True
+    return False
+
+
+def _check_conversion(pass_, conv: Node) -> None:
+    pc = pointer_conversion(conv)
+    if pc is None:
+        return
+    target, operand = pc
+    ui = pass_.result("unsafe_imports")
+    if ui.pointer_arg(operand) is None and not _is_unsafe_pointer_var(pass_, operand):
+        return  # a conversion between ordinary pointer types
+    if _is_first_arg_of_unsafe_slice(ui, conv):
+        return  # judged with the call
+    consts = _consts(pass_, conv)
+    t = consts.underlying(consts.type_expr(target))
+    if t is None:
+        return
+    parent = conv.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        parent = parent.parent
+    sliced = parent if parent is not None and parent.type == "slice_expression" else None
+    cap_node = sliced.child_by_field_name("capacity") if sliced is not None else None
+    text = pass_.text
+    if t.kind == "array" and cap_node is not None:
+        # (*[N]T)(p)[:n:n]: checkptr and the memory only need n elements.
+        n = consts.int(cap_node)
+        elem_size = consts.sizeof(t.elem) if t.elem is not None else None
+        need = n * elem_size if n is not None and elem_size is not None else None
+    else:
+        need = consts.sizeof(t)
+    b = backing(consts, operand)
+    have = b.bytes if b is not None else None
+    ctext = text(conv) if sliced is None else text(sliced)
+    suggest = "; use unsafe.Slice(ptr, n)" if t.kind == "array" and sliced is not None else ""
+    if need is not None and have is not None:
+        if need > have:
+            pass_.report(conv, f"{_short(ctext)} covers {need} bytes, but only {have} are behind "
+                               f"{text(b.root)} ({_plural(need - have, 'byte')} too many){suggest}",
+                         flow=_flow(b, text))
+        return
+    if t.kind == "array" and cap_node is None and need is not None and need >= HUGE and \
+            (consts.alignof(t) or 1) > 1:
+        # checkptr checks the whole array unless a [:n:n] slice cuts it down (it leaves
+        # arrays of single bytes alone): it rejects this for any smaller Go allocation.
+        pass_.report(conv, f"{_short(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
+                           f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)")
+
+
+def _short(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def _is_unsafe_pointer_var(pass_, node: Node) -> bool:
+    e = strip_parens(node)
+    if e.type != "identifier":
+        return False
+    t = _consts(pass_, node).type_of(e)
+    return t.kind == "named" and t.name == "unsafe.Pointer"
+
+
+def _is_first_arg_of_unsafe_slice(ui, conv: Node) -> bool:
+    n, p = conv, conv.parent
+    while p is not None and p.type == "parenthesized_expression":
+        n, p = p, p.parent
+    if p is None or p.type != "argument_list" or not p.named_children or p.named_children[0] != n:
+        return False
+    u = ui.call(p.parent) if p.parent is not None else None
+    return u is not None and u[0] in ("Slice", "String")

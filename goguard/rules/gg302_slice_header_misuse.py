@@ -1,0 +1,98 @@
+"""reflect.SliceHeader or reflect.StringHeader used in a way that hides memory from the garbage collector.
+
+## What it does
+Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
+`unsafe` package documentation calls invalid, and that go vet cannot see because the
+`uintptr` conversion is not in the same expression:
+
+- a header *value* (`var h reflect.SliceHeader`, a composite literal, including
+  `&reflect.StringHeader{...}`, or `new(reflect.SliceHeader)`) converted into a slice
+  or string through `unsafe.Pointer`;
+- through a header *pointer* `(*reflect.SliceHeader)(unsafe.Pointer(&b))`:
+  - `Data` assigned from a `uintptr` held in a variable (computed in an earlier
+    statement, or passed in as a parameter) instead of converted in the same
+    expression;
+  - `Data` pointed at a local variable while `b` leaves the function (returned, stored
+    outside it, sent on a channel, or the caller's slice reached through a pointer
+    parameter);
+  - `Len` or `Cap` set to a constant beyond the memory behind the data: the capacity
+    of `b` (made with constant sizes) or the size of what `Data` was set to.
+
+Sizes are those of 64-bit platforms, as for GG301.
+
+## Why is this bad?
+`Data` is a `uintptr`, and the garbage collector does not treat a `uintptr` as a
+pointer. A header value built by hand therefore keeps nothing alive: the memory it
+names can be freed, reused or moved (stacks move when they grow) while the slice made
+from it is still in use. A `uintptr` kept in a variable has the same problem between
+the statement that computed it and the one that stores it. Escape analysis does not see
+through `uintptr` either, so a local array reached only through `Data` stays on the
+stack and dies with the function. A `Len` or `Cap` past the memory lets every later
+`append`, `copy` or index run over whatever lies next to it.
+
+## Example
+```go
+package example
+
+import (
+	"reflect"
+	"unsafe"
+)
+
+func bytesOf(p *byte, n int) []byte {
+	var h reflect.SliceHeader
+	h.Data = uintptr(unsafe.Pointer(p))
+	h.Len, h.Cap = n, n
+	return *(*[]byte)(unsafe.Pointer(&h))
+}
+```
+
+## Use instead
+```go
+package example
+
+import "unsafe"
+
+func bytesOf(p *byte, n int) []byte {
+	return unsafe.Slice(p, n)
+}
+```
+
+## Runtime symptom
+Rarely at the faulty line: a slice whose bytes change under the reader,
+`fatal error: found bad pointer in Go heap`, `unexpected fault address`,
+`fatal error: unexpected signal ... SIGSEGV` in the garbage collector, or corrupted
+data after a stack growth. Under `-race` or `-d=checkptr`, an overrun from a `Len`
+beyond the memory may end in `fatal error: checkptr: ...`.
+
+## Related checks elsewhere
+go vet's `unsafeptr` reports a header *value* converted with `unsafe.Pointer` in some
+shapes, and `uintptr` to `unsafe.Pointer` conversions in general; it does not follow a
+`uintptr` through a variable into `Data`, does not see a local array escaping through
+`Data`, and does not check `Len`/`Cap`. Where both report the same value conversion,
+keep one of them (see docs/unsafe-rules.md). staticcheck's SA1019 only says the header
+types are deprecated (goguard's GG303, which stays silent where GG302 reports).
+"""
+
+from __future__ import annotations
+
+from goguard.rules.base import RuleMeta
+
+META = RuleMeta(
+    code="GG302",
+    name="slice-header-misuse",
+    severity="error",
+    tags=("unsafe", "memory-safety", "security"),
+    precision="high",
+    security_severity="7.5",
+    requires=(b"SliceHeader", b"StringHeader"),  # no such file can hold a match: skipped before any query
+    query="""
+(selector_expression field: (field_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
+(qualified_type name: (type_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
+""",
+)
+
+
+def check(pass_, matches) -> None:
+    for m in pass_.result("slice_headers").misuses:
+        pass_.report(m.node, m.message, flow=m.flow)
