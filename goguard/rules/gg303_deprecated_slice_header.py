@@ -5,8 +5,8 @@ Reports every mention of `reflect.SliceHeader` and `reflect.StringHeader` (a typ
 declaration, a conversion, a composite literal) in a module whose `go.mod` targets Go
 1.20 or later, where `unsafe.Slice`, `unsafe.SliceData`, `unsafe.String` and
 `unsafe.StringData` do the same job safely. The version is the `go` line of the nearest
-`go.mod` above the file (`--go-version`-style overrides win); with no `go.mod`, a
-current Go is assumed. Modules below Go 1.20 are left alone: they have no replacement
+`go.mod` above the file (`--go-version` overrides it); with no `go.mod`, a current Go
+is assumed. Modules below Go 1.20 are left alone: they have no replacement
 yet. A mention that is part of a misuse GG302 reports is left to GG302 (when GG302 is
 enabled), so one mistake gets one report.
 
@@ -62,9 +62,10 @@ it leads to are GG302's (memory freed or moved under a slice).
 
 ## Related checks elsewhere
 staticcheck SA1019 reports uses of deprecated identifiers, these two included, once the
-module's Go version has the replacement (1.20). Running both gives the same report
-twice: disable one of them (see docs/unsafe-rules.md). go vet does not report
-deprecation.
+module's Go version has a replacement (`reflect.SliceHeader` from Go 1.17, for
+`unsafe.Slice`; `reflect.StringHeader` from 1.20). From Go 1.20 on, running both gives
+the same report twice: disable one of them (see docs/unsafe-rules.md). go vet does not
+report deprecation.
 """
 
 from __future__ import annotations
