@@ -19,7 +19,9 @@ def _rules_or_exit():
     try:
         return all_rules()
     except RuleError as e:
-        raise click.ClickException(f"invalid rule registry: {e}")
+        # Not a finding (1): the installation itself is broken.
+        click.echo(f"goguard: error: invalid rule registry: {e}", err=True)
+        sys.exit(2)
 
 
 def _selection(values: tuple[str, ...], option: str) -> set[str]:
