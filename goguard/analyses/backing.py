@@ -203,3 +203,13 @@ def symbolic_length(consts: Consts, n: Node, depth: int = 0) -> tuple[Node, str,
             if s is not None and k is not None:
                 return s[0], s[1], s[2] + k
     return None
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """An expression's text on one line, cut to `limit` characters for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -200,6 +200,8 @@ class Consts:
         self.ambiguous = ambiguous_names(self.package)
         self._unsafe: dict[int, UnsafeImports] = {}
         self._local = _Ctx(self.file, self.scopes)
+        self._local_type_names = frozenset(d.name for d in self.scopes.decls if d.kind == "type") \
+            if self.scopes is not None else frozenset()
         self._busy: set[int] = set()
 
     # ---- public API -------------------------------------------------------------------
@@ -651,6 +653,8 @@ class Consts:
         """A type declared in the function (`type T [4]byte`), found by name from the
         innermost enclosing scope outwards (type identifiers are not in the scope model)."""
         name = ctx.file.text(ident)
+        if name not in self._local_type_names:
+            return None
         for d in ctx.scopes.decls:
             if d.kind == "type" and d.name == name and d.func is not None and \
                     d.func.start_byte <= ident.start_byte < d.func.end_byte and \

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from goguard.analyses import analysis
-from goguard.analyses.backing import backing, ref_key
+from goguard.analyses.backing import backing, plural, ref_key, shorten
 from goguard.analyses.consts import Consts
 from goguard.analyses.unsafe_imports import (POINTER_CONVERSIONS, UnsafeImports, call_args, pointer_conversion,
                                              strip_parens)
@@ -103,7 +103,7 @@ class _Finder:
         kind = "slice" if tt.kind == "slice" else "string"
         what = self.text(strip_parens(inner))
         flow = [(origin, "the header value is declared here")] if origin.start_point[0] != conv.start_point[0] else []
-        self.add(conv, f"reflect.{name} value {_short(what)} converted to a {kind}: the garbage collector does not "
+        self.add(conv, f"reflect.{name} value {shorten(what, 50)} converted to a {kind}: the garbage collector does not "
                        f"see its Data field as a pointer, so the memory can be freed or moved under the {kind}; "
                        f"use {_REPLACEMENT[name]}", flow, cover=(conv, origin))
 
@@ -297,8 +297,8 @@ class _Finder:
         if avail is None or n <= avail:
             return
         text = self.text
-        self.add(assign, f"{text(lhs)} = {n} is beyond the {_plural(avail, unit)} behind {what}: the "
-                         f"{'string' if name == 'StringHeader' else 'slice'} now reaches {_plural(n - avail, unit)} "
+        self.add(assign, f"{text(lhs)} = {n} is beyond the {plural(avail, unit)} behind {what}: the "
+                         f"{'string' if name == 'StringHeader' else 'slice'} now reaches {plural(n - avail, unit)} "
                          f"past its memory", cover=(conv,))
 
     def capacity(self, consts: Consts, assign: Node, conv: Node, target: Node, name: str):
@@ -405,15 +405,6 @@ def _local_ident(consts: Consts, x: Node) -> bool:
         return True
     d = consts.decl(x)
     return d is not None and d.kind in ("var", "param")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _short(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= 50 else s[:47] + "..."
 
 
 @analysis("slice_headers")

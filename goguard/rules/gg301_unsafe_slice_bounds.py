@@ -83,7 +83,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.backing import Backing, backing, ref_key, symbolic_length
+from goguard.analyses.backing import Backing, backing, plural, ref_key, shorten, symbolic_length
 from goguard.analyses.consts import Consts
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion, strip_parens
 from goguard.frontend.source import captures
@@ -124,10 +124,6 @@ def _consts(pass_, node: Node) -> Consts:
     return pass_.result("consts", pass_.enclosing_function(node))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _flow(b: Backing, text) -> list:
     if b.via is None:
         return []
@@ -165,8 +161,8 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
         over = n - b.elems
         size = b.elem_size
         detail = (f"{n * size} bytes requested, {b.elems * size} available" if size and unit == "element"
-                  else f"{_plural(over, unit)} too many")
-        pass_.report(call, f"{fn} length {n} exceeds the {_plural(b.elems, unit)} behind {what} ({detail})",
+                  else f"{plural(over, unit)} too many")
+        pass_.report(call, f"{fn} length {n} exceeds the {plural(b.elems, unit)} behind {what} ({detail})",
                      flow=_flow(b, text))
         return
     sym = symbolic_length(consts, length)
@@ -181,7 +177,7 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
         return
     avail = f"{kind}({text(b.base)})" + (f"-{b.offset}" if b.offset else "")
     pass_.report(call, f"{fn} length {text(length)} exceeds the {avail} {unit}s behind {what} "
-                       f"({_plural(over, unit)} too many)", flow=_flow(b, text))
+                       f"({plural(over, unit)} too many)", flow=_flow(b, text))
 
 
 def _is_nil(consts: Consts, ptr: Node) -> bool:
@@ -367,21 +363,16 @@ def _check_conversion(pass_, conv: Node) -> None:
     suggest = "; use unsafe.Slice(ptr, n)" if t.kind == "array" and sliced is not None else ""
     if need is not None and have is not None:
         if need > have:
-            pass_.report(conv, f"{_short(ctext)} covers {need} bytes, but only {have} are behind "
-                               f"{text(b.root)} ({_plural(need - have, 'byte')} too many){suggest}",
+            pass_.report(conv, f"{shorten(ctext)} covers {need} bytes, but only {have} are behind "
+                               f"{text(b.root)} ({plural(need - have, 'byte')} too many){suggest}",
                          flow=_flow(b, text))
         return
     if t.kind == "array" and cap_node is None and need is not None and need >= HUGE and \
             (consts.alignof(t) or 1) > 1:
         # checkptr checks the whole array unless a [:n:n] slice cuts it down (it leaves
         # arrays of single bytes alone): it rejects this for any smaller Go allocation.
-        pass_.report(conv, f"{_short(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
+        pass_.report(conv, f"{shorten(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
                            f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)")
-
-
-def _short(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= 60 else s[:57] + "..."
 
 
 def _is_unsafe_pointer_var(pass_, node: Node) -> bool:
