@@ -238,6 +238,11 @@ class Consts:
                 return False
         return True
 
+    def is_unsafe_pointer(self, node: Node) -> bool:
+        """node's type is unsafe.Pointer (declared so, or an unsafe.Pointer(...) call)."""
+        t = self.type_of(node)
+        return t.kind == "named" and t.name == "unsafe.Pointer"
+
     def slice_extent(self, node: Node, allow: frozenset[int] = frozenset()) -> tuple[int, int] | None:
         """(len, cap) of a slice or string with constant sizes: a constant string, a
         `make([]T, L, C)` or `[]T{...}` (or a local variable initialised with one and

@@ -202,16 +202,14 @@ class _Finder:
         text = self.text
         if r.type == "identifier":
             d = consts.decl(r)
-            if d is None or d.kind == "const":
-                return
-            t = consts.type_of(r)
-            if not (t.kind == "basic" and t.name == "uintptr"):
-                return
-            where = "passed in" if d.kind == "param" else "computed in an earlier statement"
-            self.add(assign, f"{text(lhs)} is set from {text(r)}, a uintptr {where}: nothing keeps what it "
-                             f"points to alive, and the garbage collector may have freed or moved it by now; "
-                             f"convert in the same expression, {text(lhs)} = uintptr(unsafe.Pointer(p)), or use "
-                             f"{_REPLACEMENT[name]}", [(d.ident, f"{text(r)} is declared here")], cover=(conv,))
+            source = self.pointer_uintptr(consts, d) if d is not None else None
+            if source is None:
+                return  # a parameter, a syscall's result: maybe memory the collector does not manage
+            self.add(assign, f"{text(lhs)} is set from {text(r)}, a uintptr computed in an earlier statement: "
+                             f"nothing keeps what it points to alive, and the garbage collector may have freed "
+                             f"or moved it by now; convert in the same expression, "
+                             f"{text(lhs)} = uintptr(unsafe.Pointer(p)), or use {_REPLACEMENT[name]}",
+                     [(source, f"{text(r)} is computed from a pointer here")], cover=(conv,))
             return
         local = self.local_pointee(consts, r)
         if local is None:
@@ -227,6 +225,29 @@ class _Finder:
                          f"{_REPLACEMENT[name]} on memory that outlives it",
                  [(local, f"{text(local)} is a local variable"), (leaves, f"{tgt} leaves the function here")],
                  cover=(conv,))
+
+    def pointer_uintptr(self, consts: Consts, d) -> Node | None:
+        """Where a local variable is given `uintptr(unsafe.Pointer(...))` (plus or minus an
+        offset): the pointer became an integer in an earlier statement."""
+        if d.kind != "var":
+            return None
+        values = [consts.initial_value(d)]
+        for ref in consts.scopes.refs.get(d.id, ()):
+            stmt = ref.parent.parent if ref.parent is not None and ref.parent.type == "expression_list" else None
+            if stmt is not None and stmt.type == "assignment_statement" and consts.may_write(ref):
+                left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+                if left is not None and right is not None and len(left.named_children) == len(right.named_children):
+                    values.append(right.named_children[list(left.named_children).index(ref)])
+        for v in values:
+            v = strip_parens(v) if v is not None else None
+            while v is not None and v.type == "binary_expression":
+                v = strip_parens(v.child_by_field_name("left") or v)
+            if v is not None and v.type == "call_expression" and \
+                    consts.builtin(v.child_by_field_name("function") or v) == "uintptr":
+                args = call_args(v)
+                if len(args) == 1 and (self.ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0])):
+                    return v
+        return None
 
     def local_pointee(self, consts: Consts, r: Node) -> Node | None:
         """x for `uintptr(unsafe.Pointer(&x))` (or `&x[i]`, plus an offset) where x is a
@@ -250,7 +271,14 @@ class _Finder:
         if d is None or d.kind != "var":
             return None
         u = consts.underlying(consts.type_of(x))
-        return x if u is not None and u.kind in ("array", "struct", "basic") else None
+        if u is None or u.kind not in ("array", "struct", "basic"):
+            return None
+        # Its address taken elsewhere, or captured by a closure: it may live on the heap,
+        # where b's Data word, a real pointer, keeps it alive.
+        for ref in consts.scopes.refs.get(d.id, ()):
+            if not (inner.start_byte <= ref.start_byte < inner.end_byte) and _address_taken(ref, d.func):
+                return None
+        return x
 
     def leaves(self, consts: Consts, target: Node) -> Node | None:
         """Where the slice or string the header points at leaves the function: `&b`
@@ -386,6 +414,22 @@ class _Finder:
             args = call_args(r)
             return backing(consts, args[0]) if len(args) == 1 else None
         return None
+
+
+def _address_taken(ref: Node, home: Node) -> bool:
+    """ref is under `&` or sliced (`x[:]` takes an array's address), or used in a
+    closure of the function that declares it."""
+    n, p = ref, ref.parent
+    while p is not None and p.type in ("parenthesized_expression", "selector_expression", "index_expression"):
+        n, p = p, p.parent
+    if p is not None and p.type == "unary_expression" and (p.child_by_field_name("operator") or p).type == "&":
+        return True
+    if p is not None and p.type == "slice_expression" and p.child_by_field_name("operand") == n:
+        return True
+    f = ref.parent
+    while f is not None and f.type not in ("func_literal", "function_declaration", "method_declaration"):
+        f = f.parent
+    return f is not None and f != home
 
 
 def _idents(node: Node):

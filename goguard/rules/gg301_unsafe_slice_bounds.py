@@ -247,11 +247,11 @@ def _empty_base(consts: Consts, ptr: Node, call: Node) -> tuple[Node, str, list]
         return x, f"{name} is always empty here", declared
     fills = []
     for w in writes:
-        c = _conditional_ancestor(w, call)
+        c = _conditional_ancestor(w, call, consts)
         if c is None:
             return None
         fills.append(c)
-    if _exits_between(d.ident.end_byte, call.start_byte, consts):
+    if _exits_between(d.ident.end_byte, call, consts):
         return None
     first = min(fills, key=lambda n: n.start_byte)
     kind = {"if_statement": "if", "for_statement": "loop"}.get(first.type, "switch")
@@ -276,7 +276,7 @@ def _assignment_of(ref: Node) -> Node | None:
     return stmt if op is not None and op.type == "=" else None
 
 
-def _conditional_ancestor(stmt: Node, call: Node) -> Node | None:
+def _conditional_ancestor(stmt: Node, call: Node, consts: Consts) -> Node | None:
     """The `if` (without `else`), loop (that may run zero times) or `switch` (without
     `default`) that stmt runs under, below the nearest ancestor holding the call."""
     child, n = stmt, stmt.parent
@@ -287,7 +287,7 @@ def _conditional_ancestor(stmt: Node, call: Node) -> Node | None:
         if t == "if_statement" and child == n.child_by_field_name("consequence") and \
                 n.child_by_field_name("alternative") is None:
             return n
-        if t == "for_statement" and child == n.child_by_field_name("body") and _may_run_zero_times(n):
+        if t == "for_statement" and child == n.child_by_field_name("body") and _may_run_zero_times(n, consts):
             return n
         if t in ("expression_switch_statement", "type_switch_statement") and \
                 not any(c.type == "default_case" for c in n.named_children):
@@ -296,38 +296,90 @@ def _conditional_ancestor(stmt: Node, call: Node) -> Node | None:
     return None
 
 
-def _may_run_zero_times(loop: Node) -> bool:
-    """A loop with a condition or a range (`for {}` and `for ;; {}` always run)."""
+def _may_run_zero_times(loop: Node, consts: Consts) -> bool:
+    """A loop that may not run its body at all: not `for {}`, `for ;; {}`, a counting
+    loop whose first test holds (`for i := 0; i < 4; i++`), or a range over something
+    that is not empty (`range 4`, an array, `[]T{x}`, a constant string)."""
     for c in loop.named_children:
         if c.type == "range_clause":
-            return True
+            over = c.child_by_field_name("right")
+            if over is None:
+                return True
+            n = consts.value(over)
+            if isinstance(n, int):
+                return n <= 0  # range over an integer
+            t = consts.underlying(consts.type_of(over))
+            if t is not None and t.kind == "array":
+                return not consts.array_len(t)
+            ext = consts.slice_extent(over)
+            return ext is None or ext[0] == 0
         if c.type == "for_clause":
-            return c.child_by_field_name("condition") is not None
+            cond = c.child_by_field_name("condition")
+            return cond is not None and not _first_test_holds(c, cond, consts)
         if c.type not in ("block", "comment"):
             return True  # for cond { ... }
     return False
+
+
+_COMPARE = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+            ">=": lambda a, b: a >= b, "!=": lambda a, b: a != b}
+
+
+def _first_test_holds(clause: Node, cond: Node, consts: Consts) -> bool:
+    """`for i := C0; i OP C1; ...` with constants that pass the first test."""
+    init = clause.child_by_field_name("initializer")
+    cond = strip_parens(cond)
+    if init is None or init.type != "short_var_declaration" or cond.type != "binary_expression":
+        return False
+    left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
+        return False
+    var = consts.file.text(left.named_children[0])
+    op = cond.child_by_field_name("operator")
+    a, b = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    if op is None or op.type not in _COMPARE or a is None or b is None or consts.file.text(a) != var:
+        return False
+    start, limit = consts.int(right.named_children[0]), consts.int(b)
+    return start is not None and limit is not None and _COMPARE[op.type](start, limit)
 
 
 _EXITS = "(return_statement) @x (break_statement) @x (continue_statement) @x (goto_statement) @x " \
          "(call_expression function: [(identifier) (selector_expression)] @f) @call"
 _NO_RETURN = frozenset(("panic", "Exit", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln",
                         "Goexit", "FailNow", "SkipNow", "Skip", "Skipf"))
+_FUNCS = ("function_declaration", "method_declaration", "func_literal")
+_BREAKABLE = ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement")
 
 
-def _exits_between(start: int, end: int, consts: Consts) -> bool:
-    """A return, break, continue, goto or a call that does not return (panic,
-    os.Exit, log.Fatal, t.FailNow...) lies between two byte offsets of the function."""
+def _exits_between(start: int, call: Node, consts: Consts) -> bool:
+    """Something between a byte offset and the call may leave before reaching it: a
+    return, goto, a call that does not return (panic, os.Exit, log.Fatal,
+    t.FailNow...), or a break or continue of a statement that holds the call.
+    Closures in between do not count."""
     text = consts.file.text
+    home = _enclosing(call, _FUNCS)
     caps = captures(_EXITS, consts.scopes.root)
     for n in caps.get("x", ()):
-        if start <= n.start_byte and n.end_byte <= end:  # not the return holding the call
-            return True
+        if not (start <= n.start_byte and n.end_byte <= call.start_byte) or _enclosing(n, _FUNCS) != home:
+            continue
+        if n.type in ("break_statement", "continue_statement") and not n.named_children:
+            target = _enclosing(n, _BREAKABLE if n.type == "break_statement" else ("for_statement",))
+            if target is not None and not _inside(call, target):
+                continue  # leaves a loop or switch that ends before the call
+        return True
     for f in caps.get("f", ()):
-        if start <= f.start_byte < end:
+        if start <= f.start_byte < call.start_byte and _enclosing(f, _FUNCS) == home:
             name = text(f.child_by_field_name("field") or f) if f.type == "selector_expression" else text(f)
             if name in _NO_RETURN:
                 return True
     return False
+
+
+def _enclosing(node: Node, types: tuple[str, ...]) -> Node | None:
+    n = node.parent
+    while n is not None and n.type not in types:
+        n = n.parent
+    return n
 
 
 def _check_conversion(pass_, conv: Node) -> None:
@@ -336,11 +388,11 @@ def _check_conversion(pass_, conv: Node) -> None:
         return
     target, operand = pc
     ui = pass_.result("unsafe_imports")
-    if ui.pointer_arg(operand) is None and not _is_unsafe_pointer_var(pass_, operand):
-        return  # a conversion between ordinary pointer types
     if _is_first_arg_of_unsafe_slice(ui, conv):
         return  # judged with the call
     consts = _consts(pass_, conv)
+    if ui.pointer_arg(operand) is None and not consts.is_unsafe_pointer(operand):
+        return  # a conversion between ordinary pointer types
     t = consts.underlying(consts.type_expr(target))
     if t is None:
         return
@@ -373,14 +425,6 @@ def _check_conversion(pass_, conv: Node) -> None:
         # arrays of single bytes alone): it rejects this for any smaller Go allocation.
         pass_.report(conv, f"{shorten(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
                            f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)")
-
-
-def _is_unsafe_pointer_var(pass_, node: Node) -> bool:
-    e = strip_parens(node)
-    if e.type != "identifier":
-        return False
-    t = _consts(pass_, node).type_of(e)
-    return t.kind == "named" and t.name == "unsafe.Pointer"
 
 
 def _is_first_arg_of_unsafe_slice(ui, conv: Node) -> bool:

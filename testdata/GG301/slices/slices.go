@@ -66,3 +66,34 @@ func filledInLoop(parts [][]byte) []byte {
 	}
 	return unsafe.Slice(&b[0], len(b)) // want `b is still empty when the loop at line 64 does not fill it`
 }
+
+func filledInLoopWithSkips(parts [][]byte) []byte {
+	var b []byte
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		b = append(b, p...)
+	}
+	return unsafe.Slice(&b[0], len(b)) // want `b is still empty when the loop at line 72 does not fill it`
+}
+
+func filledOnSomeCases(kind int, data []byte) string {
+	var b []byte
+	switch kind {
+	case 1:
+		b = data
+	case 2:
+		b = append(data, '\n')
+	}
+	return unsafe.String(&b[0], len(b)) // want `b is still empty when the switch at line 83 does not fill it`
+}
+
+func filledAfterAClosure(ok bool, data []byte) string {
+	var b []byte
+	valid := func() bool { return len(data) > 0 }
+	if ok && valid() {
+		b = data
+	}
+	return unsafe.String(&b[0], len(b)) // want `b is still empty when the if at line 95 does not fill it`
+}

@@ -128,3 +128,27 @@ func offsetInExpression(b []byte) []byte {
 	hdr.Len, hdr.Cap = len(b)-1, cap(b)-1
 	return out
 }
+
+// safe: nothing says the address is of Go memory: a parameter may carry an mmap'd
+// or C address, which the garbage collector does not manage.
+func foreignAddress(addr uintptr, n int) []byte {
+	var b []byte
+	hdr := (*reflect.SliceHeader)(unsafe.Pointer(&b))
+	hdr.Data = addr
+	hdr.Len, hdr.Cap = n, n
+	return b
+}
+
+// safe: the local array's address is also stored in a global, so it lives on the
+// heap, and b's Data word, a real pointer, keeps it alive.
+func escapedArray() []byte {
+	var arr [8]byte
+	kept = &arr
+	var b []byte
+	hdr := (*reflect.SliceHeader)(unsafe.Pointer(&b))
+	hdr.Data = uintptr(unsafe.Pointer(&arr))
+	hdr.Len, hdr.Cap = 8, 8
+	return b
+}
+
+var kept *[8]byte

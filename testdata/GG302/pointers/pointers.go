@@ -18,20 +18,36 @@ func uintptrInVariable(p *byte, n int) []byte {
 	return b
 }
 
-func uintptrParameter(addr uintptr, n int) []byte {
-	var b []byte
-	hdr := (*rf.SliceHeader)(unsafe.Pointer(&b))
-	hdr.Data = addr // want `hdr.Data is set from addr, a uintptr passed in`
-	hdr.Len = n
-	hdr.Cap = n
-	return b
+func uintptrWithOffset(b []uint32) []uint32 {
+	addr := uintptr(unsafe.Pointer(&b[0])) + 4
+	var out []uint32
+	hdr := (*rf.SliceHeader)(unsafe.Pointer(&out))
+	hdr.Data = addr // want `hdr.Data is set from addr, a uintptr computed in an earlier statement`
+	hdr.Len = len(b) - 1
+	hdr.Cap = cap(b) - 1
+	return out
 }
 
-func uintptrInline(addr uintptr, n int) string {
+func uintptrInline(p *byte, n int) string {
 	var s string
-	(*rf.StringHeader)(unsafe.Pointer(&s)).Data = addr // want `\(\*rf.StringHeader\)\(unsafe.Pointer\(&s\)\).Data is set from addr, a uintptr passed in`
+	data := uintptr(unsafe.Pointer(p))
+	(*rf.StringHeader)(unsafe.Pointer(&s)).Data = data // want `\(\*rf.StringHeader\)\(unsafe.Pointer\(&s\)\).Data is set from data, a uintptr computed in an earlier statement`
 	(*rf.StringHeader)(unsafe.Pointer(&s)).Len = n
 	return s
+}
+
+func uintptrReassigned(p, q unsafe.Pointer, second bool) []byte {
+	addr := uintptr(0)
+	if second {
+		addr = uintptr(q)
+	} else {
+		addr = uintptr(p)
+	}
+	var b []byte
+	hdr := (*rf.SliceHeader)(unsafe.Pointer(&b))
+	hdr.Data = addr // want `hdr.Data is set from addr`
+	hdr.Len, hdr.Cap = 1, 1
+	return b
 }
 
 func localArrayReturned() []byte {
