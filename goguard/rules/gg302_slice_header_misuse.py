@@ -9,12 +9,14 @@ Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
   `&reflect.StringHeader{...}`, or `new(reflect.SliceHeader)`) converted into a slice
   or string through `unsafe.Pointer`;
 - through a header *pointer* `(*reflect.SliceHeader)(unsafe.Pointer(&b))`:
-  - `Data` assigned from a `uintptr` held in a variable (computed in an earlier
-    statement, or passed in as a parameter) instead of converted in the same
-    expression;
+  - `Data` assigned from a `uintptr` variable that was computed from a pointer in an
+    earlier statement (`addr := uintptr(unsafe.Pointer(p))`) instead of converted in
+    the same expression (a `uintptr` parameter or a syscall's result may be memory the
+    garbage collector does not manage, so it is left alone);
   - `Data` pointed at a local variable while `b` leaves the function (returned, stored
     outside it, sent on a channel, or the caller's slice reached through a pointer
-    parameter);
+    parameter), unless the variable's address is taken elsewhere (then it may live on
+    the heap, kept alive by the slice);
   - `Len` or `Cap` set to a constant beyond the memory behind the data: the capacity
     of `b` (made with constant sizes) or the size of what `Data` was set to.
 
