@@ -511,3 +511,22 @@ def test_docs_annotation_workflow_command_runs(tmp_path):
 
 def test_console_script_is_what_the_docs_call():
     assert Path(script()).name.startswith("goguard")
+
+
+def test_file_names_that_are_not_utf8_keep_their_bytes(tmp_path):
+    """A file name with a byte that is not UTF-8 still gives a valid log: the byte is
+    percent-encoded as it is, inside and outside the repository root."""
+    root = tmp_path / "repo"
+    (root / "pkg").mkdir(parents=True)
+    name = os.fsdecode(b"pkg/bad\xff.go")
+    (root / name).write_text(SOURCE)
+    elsewhere = tmp_path / os.fsdecode(b"out\xfe")
+    elsewhere.mkdir()
+    (elsewhere / "b.go").write_text(SOURCE)
+    result = run("check", "--format", "sarif", "-j", "1", "./...", str(elsewhere), cwd=root)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    assert_valid(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert "pkg/bad%FF.go" in uris
+    assert any(u.startswith("file://") and u.endswith("/out%FE/b.go") for u in uris)

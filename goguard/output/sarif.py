@@ -142,8 +142,13 @@ class Sources:
         """(uri, uriBaseId): relative to %SRCROOT%, else an absolute file URI."""
         rel = self.relpath(abspath)
         if rel is None:
-            return Path(os.path.realpath(abspath)).as_uri(), None
-        return quote(rel, safe="/"), SRCROOT
+            real = os.path.realpath(abspath)
+            try:
+                return Path(real).as_uri(), None
+            except ValueError:  # a name that is not valid text: keep its bytes
+                return "file://" + quote(os.fsencode(real), safe="/"), None
+        # fsencode: a file name that is not UTF-8 keeps its bytes, percent-encoded.
+        return quote(os.fsencode(rel), safe="/"), SRCROOT
 
     def root_uri(self) -> str:
         uri = Path(self.root).as_uri()
