@@ -147,6 +147,29 @@ def test_values(line, expr, got, want):
     assert got == want, f"line {line}: {expr}"
 
 
+def test_a_value_a_method_may_change_is_not_a_constant():
+    src = '''package p
+
+type counter int
+
+func (c *counter) inc() { *c++ }
+
+func f() {
+	n := counter(4)
+	n.inc()
+	_ = n // = None
+	m := counter(4)
+	_ = m // = 4
+	var p *counter
+	_ = p.inc
+	k := 4
+	_ = k // = 4
+}
+'''
+    for line, expr, got, want in marked_values({"p.go": src}):
+        assert got == want, f"line {line}: {expr}"
+
+
 def test_a_shadowed_builtin_or_package_is_not_evaluated():
     src = '''package p
 

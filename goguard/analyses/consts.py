@@ -192,6 +192,7 @@ class _Ctx:
 
 class Consts:
     def __init__(self, pass_, fn: Node | None) -> None:
+        self._pass = pass_
         self.package: Package = pass_.package
         self.file: SourceFile = pass_.file
         self.scopes: Scopes | None = pass_.result("scopes", fn) if fn is not None else None
@@ -270,15 +271,13 @@ class Consts:
         return c.value if c is not None and isinstance(c.value, int) and c.value >= 0 else None
 
     def unsafe_imports(self, file: SourceFile | None = None) -> UnsafeImports:
-        file = file or self.file
+        """The `unsafe`/`reflect` import names of this file (or of another file of the
+        package, for its package-level declarations: nothing shadows them there)."""
+        if file is None or file is self.file:
+            return self._pass.result("unsafe_imports")
         u = self._unsafe.get(id(file))
         if u is None:
-            scopes = self.scopes if file is self.file else None
-
-            def shadowed(ident: Node) -> bool:
-                return scopes is not None and scopes.decl_of(ident) is not None
-
-            u = self._unsafe[id(file)] = UnsafeImports(self.package.imports(file), file.text, shadowed)
+            u = self._unsafe[id(file)] = UnsafeImports(self.package.imports(file), file.text)
         return u
 
     # ---- contexts ---------------------------------------------------------------------
@@ -918,6 +917,9 @@ class Consts:
     # ---- writes -----------------------------------------------------------------------
 
     def may_write(self, ref: Node) -> bool:
+        """Whether the variable named at ref may be changed there: assigned, declared
+        again with `:=`, a range or receive target, incremented, its address taken, or
+        the receiver of a method that may take its address."""
         n, p = ref, ref.parent
         while p is not None and p.type == "parenthesized_expression":
             n, p = p, p.parent
@@ -934,9 +936,11 @@ class Consts:
             op = p.child_by_field_name("operator")
             return op is not None and op.type == "&"
         if p.type == "selector_expression" and p.child_by_field_name("operand") == n:
-            # a method with a pointer receiver may change a named value
-            u = self.underlying(self.type_of(ref))
-            return u is None or u.kind in ("struct", "array")
+            # A method with a pointer receiver may change a value of a named type (or of
+            # a struct, through an embedded field's method); a field may be assigned.
+            t = self.type_of(ref)
+            u = self.underlying(t)
+            return t.kind == "named" or u is None or u.kind == "struct"
         return False
 
 
