@@ -288,12 +288,17 @@ def _in_instantiation(n: Node) -> bool:
 
 
 def top_function(node: Node) -> Node:
-    """The outermost function containing node (itself, if it is one)."""
+    """The outermost function containing node (itself, if it is one). Function
+    literals are rare and shallow; walking up from a declaration stops at once."""
+    if node.type in ("function_declaration", "method_declaration"):
+        return node
     top = node
     n = node
     while n is not None:
         if n.type in FUNCS:
             top = n
+            if n.type != "func_literal":
+                break
         n = n.parent
     return top
 
