@@ -1213,63 +1213,76 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
 
 
 _CANDIDATES_QUERY = file_query("nil-candidates", """
-(var_spec name: (identifier) @name)
+(var_spec name: (identifier) @name !value)
+(var_spec name: (identifier) @name
+  value: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
 (function_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (method_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (func_literal result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (short_var_declaration
   left: (expression_list (identifier) @name)
-  right: (expression_list [(composite_literal) (unary_expression) (call_expression) (index_expression)
-                          (identifier) (selector_expression)] @value))
+  right: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
 (assignment_statement
   left: (expression_list (_) @name)
-  right: (expression_list [(nil) (composite_literal) (unary_expression) (call_expression)
-                          (index_expression) (identifier) (selector_expression)] @value))
+  right: (expression_list [(nil) (composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
 """)
+
+# What a nil source can make nil: the value itself ("any": a zero `var`, a named
+# result, nil, a lookup), or only its fields and entries ("deep": a literal, `new`,
+# `make`, `&T{}` leave fields unset and maps empty).
+_ANY, _DEEP = "any", "deep"
+
+
+class Candidates:
+    """Per name, where in the file a nil source for it stands, and of what kind."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, list[tuple[int, str]]] = {}
+        self.aliases: dict[str, list[tuple[int, str]]] = {}  # name -> (offset, source name)
+
+    def may_be_nil(self, name: str, lo: int, hi: int, deep: bool, depth: int = 0) -> bool:
+        """Whether `name` has a nil source between byte offsets lo and hi."""
+        for off, kind in self.sources.get(name, ()):
+            if lo <= off < hi and (deep or kind == _ANY):
+                return True
+        if depth < 3:
+            for off, src in self.aliases.get(name, ()):
+                if lo <= off < hi and self.may_be_nil(src, lo, hi, deep, depth + 1):
+                    return True
+        return False
 
 
 @analysis("nil-candidates")
-def nil_candidates(pass_, _fn=None) -> frozenset[str]:
-    """Names of variables in the file that some statement may make nil (or a struct
-    with unset fields, or a fresh map): a cheap, query-driven filter so that the
-    dataflow only runs for writes and dereferences whose root could be nil at all."""
+def nil_candidates(pass_, _fn=None) -> Candidates:
+    """Where the file's variables may get a nil source (or a struct with unset fields,
+    or a fresh map): a query-driven filter, so that the dataflow only runs for writes
+    and dereferences whose root could be nil in their own function at all."""
     text = pass_.file.text
-    direct: set[str] = set()
-    aliases: list[tuple[str, str]] = []
+    out = Candidates()
     found = pass_.file_matches.get("nil-candidates")
     if found is None:
         found = _matches(_CANDIDATES_QUERY, pass_.file.root)
     for _, caps in found:
-        names = caps.get("name", [])
         values = caps.get("value", [])
-        for name in names:
+        for name in caps.get("name", ()):
             root = _root(name, text)
             if root is None:
                 continue
             if not values:
-                direct.add(root)
+                out.sources.setdefault(root, []).append((name.start_byte, _ANY))
                 continue
             for v in values:
                 t = v.type
-                if t in ("identifier", "selector_expression"):
-                    src = _root(v, text)
-                    if src is not None:
-                        aliases.append((root, src))
-                elif t == "call_expression":
-                    fn = v.child_by_field_name("function")
-                    if fn is not None and text(fn) in ("new", "make"):
-                        direct.add(root)
-                elif t == "unary_expression":
-                    if _operator(v) == "&":
-                        direct.add(root)
-                else:
-                    direct.add(root)
-    for _ in range(3):  # m2 := m, where m may be nil
-        grown = {a for a, b in aliases if b in direct} - direct
-        if not grown:
-            break
-        direct |= grown
-    return frozenset(direct)
+                if t == "identifier":
+                    out.aliases.setdefault(root, []).append((v.start_byte, text(v)))
+                elif t in ("nil", "index_expression"):
+                    out.sources.setdefault(root, []).append((v.start_byte, _ANY))
+                else:  # a literal, &T{...}, new or make
+                    out.sources.setdefault(root, []).append((v.start_byte, _DEEP))
+    return out
 
 
 def _root(node: Node, text) -> str | None:
@@ -1297,10 +1310,15 @@ def _matches(q: str, root: Node):
     return matches(q, root)
 
 
-def may_be_nil_root(pass_, expr: Node) -> bool:
-    """Whether the variable at the root of expr has any nil source in the file."""
+def may_be_nil_root(pass_, expr: Node, fn: Node) -> bool:
+    """Whether the variable at the root of expr has a nil source, of a kind that can
+    reach expr, anywhere in fn's outermost function (closures capture)."""
     root = _root(expr, pass_.file.text)
-    return root is not None and root in pass_.result("nil-candidates")
+    if root is None:
+        return False
+    deep = _strip(expr).type != "identifier"
+    top = top_function(fn)
+    return pass_.result("nil-candidates").may_be_nil(root, top.start_byte, top.end_byte, deep)
 
 
 def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
@@ -1308,7 +1326,7 @@ def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
     pointer) has any nil source in its function: a zero `var`, a named result, an
     assignment of nil, a lookup, or, for fields and nested maps, a literal or `new`.
     A cheap check on the scope model before the dataflow runs."""
-    if not may_be_nil_root(pass_, expr):
+    if not may_be_nil_root(pass_, expr, fn):
         return False
     e = expr
     deep = False  # a field or an entry below the root: literals and `new` can leave it nil

@@ -86,7 +86,7 @@ def check(pass_, matches) -> None:
             fn = pass_.enclosing_function(write)
             # Cheapest first: a root with no nil source, then the type, then the dataflow.
             target = write_target(write)
-            if fn is None or target is None or not may_be_nil_root(pass_, target):
+            if fn is None or target is None or not may_be_nil_root(pass_, target, fn):
                 continue
             if pass_.result("exprtypes", fn).container_kind(write) != "map":
                 continue

@@ -78,7 +78,7 @@ def check(pass_, matches) -> None:
         for deref in caps.get("deref", ()):
             fn = pass_.enclosing_function(deref)
             # Cheapest first: a root with no nil source, then the type, then the dataflow.
-            if fn is None or not may_be_nil_root(pass_, deref.child_by_field_name("operand")):
+            if fn is None or not may_be_nil_root(pass_, deref.child_by_field_name("operand"), fn):
                 continue
             if not pass_.result("exprtypes", fn).pointee_kind(deref):
                 continue
