@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.analyses.consts import INT_TYPES, Consts
-from goguard.analyses.unsafe_imports import call_args, pointer_conversion, strip_parens
+from goguard.analyses.unsafe_imports import call_args, pointer_conversion
 from goguard.frontend.gotypes import UNKNOWN, Type
+from goguard.frontend.syntax import strip_parens
 
 BYTE = Type("basic", name="byte")
 

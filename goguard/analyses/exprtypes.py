@@ -15,6 +15,7 @@ from goguard.analyses import analysis
 from goguard.frontend.gotypes import INT, STRING, UNKNOWN, Type, TypeResolver
 from goguard.frontend.scopes import Scopes
 from goguard.frontend.source import captures
+from goguard.frontend.syntax import strip_parens as _strip
 
 _MAP_FIELDS_QUERY = """
 (assignment_statement
@@ -28,12 +29,6 @@ _MAP_FIELDS_QUERY = """
 _STRING_FUNCS = {("fmt", "Sprintf"), ("fmt", "Sprint"), ("strconv", "Itoa"), ("strconv", "FormatInt"),
                  ("strings", "ToLower"), ("strings", "ToUpper"), ("strings", "TrimSpace"),
                  ("strings", "Join"), ("path", "Join"), ("filepath", "Join"), ("filepath", "Base")}
-
-
-def _strip(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
 
 
 class ExprTypes:

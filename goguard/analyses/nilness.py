@@ -33,6 +33,8 @@ from goguard.analyses.cfg import CFG
 from goguard.analyses.dataflow import Problem, solve
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.syntax import operator as _operator
+from goguard.frontend.syntax import strip_parens as _strip
 
 N = "N"
 U = "U"
@@ -116,20 +118,9 @@ def only_nil(facts: frozenset) -> bool:
     return bool(facts) and all(isinstance(f, Nil) for f in facts)
 
 
-def _strip(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
-
-
 def _lhs_targets(stmt: Node) -> list[Node]:
     left = stmt.child_by_field_name("left")
     return list(left.named_children) if left is not None else []
-
-
-def _operator(node: Node) -> str:
-    op = node.child_by_field_name("operator")
-    return op.type if op is not None else ""
 
 
 class _Analysis(Problem):

@@ -25,9 +25,9 @@ from tree_sitter import Node
 from goguard.analyses import analysis
 from goguard.analyses.backing import backing, plural, ref_key, shorten
 from goguard.analyses.consts import Consts
-from goguard.analyses.unsafe_imports import (POINTER_CONVERSIONS, UnsafeImports, call_args, pointer_conversion,
-                                             strip_parens)
+from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, UnsafeImports, call_args, pointer_conversion
 from goguard.frontend.source import matches
+from goguard.frontend.syntax import strip_parens
 
 _QUERY = POINTER_CONVERSIONS + """
 (assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f

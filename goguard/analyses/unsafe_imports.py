@@ -13,6 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.frontend.syntax import strip_parens
 
 UNSAFE = "unsafe"
 REFLECT = "reflect"
@@ -24,12 +25,6 @@ POINTER_CONVERSIONS = """
 (type_conversion_expression type: (pointer_type (parenthesized_type))) @conv
 (call_expression function: (parenthesized_expression (unary_expression operator: "*"))) @conv
 """
-
-
-def strip_parens(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
 
 
 def call_args(call: Node) -> list[Node]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.nilness import Sink, nil_sources, only_nil
+from goguard.analyses.nilness import Sink, is_nil, may_be_nil, may_be_nil_root, nil_sources, only_nil
 
 
 def root_name(expr: Node, text) -> str | None:
@@ -25,12 +25,20 @@ def root_name(expr: Node, text) -> str | None:
             return None
 
 
-def sink_for(pass_, node: Node) -> Sink | None:
+def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
+    """The sink at `node` (a map write or a dereference of `target`) when it may be
+    nil. Cheapest checks first: a root with no nil source in its function, then the
+    type (`typed(exprtypes)` says whether the rule applies), then the dataflow."""
     fn = pass_.enclosing_function(node)
-    if fn is None:
+    if fn is None or target is None or not may_be_nil_root(pass_, target, fn):
+        return None
+    if not typed(pass_.result("exprtypes", fn)) or not may_be_nil(pass_, fn, target):
         return None
     result = pass_.result("nilness", fn)
-    return result.sinks.get(node.id) if result is not None else None
+    sink = result.sinks.get(node.id) if result is not None else None
+    if sink is None or sink.kind != kind or not is_nil(sink.facts):
+        return None
+    return sink
 
 
 def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str) -> None:

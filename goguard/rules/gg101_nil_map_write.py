@@ -58,8 +58,8 @@ higher cost and noise level.
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root, write_target
-from goguard.rules._nil import report_nil, sink_for
+from goguard.analyses.nilness import write_target
+from goguard.rules._nil import nil_sink, report_nil
 from goguard.rules.base import RuleMeta
 
 META = RuleMeta(
@@ -83,17 +83,9 @@ META = RuleMeta(
 def check(pass_, matches) -> None:
     for _, caps in matches:
         for write in caps.get("write", ()):
-            fn = pass_.enclosing_function(write)
-            # Cheapest first: a root with no nil source, then the type, then the dataflow.
-            target = write_target(write)
-            if fn is None or target is None or not may_be_nil_root(pass_, target, fn):
-                continue
-            if pass_.result("exprtypes", fn).container_kind(write) != "map":
-                continue
-            if not may_be_nil(pass_, fn, target):
-                continue
-            sink = sink_for(pass_, write)
-            if sink is None or sink.kind != "write" or not is_nil(sink.facts):
+            sink = nil_sink(pass_, write, write_target(write), "write",
+                            lambda types, w=write: types.container_kind(w) == "map")
+            if sink is None:
                 continue
             report_nil(
                 pass_, sink,

@@ -58,8 +58,7 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 
 from __future__ import annotations
 
-from goguard.analyses.nilness import is_nil, may_be_nil, may_be_nil_root
-from goguard.rules._nil import report_nil, sink_for
+from goguard.rules._nil import nil_sink, report_nil
 from goguard.rules.base import RuleMeta
 
 META = RuleMeta(
@@ -76,16 +75,9 @@ META = RuleMeta(
 def check(pass_, matches) -> None:
     for _, caps in matches:
         for deref in caps.get("deref", ()):
-            fn = pass_.enclosing_function(deref)
-            # Cheapest first: a root with no nil source, then the type, then the dataflow.
-            if fn is None or not may_be_nil_root(pass_, deref.child_by_field_name("operand"), fn):
-                continue
-            if not pass_.result("exprtypes", fn).pointee_kind(deref):
-                continue
-            if not may_be_nil(pass_, fn, deref.child_by_field_name("operand")):
-                continue
-            sink = sink_for(pass_, deref)
-            if sink is None or sink.kind != "deref" or not is_nil(sink.facts):
+            sink = nil_sink(pass_, deref, deref.child_by_field_name("operand"), "deref",
+                            lambda types, d=deref: bool(types.pointee_kind(d)))
+            if sink is None:
                 continue
             report_nil(
                 pass_, sink,

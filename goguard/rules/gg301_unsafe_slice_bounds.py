@@ -85,8 +85,9 @@ from tree_sitter import Node
 
 from goguard.analyses.backing import Backing, backing, plural, ref_key, shorten, symbolic_length
 from goguard.analyses.consts import Consts
-from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion, strip_parens
+from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures
+from goguard.frontend.syntax import strip_parens
 from goguard.rules.base import RuleMeta
 
 META = RuleMeta(

@@ -1,0 +1,18 @@
+"""Small helpers over tree-sitter-go nodes that every analysis needs."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+
+def strip_parens(node: Node) -> Node:
+    """The expression inside any number of parentheses."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def operator(node: Node) -> str:
+    """The operator of a unary, binary or assignment node ("" when it has none)."""
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else ""
