@@ -193,12 +193,16 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     res = Result()
     warn = res.warnings.append
     files: list[src.SourceFile] = []
+    pending: dict[str, list[tuple[str, str, bytes]]] = {}
     for display, abspath in unit.files:
         report = unit.report is None or abspath in unit.report
         # A file read only for its declarations is not the user's concern: no warnings.
         say = warn if report else _quiet
         data = _read(display, abspath, options, say)
         if data is None:
+            continue
+        if not report:  # parsed only if the package's declarations are asked for
+            pending.setdefault(src.package_name_of(data), []).append((display, abspath, data))
             continue
         try:
             f = src.SourceFile.parse(display, abspath, data, report)
@@ -218,7 +222,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     version = go_mod_version(unit.dir)
     rules = options.enabled()
     for name, group in sorted(groups.items()):
-        pkg = Package(unit.dir, name, group, version)
+        pkg = Package(unit.dir, name, group, version, pending.get(name))
         for f in group:
             if not f.report:
                 continue

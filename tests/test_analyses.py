@@ -220,3 +220,23 @@ def _walk(n):
         x = stack.pop()
         yield x
         stack.extend(x.named_children)
+
+
+def test_files_read_for_declarations_are_parsed_only_when_asked(tmp_path):
+    """Pre-commit names single files: the rest of the folder supplies declarations,
+    parsed on first use, and is never reported on."""
+    from goguard.engine import run
+    from goguard.frontend.loader import expand
+
+    (tmp_path / "a.go").write_text('package p\n\nfunc f() {\n\tvar s Set\n\ts["a"] = struct{}{}\n}\n')
+    (tmp_path / "set.go").write_text("package p\n\ntype Set map[string]struct{}\n\nfunc g() { var m map[string]int; m[\"x\"] = 1 }\n")
+    units = expand([str(tmp_path / "a.go")])
+    result = run(units, Options(jobs=1))
+    assert [(x.path.rsplit("/", 1)[-1], x.line, x.code) for x in result.findings] == [("a.go", 5, "GG101")]
+
+    pending = [("set.go", str(tmp_path / "set.go"), (tmp_path / "set.go").read_bytes())]
+    f = SourceFile.parse("a.go", str(tmp_path / "a.go"), (tmp_path / "a.go").read_bytes())
+    pkg = Package(str(tmp_path), "p", [f], pending=pending)
+    assert len(pkg._files) == 1, "nothing parsed before the declarations are needed"
+    assert pkg.decls["Set"].kind == "type"
+    assert [x.path for x in pkg.files] == ["a.go", "set.go"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from tree_sitter import Node
@@ -70,23 +70,55 @@ def file_imports(file: SourceFile) -> dict[str, str]:
     return out
 
 
-@dataclass
 class Package:
-    """The files of one package and its package-level declarations."""
+    """The files of one package and its package-level declarations.
 
-    dir: str
-    name: str
-    files: list[SourceFile]
-    go_version: tuple[int, int] | None = None
-    decls: dict[str, TopDecl] = field(default_factory=dict)
-    methods: dict[tuple[str, str], Node] = field(default_factory=dict)
-    _imports: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
-    # Shared per-package facts computed on first request by the analyses (e.g. map-ness of fields).
-    facts: dict[str, object] = field(default_factory=dict, repr=False)
+    Files that are only read for their declarations (the rest of a folder when single
+    files are named, as pre-commit does) are parsed when the declarations are first
+    asked for, so a run that never needs them does not pay for them."""
 
-    def __post_init__(self) -> None:
-        for f in self.files:
+    def __init__(self, dir: str, name: str, files: list[SourceFile], go_version: tuple[int, int] | None = None,
+                 pending: list[tuple[str, str, bytes]] | None = None) -> None:
+        self.dir = dir
+        self.name = name
+        self.go_version = go_version
+        self._files = list(files)
+        self._pending = list(pending or ())
+        self._decls: dict[str, TopDecl] = {}
+        self._methods: dict[tuple[str, str], Node] = {}
+        self._imports: dict[int, dict[str, str]] = {}
+        # Shared per-package facts computed on first request by the analyses (e.g. map-ness of fields).
+        self.facts: dict[str, object] = {}
+        for f in self._files:
             self._index(f)
+
+    def _complete(self) -> None:
+        pending, self._pending = self._pending, []
+        for display, abspath, data in pending:
+            try:
+                f = SourceFile.parse(display, abspath, data, report=False)
+            except Exception:  # a file read only for declarations is not the user's concern
+                continue
+            self._files.append(f)
+            self._index(f)
+
+    @property
+    def files(self) -> list[SourceFile]:
+        if self._pending:
+            self._complete()
+        return self._files
+
+    @property
+    def decls(self) -> dict[str, TopDecl]:
+        if self._pending:
+            self._complete()
+        return self._decls
+
+    @property
+    def methods(self) -> dict[tuple[str, str], Node]:
+        if self._pending:
+            self._complete()
+        return self._methods
 
     def imports(self, file: SourceFile) -> dict[str, str]:
         key = id(file)
@@ -100,13 +132,13 @@ class Package:
             if t == "function_declaration":
                 name = decl.child_by_field_name("name")
                 if name is not None:
-                    self.decls.setdefault(file.text(name), TopDecl(file.text(name), "func", file, decl))
+                    self._decls.setdefault(file.text(name), TopDecl(file.text(name), "func", file, decl))
             elif t == "method_declaration":
                 name = decl.child_by_field_name("name")
                 recv = decl.child_by_field_name("receiver")
                 rtype = _receiver_type_name(file, recv) if recv is not None else None
                 if name is not None and rtype:
-                    self.methods[(rtype, file.text(name))] = decl
+                    self._methods[(rtype, file.text(name))] = decl
             elif t in ("type_declaration", "var_declaration", "const_declaration"):
                 self._index_specs(file, decl)
 
@@ -121,7 +153,7 @@ class Package:
                 name = spec.child_by_field_name("name")
                 if name is not None:
                     n = file.text(name)
-                    self.decls[n] = TopDecl(n, "type", file, spec, spec.child_by_field_name("type"),
+                    self._decls[n] = TopDecl(n, "type", file, spec, spec.child_by_field_name("type"),
                                             type_params=spec.child_by_field_name("type_parameters"))
             elif t in ("var_spec", "const_spec"):
                 kind = "var" if t == "var_spec" else "const"
@@ -132,7 +164,7 @@ class Package:
                 for i, name in enumerate(names):
                     n = file.text(name)
                     v = values[i] if i < len(values) and len(values) == len(names) else None
-                    self.decls[n] = TopDecl(n, kind, file, spec, type_node, v)
+                    self._decls[n] = TopDecl(n, kind, file, spec, type_node, v)
 
 
 def _receiver_type_name(file: SourceFile, recv: Node) -> str | None:

@@ -60,6 +60,16 @@ def captures(source: str, node: tree_sitter.Node) -> dict[str, list[tree_sitter.
     return tree_sitter.QueryCursor(query(source)).captures(node)
 
 
+_PACKAGE_NAME = re.compile(rb"^package[ \t]+([A-Za-z_][A-Za-z0-9_]*)", re.M)
+
+
+def package_name_of(data: bytes) -> str:
+    """The package clause's name, read without parsing (for files only read for their
+    declarations); "" when there is none."""
+    m = _PACKAGE_NAME.search(data)
+    return m.group(1).decode() if m else ""
+
+
 def is_generated(data: bytes) -> bool:
     m = _GENERATED.search(data)
     if not m:
