@@ -34,6 +34,7 @@ from goguard.analyses.dataflow import Problem, solve
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import operator as _operator
+from goguard.frontend.syntax import specs
 from goguard.frontend.syntax import strip_parens as _strip
 
 N = "N"
@@ -544,15 +545,7 @@ class _Context:
                     self.assign(state, tg, None, _UNKNOWN)
             return state
         if t == "var_declaration":
-            specs = []
-            stack = list(s.named_children)
-            while stack:
-                x = stack.pop(0)
-                if x.type == "var_spec":
-                    specs.append(x)
-                elif x.type == "var_spec_list":
-                    stack[:0] = x.named_children
-            for spec in specs:
+            for spec in specs(s):
                 names = spec.children_by_field_name("name")
                 value = spec.child_by_field_name("value")
                 tnode = spec.child_by_field_name("type")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from goguard.frontend.source import SourceFile
+from goguard.frontend.syntax import specs
 
 
 @dataclass
@@ -143,13 +144,9 @@ class Package:
                 self._index_specs(file, decl)
 
     def _index_specs(self, file: SourceFile, decl: Node) -> None:
-        stack = list(decl.named_children)
-        while stack:
-            spec = stack.pop()
+        for spec in specs(decl):
             t = spec.type
-            if t in ("var_spec_list", "const_spec_list", "type_spec_list"):
-                stack.extend(spec.named_children)
-            elif t in ("type_spec", "type_alias"):
+            if t in ("type_spec", "type_alias"):
                 name = spec.child_by_field_name("name")
                 if name is not None:
                     n = file.text(name)

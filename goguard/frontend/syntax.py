@@ -16,3 +16,20 @@ def operator(node: Node) -> str:
     """The operator of a unary, binary or assignment node ("" when it has none)."""
     op = node.child_by_field_name("operator")
     return op.type if op is not None else ""
+
+
+_SPEC_LISTS = ("var_spec_list", "const_spec_list", "type_spec_list")
+
+
+def specs(declaration: Node) -> list[Node]:
+    """The specs of a var/const/type declaration in source order, grouped ones
+    (`var ( ... )`) included; comments left out."""
+    out = []
+    stack = list(reversed(declaration.named_children))
+    while stack:
+        n = stack.pop()
+        if n.type in _SPEC_LISTS:
+            stack.extend(reversed(n.named_children))
+        elif n.type != "comment":
+            out.append(n)
+    return out
