@@ -33,6 +33,7 @@ from goguard.analyses.cfg import CFG
 from goguard.analyses.dataflow import Problem, solve
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.source import matches
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import specs
 from goguard.frontend.syntax import strip_parens as _strip
@@ -235,9 +236,8 @@ class _Analysis(Problem):
         if kind == "stmt":
             t = ast.type
             if t in ("expression_switch_statement", "type_switch_statement"):
-                v = ast.child_by_field_name("value")
-                init = None
-                return [v] if v is not None else ([init] if init else [])
+                v = ast.child_by_field_name("value")  # the tag; its init is a node of its own
+                return [v] if v is not None else []
             if t == "select_statement" or t in ("break_statement", "continue_statement",
                                                 "goto_statement", "fallthrough_statement"):
                 return []
@@ -1043,8 +1043,6 @@ _RELEVANT_QUERY = """
 def _relevant_names(fn: Node, text) -> frozenset[str]:
     """Variables whose nil-ness can matter in fn: roots of writes, dereferences and nil
     comparisons, and what flows into them. Tracking only these keeps states small."""
-    from goguard.frontend.source import matches
-
     roots: set[str] = set()
     flows: dict[str, set[str]] = {}
     for _, caps in matches(_RELEVANT_QUERY, fn):
@@ -1248,7 +1246,7 @@ def nil_candidates(pass_, _fn=None) -> Candidates:
     out = Candidates()
     found = pass_.file_matches.get("nil-candidates")
     if found is None:
-        found = _matches(_CANDIDATES_QUERY, pass_.file.root)
+        found = matches(_CANDIDATES_QUERY, pass_.file.root)
     for _, caps in found:
         values = caps.get("value", [])
         for name in caps.get("name", ()):
@@ -1286,12 +1284,6 @@ def _root(node: Node, text) -> str | None:
         else:
             return None
     return None
-
-
-def _matches(q: str, root: Node):
-    from goguard.frontend.source import matches
-
-    return matches(q, root)
 
 
 def may_be_nil_root(pass_, expr: Node, fn: Node) -> bool:

@@ -7,24 +7,6 @@ from tree_sitter import Node
 from goguard.analyses.nilness import Sink, is_nil, may_be_nil, may_be_nil_root, nil_sources, only_nil
 
 
-def root_name(expr: Node, text) -> str | None:
-    """The variable at the root of `a.b[c].d`, or None for anything else."""
-    n = expr
-    while True:
-        t = n.type
-        if t == "identifier":
-            return text(n)
-        if t in ("selector_expression", "index_expression"):
-            n = n.child_by_field_name("operand")
-        elif t == "parenthesized_expression" or (t == "unary_expression" and n.child_by_field_name("operator")
-                                                 and n.child_by_field_name("operator").type == "*"):
-            n = n.named_children[-1] if t == "parenthesized_expression" else n.child_by_field_name("operand")
-        else:
-            return None
-        if n is None:
-            return None
-
-
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
     """The sink at `node` (a map write or a dereference of `target`) when it may be
     nil. Cheapest checks first: a root with no nil source in its function, then the
