@@ -276,3 +276,20 @@ def test_everything_bad_at_once_through_the_console_script(tmp_path):
     # The same run with one worker prints the same bytes.
     again = run("check", "-j", "1", cwd=tmp_path, timeout=300)
     assert (again.returncode, again.stdout, again.stderr) == (r.returncode, r.stdout, r.stderr)
+
+
+def test_long_else_if_chain_is_analysed_not_skipped(tmp_path):
+    """An else-if chain thousands long (generated dispatch code) is deep in the tree
+    but not in braces: the CFG and the analyses walk it without recursion and without
+    climbing parents, so the nil map written after it is still reported."""
+    arms = "".join(f" else if x == {i} {{\n\t\t_ = x\n\t}}" for i in range(1, 3000))
+    (tmp_path / "chain.go").write_text(
+        "package p\n\nfunc f(x int) {\n\tvar m map[string]int\n\tif x == 0 {\n\t}"
+        + arms + "\n\tm[\"a\"] = 1\n}\n")
+    start = time.monotonic()
+    result = run("check", "-j", "1", "chain.go", cwd=tmp_path)
+    assert time.monotonic() - start < 60
+    assert result.returncode == 1, result.stderr
+    assert lines(result.stderr) == []
+    (line,) = lines(result.stdout)
+    assert line.startswith("chain.go:6004:2: assignment to entry in nil map \"m\"")

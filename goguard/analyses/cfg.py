@@ -193,20 +193,31 @@ class _Builder:
         return [(n, {})]
 
     def if_stmt(self, s: Node, preds):
-        init = s.child_by_field_name("initializer")
-        if init is not None:
-            preds = self.stmt(init, preds)
-        cond = self.new("cond", s.child_by_field_name("condition"))
-        self.link(preds, cond)
-        out = self.block(s.child_by_field_name("consequence"), [(cond, {"branch": True})])
-        alt = s.child_by_field_name("alternative")
-        if alt is None:
-            out = out + [(cond, {"branch": False})]
-        else:
-            out = out + self.stmt(alt, [(cond, {"branch": False})])
-        join = self.new("join", s)
-        self.link(out, join)
-        return [(join, {})]
+        # An else-if chain is walked iteratively (generated code has chains thousands
+        # long); each if of the chain still gets its own join, inner joins flowing out.
+        joins: list[int] = []
+        cur = s
+        while True:
+            init = cur.child_by_field_name("initializer")
+            if init is not None:
+                preds = self.stmt(init, preds)
+            cond = self.new("cond", cur.child_by_field_name("condition"))
+            self.link(preds, cond)
+            join = self.new("join", cur)
+            joins.append(join)
+            self.link(self.block(cur.child_by_field_name("consequence"), [(cond, {"branch": True})]), join)
+            alt = cur.child_by_field_name("alternative")
+            if alt is not None and alt.type == "if_statement":
+                preds, cur = [(cond, {"branch": False})], alt
+                continue
+            if alt is None:
+                self.link([(cond, {"branch": False})], join)
+            else:
+                self.link(self.stmt(alt, [(cond, {"branch": False})]), join)
+            break
+        for inner, outer in zip(reversed(joins[1:]), reversed(joins[:-1])):
+            self.g.add_edge(inner, outer)
+        return [(joins[0], {})]
 
     def for_stmt(self, s: Node, preds, label):
         body = s.child_by_field_name("body")

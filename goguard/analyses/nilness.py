@@ -278,7 +278,7 @@ class _Context:
                 d = self.scopes.uses[ident.id]
                 if fn is None or fn.id == d.func.id:
                     continue
-                if _is_assigned_root(ident):
+                if ident.id in self.scopes.assigned:
                     out.add(decl_id)
                     break
         return out
@@ -287,7 +287,7 @@ class _Context:
         """Declarations assigned or address-taken anywhere after their declaration."""
         out: set[int] = set()
         for decl_id, refs in self.scopes.refs.items():
-            if any(_is_assigned_root(i) for i in refs):
+            if any(i.id in self.scopes.assigned for i in refs):
                 out.add(decl_id)
         return out
 
@@ -650,9 +650,9 @@ class _Context:
                         # can store into the map and change fields behind a pointer.
                         self.kill(state, p, keep_self=True)
                         state[p + (FLAG,)] = _STORED
-            if t in ("expression_list",) and n.parent is not None and n.parent.type in (
-                    "assignment_statement", "short_var_declaration") and n.parent.child_by_field_name("right") == n:
-                for v in n.named_children:
+            right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
+            if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
+                for v in right.named_children:
                     p = self.path(v)
                     if p is not None:  # aliasing: another name now reaches the same fields
                         self.kill(state, p, keep_self=True)
@@ -1160,16 +1160,6 @@ def _union(ctx: _Context, a: dict, b: dict) -> dict:
     return out
 
 
-def _is_assigned_root(ident: Node) -> bool:
-    """Whether this use of a variable (or of the root of a selector chain) assigns it
-    or takes its address."""
-    n = ident
-    p = n.parent
-    while p is not None and (p.type == "selector_expression" and p.child_by_field_name("operand") == n
-                             or p.type == "parenthesized_expression"):
-        n, p = p, p.parent
-    if p is None:
-        return False
     if p.type == "unary_expression" and _operator(p) == "&":
         return True
     if p.type == "expression_list" and p.parent is not None and p.parent.type in (

@@ -55,6 +55,41 @@ class Decl:
         return f"Decl({self.name}, {self.kind}, {self.origin}, line {self.ident.start_point[0] + 1})"
 
 
+class _ScopeStack:
+    """Nested scopes with constant-time lookup: each name maps to the stack of its
+    visible declarations, and each scope remembers what it declared, to undo on exit.
+    (Walking every scope per lookup is quadratic in code nested thousands deep.)"""
+
+    def __init__(self) -> None:
+        self.visible: dict[str, list[Decl]] = {}
+        self.frames: list[dict[str, Decl]] = []
+
+    def push(self) -> None:
+        self.frames.append({})
+
+    def pop(self) -> None:
+        for name in self.frames.pop():
+            stack = self.visible[name]
+            stack.pop()
+            if not stack:
+                del self.visible[name]
+
+    def declare(self, name: str, d: Decl) -> None:
+        frame = self.frames[-1]
+        if name in frame:
+            self.visible[name][-1] = d
+        else:
+            self.visible.setdefault(name, []).append(d)
+        frame[name] = d
+
+    def lookup(self, name: str) -> Decl | None:
+        stack = self.visible.get(name)
+        return stack[-1] if stack else None
+
+    def in_current(self, name: str) -> bool:
+        return name in self.frames[-1]
+
+
 class Scopes:
     """Result of the walk for one top-level function."""
 
@@ -64,6 +99,10 @@ class Scopes:
         self.decls: list[Decl] = []
         self.refs: dict[int, list[Node]] = {}  # decl id -> identifier nodes that use it
         self.use_func: dict[int, Node] = {}  # identifier id -> innermost enclosing function
+        # Uses that assign the variable (or a field of it) or take its address: roots of
+        # assignment targets, inc/dec operands and `&` operands. Recorded during the walk,
+        # since climbing `node.parent` afterwards costs time proportional to depth.
+        self.assigned: set[int] = set()
         self._text = text
         self._walk(root)
 
@@ -72,7 +111,7 @@ class Scopes:
 
     def _walk(self, root: Node) -> None:
         text = self._text
-        scopes: list[dict[str, Decl]] = []
+        scopes = _ScopeStack()
         funcs: list[Node] = []
         uses, refs, use_func, decls = self.uses, self.refs, self.use_func, self.decls
 
@@ -82,17 +121,32 @@ class Scopes:
             decls.append(d)
             uses[ident.id] = d  # a declaring identifier names its own declaration
             if name != "_":
-                scopes[-1][name] = d
+                scopes.declare(name, d)
 
         def resolve(ident: Node) -> None:
-            name = text(ident)
-            for s in reversed(scopes):
-                d = s.get(name)
-                if d is not None:
-                    uses[ident.id] = d
-                    refs.setdefault(d.id, []).append(ident)
-                    use_func[ident.id] = funcs[-1]
+            d = scopes.lookup(text(ident))
+            if d is not None:
+                uses[ident.id] = d
+                refs.setdefault(d.id, []).append(ident)
+                use_func[ident.id] = funcs[-1]
+
+        assigned = self.assigned
+
+        def mark_assigned(target: Node) -> None:
+            n = target
+            while n.type in ("selector_expression", "parenthesized_expression"):
+                inner = n.child_by_field_name("operand") if n.type == "selector_expression" else (
+                    n.named_children[0] if n.named_children else None)
+                if inner is None:
                     return
+                n = inner
+            if n.type == "identifier":
+                assigned.add(n.id)
+
+        def mark_left(stmt: Node) -> None:
+            left = stmt.child_by_field_name("left")
+            for target in (left.named_children if left is not None else ()):
+                mark_assigned(target)
 
         def declare_params(fn: Node) -> None:
             for field, kind in (("receiver", "receiver"), ("parameters", "param"), ("result", "result")):
@@ -132,7 +186,7 @@ class Scopes:
             if t in FUNCS:
                 def enter(fn=n):
                     funcs.append(fn)
-                    scopes.append({})
+                    scopes.push()
                     declare_params(fn)
 
                 def leave():
@@ -145,7 +199,15 @@ class Scopes:
                     stack.append(body)
                 stack.append(enter)
                 continue
+            if t == "assignment_statement":
+                mark_left(n)
+            elif t in ("inc_statement", "dec_statement") and n.named_children:
+                mark_assigned(n.named_children[0])
+            elif t == "unary_expression" and n.child_by_field_name("operator") is not None \
+                    and n.child_by_field_name("operator").type == "&":
+                mark_assigned(n.child_by_field_name("operand") or n)
             if t == "short_var_declaration":
+                mark_left(n)
                 left = n.child_by_field_name("left")
                 right = n.child_by_field_name("right")
                 stack.append(lambda n=n, left=left, right=right: self._define(n, left, right, scopes, declare, resolve))
@@ -186,6 +248,7 @@ class Scopes:
                 if is_define:
                     stack.append(decl_range)
                 elif left is not None:
+                    mark_left(n)
                     stack.append(left)
                 if right is not None:
                     stack.append(right)
@@ -193,6 +256,8 @@ class Scopes:
             if t == "receive_statement":
                 left = n.child_by_field_name("left")
                 right = n.child_by_field_name("right")
+                if left is not None:
+                    mark_left(n)
                 if left is not None and any(c.type == ":=" for c in n.children):
                     def decl_recv(n=n, left=left):
                         for i, ident in enumerate(left.named_children):
@@ -210,13 +275,13 @@ class Scopes:
                 value = n.child_by_field_name("value")
                 init = n.child_by_field_name("initializer")
                 clauses = [c for c in n.named_children if c.type in ("type_case", "default_case")]
-                items: list = [lambda: scopes.append({})]
+                items: list = [lambda: scopes.push()]
                 if init is not None:
                     items.append(init)
                 if value is not None:
                     items.append(value)
                 for c in clauses:
-                    items.append(lambda: scopes.append({}))
+                    items.append(lambda: scopes.push())
                     if alias is not None:
                         for ident in alias.named_children:
                             items.append(lambda ident=ident, c=c, value=value: declare(
@@ -247,7 +312,7 @@ class Scopes:
             if t in _SCOPED:
                 stack.append(lambda: scopes.pop())
                 stack.extend(reversed(n.named_children))
-                stack.append(lambda: scopes.append({}))
+                stack.append(lambda: scopes.push())
                 continue
             stack.extend(reversed(n.named_children))
 
@@ -260,7 +325,7 @@ class Scopes:
             if ident.type != "identifier":
                 continue
             name = self._text(ident)
-            if name in scopes[-1]:  # redeclared in the same scope: an assignment
+            if scopes.in_current(name):  # redeclared in the same scope: an assignment
                 resolve(ident)
                 continue
             v = values[i] if len(values) == len(names) else (values[0] if values else None)
