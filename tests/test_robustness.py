@@ -292,4 +292,4 @@ def test_long_else_if_chain_is_analysed_not_skipped(tmp_path):
     assert result.returncode == 1, result.stderr
     assert lines(result.stderr) == []
     (line,) = lines(result.stdout)
-    assert line.startswith("chain.go:6004:2: assignment to entry in nil map \"m\"")
+    assert line.startswith("chain.go:6005:2: assignment to entry in nil map \"m\"")
