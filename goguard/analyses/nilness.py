@@ -1160,17 +1160,6 @@ def _union(ctx: _Context, a: dict, b: dict) -> dict:
     return out
 
 
-    if p.type == "unary_expression" and _operator(p) == "&":
-        return True
-    if p.type == "expression_list" and p.parent is not None and p.parent.type in (
-            "assignment_statement", "short_var_declaration", "range_clause", "receive_statement") \
-            and p.parent.child_by_field_name("left") == p:
-        return True
-    if p.type in ("inc_statement", "dec_statement"):
-        return True
-    return False
-
-
 @analysis("nilness")
 def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     """Sinks and their facts for fn (a function, method or literal)."""
