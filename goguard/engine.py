@@ -263,8 +263,8 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
     uses = sorted({u for r in active for u in r.meta.uses})
     parts = tuple((r.code, r.meta.query) for r in active if r.meta.query is not None)
     if uses:
-        analyses.get("scopes")  # loads the analyses, which register their file queries
-        parts += tuple((u, analyses.FILE_QUERIES[u]) for u in uses)
+        queries = analyses.file_queries()
+        parts += tuple((u, queries[u]) for u in uses)
     if parts:
         parts += (("functions", src.FUNCTIONS),)  # for enclosing_function, in the same traversal
     by_owner = combined(parts).run(f.root)

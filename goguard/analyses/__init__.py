@@ -40,9 +40,22 @@ def get(name: str) -> Callable[..., Any]:
     return fn
 
 
+def file_queries() -> dict[str, str]:
+    """Every registered file query, by name (loading the analyses that declare them)."""
+    _load()
+    return FILE_QUERIES
+
+
+_loaded = False
+
+
 def _load() -> None:
     # Importing the modules registers them: every module of this package, and the
     # front end's scope model.
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
     import importlib
     import pkgutil
 

@@ -1246,60 +1246,54 @@ def nil_candidates(pass_, _fn=None) -> Candidates:
     return out
 
 
-def _root(node: Node, text) -> str | None:
-    n = node
+def _root_node(node: Node) -> tuple[Node | None, bool]:
+    """The variable at the root of `a.b[c].d` (through parentheses, unary operators and
+    the generic-type reading of `m[a.b][c.d]`), and whether a field or an entry lies
+    between it and node ("deep": literals and `new` can leave those nil)."""
+    n: Node | None = node
+    deep = False
     while n is not None:
         t = n.type
         if t in ("identifier", "type_identifier"):
-            return text(n)
+            return n, deep
         if t in ("selector_expression", "index_expression"):
+            deep = True
             n = n.child_by_field_name("operand")
         elif t in ("generic_type", "type_instantiation_expression"):
+            deep = True
             n = n.child_by_field_name("type")
         elif t == "parenthesized_expression":
             n = n.named_children[0] if n.named_children else None
         elif t == "unary_expression":
             n = n.child_by_field_name("operand")
         else:
-            return None
-    return None
+            return None, deep
+    return None, deep
+
+
+def _root(node: Node, text) -> str | None:
+    root, _ = _root_node(node)
+    return text(root) if root is not None else None
 
 
 def may_be_nil_root(pass_, expr: Node, fn: Node) -> bool:
     """Whether the variable at the root of expr has a nil source, of a kind that can
     reach expr, anywhere in fn's outermost function (closures capture)."""
-    root = _root(expr, pass_.file.text)
+    root, deep = _root_node(expr)
     if root is None:
         return False
-    deep = _strip(expr).type != "identifier"
     top = top_function(fn)
-    return pass_.result("nil-candidates").may_be_nil(root, top.start_byte, top.end_byte, deep)
+    return pass_.result("nil-candidates").may_be_nil(pass_.file.text(root), top.start_byte, top.end_byte, deep)
 
 
 def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
     """Whether the variable at the root of expr (a written map or a dereferenced
     pointer) has any nil source in its function: a zero `var`, a named result, an
     assignment of nil, a lookup, or, for fields and nested maps, a literal or `new`.
-    A cheap check on the scope model before the dataflow runs."""
-    if not may_be_nil_root(pass_, expr, fn):
-        return False
-    e = expr
-    deep = False  # a field or an entry below the root: literals and `new` can leave it nil
-    while True:
-        e = _strip(e)
-        if e.type in ("selector_expression", "index_expression"):
-            deep = True
-            e = e.child_by_field_name("operand")
-        elif e.type == "generic_type":  # m[a.b] of m[a.b][c.d]
-            deep = True
-            e = e.child_by_field_name("type")
-        elif e.type == "unary_expression" and _operator(e) == "*":
-            e = e.child_by_field_name("operand")
-        else:
-            break
-        if e is None:
-            return False
-    if e.type not in ("identifier", "type_identifier"):
+    A check on the scope model before the dataflow runs; callers first ask the
+    cheaper may_be_nil_root, which needs no scopes."""
+    e, deep = _root_node(expr)
+    if e is None:
         return False
     scopes = pass_.result("scopes", fn)
     return _decl_may_be_nil(scopes, scopes.decl_of(e), deep, pass_.file.text, 0)
