@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import traceback
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +23,8 @@ from goguard.frontend.querying import combined
 from goguard.rules import Rule, all_rules
 
 FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
+# One warning per declaration with a syntax error, up to this many per file.
+MAX_SYNTAX_WARNINGS = 5
 
 
 @dataclass
@@ -140,14 +143,6 @@ class RulePass:
         )
 
 
-def _error_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
-    """Byte ranges of top-level declarations that contain a syntax error."""
-    root = file.root
-    if not root.has_error:
-        return []
-    return [(d.start_byte, d.end_byte) for d in root.children if d.has_error or d.is_error]
-
-
 def _deep_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
     """Byte ranges of top-level declarations nested deeper than src.MAX_NESTING."""
     if src.brace_depth(file.data) <= src.MAX_NESTING:
@@ -244,11 +239,12 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
 
 def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
     f = fp.file
-    errors = _error_ranges(f)
-    if errors:
-        fp.warnings.append(
-            f"{f.path}: syntax errors; {len(errors)} declaration(s) containing them not analysed"
-        )
+    syntax = f.syntax_errors()
+    fp.warnings.extend(w for _, _, w in syntax[:MAX_SYNTAX_WARNINGS])
+    if len(syntax) > MAX_SYNTAX_WARNINGS:
+        fp.warnings.append(f"{f.path}: {len(syntax) - MAX_SYNTAX_WARNINGS} more declarations with syntax errors"
+                           f" not analysed")
+    errors = [(a, b) for a, b, _ in syntax]
     deep = _deep_ranges(f)
     if deep:  # skipped like syntax errors: the rest of the file is still analysed
         fp.warnings.append(f"{f.path}: nested more than {src.MAX_NESTING} levels deep; "
@@ -323,7 +319,7 @@ def run(units: list[Unit], options: Options) -> Result:
     else:
         _run_parallel(work, options, min(jobs, len(work)), total)
     total.findings.sort(key=Finding.sort_key)
-    total.warnings.sort()
+    total.warnings.sort(key=_warning_key)
     return total
 
 
@@ -356,6 +352,17 @@ def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result)
         else:
             total.warnings.append(f"{_rel(u.dir)}: internal error, folder skipped: {exc}")
     return lost
+
+
+_POSITION = re.compile(r"^(.*?):([0-9]+):([0-9]+): ")
+
+
+def _warning_key(w: str) -> tuple:
+    """Warnings by path, then by line and column as numbers (line 8 before line 11)."""
+    m = _POSITION.match(w)
+    if m is None:
+        return (w.split(": ", 1)[0], 0, 0, w)
+    return (m.group(1), int(m.group(2)), int(m.group(3)), w)
 
 
 def _rel(directory: str) -> str:

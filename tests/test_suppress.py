@@ -193,7 +193,7 @@ def test_directives_in_declarations_with_syntax_errors_are_not_judged(project):
     src = HEAD + "func broken() {\n\tx := := 1 //goguard:ignore GG101 not analysed\n}\n\n" + CLEAN % ""
     code, out, err = check(project, src)
     assert (code, out) == (0, [])
-    assert err == ["goguard: warning: a.go: syntax errors; 1 declaration(s) containing them not analysed"]
+    assert err == ['goguard: warning: a.go:4:7: syntax error near ":="; function broken not analysed']
 
 
 def test_show_suppressed_in_text_json_and_sarif(project):

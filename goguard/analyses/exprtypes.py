@@ -15,6 +15,7 @@ from goguard.analyses import analysis
 from goguard.frontend.gotypes import INT, STRING, UNKNOWN, Type, TypeResolver
 from goguard.frontend.scopes import Scopes
 from goguard.frontend.source import captures
+from goguard.frontend.syntax import TYPE_KINDS
 from goguard.frontend.syntax import strip_parens as _strip
 
 _MAP_FIELDS_QUERY = """
@@ -138,7 +139,9 @@ class ExprTypes:
                 if name == "make" and first is not None:
                     return types.from_node(first, self.file)
                 if name == "new" and first is not None:
-                    return Type("pointer", elem=types.from_node(first, self.file))
+                    if first.type in TYPE_KINDS:
+                        return Type("pointer", elem=types.from_node(first, self.file))
+                    return Type("pointer", elem=self.of(first, depth + 1))  # Go 1.26 new(expr)
                 if name == "string":
                     return STRING
                 if name in ("len", "cap", "int"):

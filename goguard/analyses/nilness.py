@@ -31,11 +31,12 @@ from tree_sitter import Node
 from goguard.analyses import analysis, file_query
 from goguard.analyses.cfg import CFG
 from goguard.analyses.dataflow import Problem, solve
-from goguard.frontend.gotypes import TypeResolver
+from goguard.frontend.gotypes import BASIC, TypeResolver
+from goguard.frontend.normalise import RESPELLED
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.source import matches
 from goguard.frontend.syntax import operator as _operator
-from goguard.frontend.syntax import specs
+from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import strip_parens as _strip
 
 N = "N"
@@ -473,8 +474,30 @@ class _Context:
             elif name == "new":
                 args = e.child_by_field_name("arguments")
                 tn = args.named_children[0] if args is not None and args.named_children else None
-                u = self.types.underlying(self.types.from_node(tn, self.file)) if tn is not None else None
+                if tn is None:
+                    return
+                if not self.names_type(tn):
+                    # Go 1.26 new(expr): a pointer to a copy of expr, whose fields are
+                    # whatever expr's are; new(T{...}) is &T{...}.
+                    if _strip(tn).type == "composite_literal":
+                        self.shape(state, path, tn)
+                    return
+                u = self.types.underlying(self.types.from_node(tn, self.file))
                 self.zero_struct(state, path, u, e.start_byte, frozenset())
+
+    def names_type(self, node: Node) -> bool:
+        """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
+        other than a bare name, or a name declared as a type (in the package, the
+        function, or predeclared). `new(x)` of a variable parses as a type name too."""
+        if node.type != "type_identifier":
+            return node.type in TYPE_KINDS
+        name = self.text(node)
+        if name in BASIC:
+            return True
+        d = self.types.package.decls.get(name)
+        if d is not None:
+            return d.kind == "type"
+        return any(x.kind == "type" and x.name == name for x in self.scopes.decls)
 
     def literal_type(self, lit: Node):
         return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
@@ -1173,23 +1196,26 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     return res
 
 
+# The query's predicate reads the tree's text, where normalised newer syntax spells
+# `new` / `make` differently (goguard.frontend.normalise).
+_BUILTINS = " ".join(f'"{n}"' for n in ("new", "make", *RESPELLED.values()))
 _CANDIDATES_QUERY = file_query("nil-candidates", """
 (var_spec name: (identifier) @name !value)
 (var_spec name: (identifier) @name
   value: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
-                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
 (function_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (method_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (func_literal result: (parameter_list (parameter_declaration name: (identifier) @name)))
 (short_var_declaration
   left: (expression_list (identifier) @name)
   right: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
-                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
 (assignment_statement
   left: (expression_list (_) @name)
   right: (expression_list [(nil) (composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
-                           (call_expression function: (identifier) @fn (#any-of? @fn "new" "make"))] @value))
-""")
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
+""".replace("@BUILTINS@", _BUILTINS))
 
 # What a nil source can make nil: the value itself ("any": a zero `var`, a named
 # result, nil, a lookup), or only its fields and entries ("deep": a literal, `new`,

@@ -10,6 +10,8 @@ from functools import lru_cache
 import tree_sitter
 import tree_sitter_go
 
+from goguard.frontend.normalise import error_regions, normalised
+
 GO_LANGUAGE = tree_sitter.Language(tree_sitter_go.language())
 
 # The go tool's convention (https://go.dev/s/generatedcode), checked before the package clause.
@@ -99,6 +101,67 @@ def _function_index(root: tree_sitter.Node, found: list[tree_sitter.Node] | None
     return fns, [f.start_byte for f in fns], outer
 
 
+def _first_error(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """The first ERROR or MISSING node in node's subtree, iteratively."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.is_error or n.is_missing:
+            return n
+        stack.extend(c for c in reversed(n.children) if c.has_error or c.is_error or c.is_missing)
+    return None
+
+
+_DECLARED = re.compile(rb"^func[ \t]*(?:\([^)\n]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _declared_name(decl: bytes) -> str:
+    """The function or method name a declaration's bytes start with ("" for others)."""
+    m = _DECLARED.match(decl)
+    return m.group(1).decode() if m else ""
+
+
+def go_quote(text: str) -> str:
+    """text as Go's %q prints it: one line, safe in any log (no raw newlines,
+    control characters or unbalanced quotes)."""
+    out = ['"']
+    for ch in text:
+        o = ord(ch)
+        if ch == '"' or ch == "\\":
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif o < 0x20 or o == 0x7F:
+            out.append(f"\\x{o:02x}")
+        elif 0xD800 <= o <= 0xDFFF or ch == "\ufffd" or 0x80 <= o < 0xA0 or o in (0x2028, 0x2029):
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def parse_tree(data: bytes) -> tree_sitter.Tree:
+    """The tree of data; where declarations fail to parse, the tree of a same-length
+    copy with newer Go syntax normalised (see goguard.frontend.normalise), when that
+    leaves fewer declarations in error."""
+    p = parser()
+    tree = p.parse(data)
+    if not tree.root_node.has_error:
+        return tree
+    norm = normalised(data, tree, p)
+    if norm is None:
+        return tree
+    better = p.parse(norm)
+    if len(error_regions(better.root_node)) < len(error_regions(tree.root_node)):
+        return better
+    return tree
+
+
 @dataclass
 class SourceFile:
     """A parsed file. `path` is the display path (relative to the current folder)."""
@@ -113,7 +176,7 @@ class SourceFile:
 
     @classmethod
     def parse(cls, path: str, abspath: str, data: bytes, report: bool = True) -> "SourceFile":
-        return cls(path, abspath, data, parser().parse(data), report)
+        return cls(path, abspath, data, parse_tree(data), report)
 
     @property
     def root(self) -> tree_sitter.Node:
@@ -166,6 +229,28 @@ class SourceFile:
                 return fn
             i = outer[i]
         return None
+
+    def syntax_errors(self) -> list[tuple[int, int, str]]:
+        """(start, end, warning) for each top-level declaration still in error after
+        normalisation: `path:L:C: syntax error near "tok"; function F not analysed`."""
+        out = []
+        for start, end in error_regions(self.root):
+            decl = self.root.descendant_for_byte_range(start, end)
+            while decl is not None and decl.parent is not None and decl.parent.type != "source_file":
+                decl = decl.parent
+            bad = _first_error(decl) if decl is not None else None
+            at = bad.start_byte if bad is not None else start
+            line, col = self.position(at)
+            if bad is not None and bad.is_missing:
+                what = f"syntax error: missing {go_quote(bad.type)}"
+            else:
+                token = self.data[at:bad.end_byte if bad is not None else end].split(b"\n", 1)[0].strip()
+                token = token[:24].decode("utf-8", "replace")
+                what = f"syntax error near {go_quote(token)}" if token else "syntax error"
+            name = _declared_name(self.data[start:end])
+            subject = f"function {name}" if name else "declaration"
+            out.append((start, end, f"{self.path}:{line}:{col}: {what}; {subject} not analysed"))
+        return out
 
     def line_bytes(self, line: int) -> bytes:
         starts = self.line_starts

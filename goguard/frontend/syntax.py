@@ -33,3 +33,11 @@ def specs(declaration: Node) -> list[Node]:
         elif n.type != "comment":
             out.append(n)
     return out
+
+
+# Node kinds that are type syntax (as `new(T)` and `make(T, n)` parse their first argument).
+TYPE_KINDS = frozenset((
+    "type_identifier", "qualified_type", "generic_type", "struct_type", "pointer_type",
+    "slice_type", "map_type", "array_type", "implicit_length_array_type", "channel_type",
+    "function_type", "interface_type", "parenthesized_type", "negated_type",
+))

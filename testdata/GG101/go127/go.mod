@@ -1,0 +1,3 @@
+module goguard.test/go127
+
+go 1.27
