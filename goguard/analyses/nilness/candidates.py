@@ -1,0 +1,157 @@
+"""The cheap filter before the dataflow: where a variable of the file may get a nil source."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis, file_query
+from goguard.analyses.nilness.sinks import _root, _root_node
+from goguard.frontend.normalise import RESPELLED
+from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.source import matches
+from goguard.frontend.syntax import strip_parens as _strip
+
+# The query's predicate reads the tree's text, where normalised newer syntax spells
+# `new` / `make` differently (goguard.frontend.normalise).
+_BUILTINS = " ".join(f'"{n}"' for n in ("new", "make", *RESPELLED.values()))
+_CANDIDATES_QUERY = file_query("nil-candidates", """
+(var_spec name: (identifier) @name !value)
+(var_spec name: (identifier) @name
+  value: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
+(function_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(method_declaration result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(func_literal result: (parameter_list (parameter_declaration name: (identifier) @name)))
+(short_var_declaration
+  left: (expression_list (identifier) @name)
+  right: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
+(assignment_statement
+  left: (expression_list (_) @name)
+  right: (expression_list [(nil) (composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
+                           (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
+""".replace("@BUILTINS@", _BUILTINS))
+
+# What a nil source can make nil: the value itself ("any": a zero `var`, a named
+# result, nil, a lookup), or only its fields and entries ("deep": a literal, `new`,
+# `make`, `&T{}` leave fields unset and maps empty).
+_ANY, _DEEP = "any", "deep"
+
+
+class Candidates:
+    """Per name, where in the file a nil source for it stands, and of what kind."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, list[tuple[int, str]]] = {}
+        self.aliases: dict[str, list[tuple[int, str]]] = {}  # name -> (offset, source name)
+
+    def may_be_nil(self, name: str, lo: int, hi: int, deep: bool, depth: int = 0) -> bool:
+        """Whether `name` has a nil source between byte offsets lo and hi."""
+        for off, kind in self.sources.get(name, ()):
+            if lo <= off < hi and (deep or kind == _ANY):
+                return True
+        if depth < 3:
+            for off, src in self.aliases.get(name, ()):
+                if lo <= off < hi and self.may_be_nil(src, lo, hi, deep, depth + 1):
+                    return True
+        return False
+
+
+@analysis("nil-candidates")
+def nil_candidates(pass_, _fn=None) -> Candidates:
+    """Where the file's variables may get a nil source (or a struct with unset fields,
+    or a fresh map): a query-driven filter, so that the dataflow only runs for writes
+    and dereferences whose root could be nil in their own function at all."""
+    text = pass_.file.text
+    out = Candidates()
+    found = pass_.file_matches.get("nil-candidates")
+    if found is None:
+        found = matches(_CANDIDATES_QUERY, pass_.file.root)
+    for _, caps in found:
+        values = caps.get("value", [])
+        for name in caps.get("name", ()):
+            root = _root(name, text)
+            if root is None:
+                continue
+            if not values:
+                out.sources.setdefault(root, []).append((name.start_byte, _ANY))
+                continue
+            for v in values:
+                t = v.type
+                if t == "identifier":
+                    out.aliases.setdefault(root, []).append((v.start_byte, text(v)))
+                elif t in ("nil", "index_expression"):
+                    out.sources.setdefault(root, []).append((v.start_byte, _ANY))
+                else:  # a literal, &T{...}, new or make
+                    out.sources.setdefault(root, []).append((v.start_byte, _DEEP))
+    return out
+
+
+
+def may_be_nil_root(pass_, expr: Node, fn: Node) -> bool:
+    """Whether the variable at the root of expr has a nil source, of a kind that can
+    reach expr, anywhere in fn's outermost function (closures capture)."""
+    root, deep = _root_node(expr)
+    if root is None:
+        return False
+    top = top_function(fn)
+    return pass_.result("nil-candidates").may_be_nil(pass_.file.text(root), top.start_byte, top.end_byte, deep)
+
+
+def may_be_nil(pass_, fn: Node, expr: Node) -> bool:
+    """Whether the variable at the root of expr (a written map or a dereferenced
+    pointer) has any nil source in its function: a zero `var`, a named result, an
+    assignment of nil, a lookup, or, for fields and nested maps, a literal or `new`.
+    A check on the scope model before the dataflow runs; callers first ask the
+    cheaper may_be_nil_root, which needs no scopes."""
+    e, deep = _root_node(expr)
+    if e is None:
+        return False
+    scopes = pass_.result("scopes", fn)
+    return _decl_may_be_nil(scopes, scopes.decl_of(e), deep, pass_.file.text, 0)
+
+
+def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: int) -> bool:
+    if d is None or depth > 4:
+        return False
+    if d.kind == "result" or (d.origin == "var" and d.value is None):
+        return True
+    values = [d.value] if d.value is not None and d.origin in ("var", "define") else []
+    for ident in scopes.refs.get(d.id, ()):
+        rhs = _assigned_value(ident)
+        if rhs is not None:
+            values.append(rhs)
+    for v in values:
+        v = _strip(v)
+        t = v.type
+        if t in ("nil", "index_expression"):
+            return True
+        if t in ("composite_literal", "unary_expression") and deep:
+            return True
+        if t == "call_expression" and deep:
+            fn = v.child_by_field_name("function")
+            if fn is not None and text(fn) in ("new", "make"):
+                return True
+        if t == "identifier" and _decl_may_be_nil(scopes, scopes.decl_of(v), deep, text, depth + 1):
+            return True
+    return False
+
+
+def _assigned_value(ident: Node) -> Node | None:
+    """The value assigned to the variable when this use of it is an assignment target."""
+    p = ident.parent
+    if p is None or p.type != "expression_list":
+        return None
+    stmt = p.parent
+    if stmt is None or stmt.type not in ("assignment_statement", "short_var_declaration") or \
+            stmt.child_by_field_name("left") != p:
+        return None
+    right = stmt.child_by_field_name("right")
+    if right is None:
+        return None
+    lefts = [c.id for c in p.named_children]
+    values = right.named_children
+    if len(values) != len(lefts):
+        return values[0] if len(values) == 1 and _strip(values[0]).type == "index_expression" else None
+    return values[lefts.index(ident.id)]
+

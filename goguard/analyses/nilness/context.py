@@ -1,0 +1,304 @@
+"""The per-function analysis context: scopes, paths, values and the driver that solves a
+function and then its closures."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.analyses.dataflow import solve
+from goguard.analyses.nilness.domain import (
+    _FRESH,
+    _LOOKUP_NOTE,
+    _NONNIL,
+    _NONNIL_TYPES,
+    _STORED,
+    _UNKNOWN,
+    FLAG,
+    LOOKUP,
+    MARK,
+    FunctionNilness,
+    Nil,
+    Sink,
+    U,
+)
+from goguard.analyses.nilness.problem import _Analysis
+from goguard.analyses.nilness.refinement import Refinement
+from goguard.analyses.nilness.sinks import (
+    _relevant_names,
+    _simple_key,
+    _sinks_in,
+    write_target,
+)
+from goguard.analyses.nilness.transfer import Transfer
+from goguard.frontend.gotypes import TypeResolver
+from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.syntax import operator as _operator
+from goguard.frontend.syntax import strip_parens as _strip
+
+
+class _Context(Transfer, Refinement):
+    """What the per-function problems share: the file, scopes, types and closure facts."""
+
+    def __init__(self, pass_, top: Node) -> None:
+        self.pass_ = pass_
+        self.text = pass_.file.text
+        self.imports = pass_.imports
+        self.scopes: Scopes = pass_.result("scopes", top)
+        self.types = TypeResolver.of(pass_.package)
+        self.file = pass_.file
+        self.results: dict[int, FunctionNilness] = {}
+        self.untracked = self._closure_assigned(top)
+        self.assigned = self._assigned_decls()
+        # Where the analysis is, for lookups against flags pinned by a first pass.
+        self.current: tuple[int, str] = (0, "before")
+        self.pinned: dict[tuple[int, str], dict] | None = None
+        self.tagged = False  # whether any nil carries branch conditions
+        self._groups: dict[int, list] = {}
+        self._last_nils: list = []
+        self.relevant = _relevant_names(top, self.text)
+
+    # ---- set-up --------------------------------------------------------------------
+
+    def _closure_assigned(self, top: Node) -> set[int]:
+        """Declarations assigned (or address-taken) inside a closure other than their own:
+        the closure may run at any later time, so they are never tracked."""
+        out: set[int] = set()
+        for decl_id, refs in self.scopes.refs.items():
+            for ident in refs:
+                fn = self.scopes.use_func.get(ident.id)
+                d = self.scopes.uses[ident.id]
+                if fn is None or fn.id == d.func.id:
+                    continue
+                if ident.id in self.scopes.assigned:
+                    out.add(decl_id)
+                    break
+        return out
+
+    def _assigned_decls(self) -> set[int]:
+        """Declarations assigned or address-taken anywhere after their declaration."""
+        out: set[int] = set()
+        for decl_id, refs in self.scopes.refs.items():
+            if any(i.id in self.scopes.assigned for i in refs):
+                out.add(decl_id)
+        return out
+
+    def decl(self, ident: Node) -> Decl | None:
+        d = self.scopes.decl_of(ident)
+        if d is None or d.kind in ("const", "type") or d.id in self.untracked:
+            return None
+        return d
+
+    # ---- paths and values -----------------------------------------------------------
+
+    def path(self, expr: Node, depth: int = 0):
+        e = _strip(expr)
+        t = e.type
+        if t in ("identifier", "type_identifier"):
+            if self.text(e) not in self.relevant:
+                return None
+            d = self.decl(e)
+            return (d.id,) if d is not None else None
+        if depth > 6:
+            return None
+        if t == "generic_type":  # m[a.b] inside m[a.b][c.d], parsed as a generic type
+            base = self.path(e.child_by_field_name("type"), depth + 1) if e.child_by_field_name("type") else None
+            args = e.child_by_field_name("type_arguments")
+            keys = [k.named_children[0] if k.type == "type_elem" and k.named_children else k
+                    for k in (args.named_children if args is not None else [])]
+            if base is None or len(keys) != 1 or keys[0].type not in ("qualified_type", "type_identifier"):
+                return None
+            return base + (("[]", self.text(keys[0])),)
+        if t == "selector_expression":
+            op = e.child_by_field_name("operand")
+            field = e.child_by_field_name("field")
+            if op is None or field is None:
+                return None
+            base = self.path(op, depth + 1)
+            return base + (self.text(field),) if base is not None else None
+        if t == "index_expression":
+            op = e.child_by_field_name("operand")
+            idx = e.child_by_field_name("index")
+            if op is None or idx is None or not _simple_key(idx):
+                return None
+            base = self.path(op, depth + 1)
+            return base + (("[]", self.text(idx)),) if base is not None else None
+        return None
+
+    def lookup(self, state: dict, path) -> frozenset:
+        v = state.get(path)
+        if v is not None:
+            return v
+        last = path[-1]
+        if last == FLAG:
+            return _STORED
+        if last == MARK:
+            return frozenset()
+        if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
+            if self.fresh(state, path[:-1]):
+                return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
+            return _UNKNOWN
+        if len(path) > 1:
+            marks = state.get(path[:-1] + (MARK,))
+            if marks:
+                out = set()
+                for m in marks:
+                    if m.fields is None or last in m.fields:
+                        out.add(U)
+                    else:
+                        out.add(Nil(m.src, f"field {last} is left unset here"))
+                return frozenset(out)
+        return _UNKNOWN
+
+    def fresh(self, state: dict, map_path) -> bool:
+        """Whether nothing can have been stored in the map yet. "Stored" grows as paths
+        are added, which would make lookups non-monotone; a second pass therefore also
+        asks the flags a first pass converged to."""
+        k = map_path + (FLAG,)
+        if state.get(k) != _FRESH:
+            return False
+        if self.pinned is not None:
+            pinned = self.pinned.get(self.current)
+            return pinned is not None and pinned.get(k) == _FRESH
+        return True
+
+    def value(self, expr: Node, state: dict, note: str = "set to nil here") -> frozenset:
+        e = _strip(expr)
+        t = e.type
+        if t == "nil":
+            return frozenset((Nil(e.start_byte, note),))
+        if t in _NONNIL_TYPES:
+            return _NONNIL
+        if t == "unary_expression":
+            return _NONNIL if _operator(e) == "&" else _UNKNOWN
+        if t == "call_expression":
+            fn = e.child_by_field_name("function")
+            if fn is not None and fn.type == "identifier" and self.text(fn) in ("make", "new") \
+                    and self.scopes.decl_of(fn) is None:
+                return _NONNIL
+            return _UNKNOWN
+        if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
+            p = self.path(e)
+            if p is not None:
+                v = self.lookup(state, p)
+                if isinstance(p[-1], tuple):
+                    v = frozenset(x._replace(src=e.start_byte) if isinstance(x, Nil) and x.src == LOOKUP else x
+                                  for x in v)
+                return v
+            if t == "index_expression":
+                op = e.child_by_field_name("operand")
+                base = self.path(op) if op is not None else None
+                if base is not None and self.fresh(state, base):
+                    return frozenset((Nil(e.start_byte, _LOOKUP_NOTE),))
+            return _UNKNOWN
+        return _UNKNOWN
+
+
+    # ---- functions -------------------------------------------------------------------
+
+    def analyse(self, fn: Node, entry: dict) -> None:
+        problem = _Analysis(self, fn, entry)
+        saved = self.pinned
+        self.pinned = None
+        sol = solve(problem.cfg, problem)
+        result, literals = self._sinks(problem, sol)
+        if any(isinstance(v, Nil) and v.note == _LOOKUP_NOTE for s in result.sinks.values() for v in s.facts):
+            # A lookup was judged on a flag that may have grown later: pin the converged
+            # flags and solve again, so lookups only see stores that can really precede them.
+            self.pinned = {}
+            for node, st in sol.before.items():
+                self.pinned[(node, "before")] = {k: v for k, v in st.items() if k[-1] == FLAG}
+            for node, st in sol.after.items():
+                self.pinned[(node, "after")] = {k: v for k, v in st.items() if k[-1] == FLAG}
+            sol = solve(problem.cfg, problem)
+            result, literals = self._sinks(problem, sol)
+        self.results[fn.id] = result
+        pinned, self.pinned = self.pinned, saved
+        for lit, state, immediate in literals:
+            self.analyse(lit, self.closure_entry(lit, state, immediate))
+        del pinned
+
+    def _sinks(self, problem: _Analysis, sol):
+        result = FunctionNilness(problem.fn)
+        literals: list[tuple[Node, dict, bool]] = []
+        for node, state in sol.before.items():
+            self.current = (node, "before")
+            for expr in problem.exprs_of(node):
+                self.collect(expr, state, result, literals)
+        return result, literals
+
+    def entry_state(self, fn: Node) -> dict:
+        state: dict = {}
+        res = fn.child_by_field_name("result")
+        if res is not None and res.type == "parameter_list":
+            for p in res.named_children:
+                tnode = p.child_by_field_name("type")
+                for ident in p.children_by_field_name("name"):
+                    d = self.decl_for_ident(ident)
+                    if d is not None:
+                        self.zero(state, (d.id,), ident, "named result starts nil", tnode)
+        return state
+
+    def decl_for_ident(self, ident: Node) -> Decl | None:
+        return self.decl(ident)
+
+    def closure_entry(self, lit: Node, outer: dict, immediate: bool) -> dict:
+        state = self.entry_state(lit)
+        for k, v in outer.items():
+            root = k[0] if k[0] != "ok" else None
+            if root is None:
+                continue
+            if immediate or root not in self.assigned:
+                state[k] = v
+        return state
+
+    def collect(self, expr: Node, state: dict, result: FunctionNilness, literals: list) -> None:
+        """Record the sinks in one statement / expression under the state before it:
+        the first deref / write of each value in it (a second one cannot be reached
+        with a nil value)."""
+        seen: set[tuple[str, str]] = set()
+        found = []
+        # The right operand of && and || only runs when the left one allowed it.
+        stack = [(expr, state)]
+        while stack:
+            n, st = stack.pop()
+            if n.type == "binary_expression" and _operator(n) in ("&&", "||"):
+                left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+                if left is not None and right is not None:
+                    stack.append((left, st))
+                    stack.append((right, self.refine(st, left, _operator(n) == "&&")))
+                    continue
+            if n.type == "func_literal" or n.named_child_count == 0:
+                for e in _sinks_in(n, literals, st):
+                    found.append((e, st))
+                continue
+            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression"):
+                for e in _sinks_in(n, literals, st, shallow=True):
+                    found.append((e, st))
+            stack.extend((c, st) for c in n.named_children)
+        for e, st in sorted(found, key=lambda x: x[0].start_byte):
+            op = write_target(e)
+            if op is None:
+                continue
+            kind = "deref" if e.type == "unary_expression" else "write"
+            key = (kind, self.text(op))
+            if key in seen:
+                continue
+            seen.add(key)
+            result.sinks[e.id] = Sink(kind, e, op, self.value(op, st))
+
+
+
+@analysis("nilness")
+def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
+    """Sinks and their facts for fn (a function, method or literal)."""
+    top = top_function(fn)
+    if top.id != fn.id:
+        return pass_.result("nilness", top)._ctx.results.get(fn.id)
+    ctx = _Context(pass_, top)
+    ctx.analyse(top, ctx.entry_state(top))
+    res = ctx.results[top.id]
+    res._ctx = ctx
+    return res
+
+

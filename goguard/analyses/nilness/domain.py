@@ -1,0 +1,116 @@
+"""The nil-ness lattice: what a tracked value may be, and the facts recorded at sinks."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from tree_sitter import Node
+
+if TYPE_CHECKING:  # the context imports this module
+    from goguard.analyses.nilness.context import _Context
+
+
+N = "N"
+U = "U"
+FRESH = "E"  # flag value: no entry stored yet
+STORED = "S"
+MARK = "{}"
+FLAG = "[*]"
+LOOKUP = -1  # src of a lookup nil whose site is the place it is read
+
+
+class Nil(NamedTuple):
+    src: int  # byte offset of the nil source
+    note: str
+    branch: int = -1  # byte offset of the if/switch whose other branch initialises it
+    # Branch conditions this nil path took, as (atom, truth): a later test of the same
+    # atom the other way cannot be reached on this path (correlated conditions).
+    conds: frozenset = frozenset()
+
+    def key(self) -> tuple:
+        return (self.src, self.note, self.branch)
+
+
+class Lit(NamedTuple):
+    src: int  # byte offset of the literal / declaration leaving fields zero
+    fields: frozenset | None  # field names set there; None: all of them (positional)
+
+
+_UNKNOWN = frozenset((U,))
+_NONNIL = frozenset((N,))
+_FRESH = frozenset((FRESH,))
+_STORED = frozenset((STORED,))
+_NONNIL_TYPES = frozenset(("composite_literal", "func_literal", "interpreted_string_literal",
+                           "raw_string_literal", "int_literal", "float_literal", "imaginary_literal",
+                           "rune_literal", "true", "false", "binary_expression"))
+# Built-ins whose map / slice argument is only read, never re-pointed.
+_READERS = frozenset(("len", "cap", "delete", "clear", "copy", "append", "print", "println",
+                      "min", "max"))
+_LOOKUP_NOTE = "lookup of a key that was never stored yields nil"
+
+
+class Sink(NamedTuple):
+    kind: str  # "write" (m[k] = v: the facts of m) | "deref" (*p: the facts of p)
+    node: Node  # the index expression written / the unary * expression
+    target: Node  # the map expression / the pointer expression
+    facts: frozenset
+
+
+class FunctionNilness:
+    """Sinks of one function (a declaration or a literal), by node id."""
+
+    def __init__(self, fn: Node) -> None:
+        self.fn = fn
+        self.sinks: dict[int, Sink] = {}
+
+
+def is_nil(facts: frozenset) -> bool:
+    return any(isinstance(f, Nil) for f in facts)
+
+
+def nil_sources(facts: frozenset) -> list[Nil]:
+    return sorted((f for f in facts if isinstance(f, Nil)), key=Nil.key)
+
+
+def _merge_nils(vals: frozenset) -> frozenset:
+    """One Nil per source: paths that differ only in conditions taken keep the
+    conditions common to all of them."""
+    nils = [v for v in vals if isinstance(v, Nil)]
+    if len(nils) < 2:
+        return vals
+    by_key: dict[tuple, Nil] = {}
+    for n in nils:
+        k = n.key()
+        prev = by_key.get(k)
+        by_key[k] = n if prev is None else prev._replace(conds=prev.conds & n.conds)
+    if len(by_key) == len(nils):
+        return vals
+    return frozenset([v for v in vals if not isinstance(v, Nil)] + list(by_key.values()))
+
+
+def only_nil(facts: frozenset) -> bool:
+    return bool(facts) and all(isinstance(f, Nil) for f in facts)
+
+
+
+def _union(ctx: _Context, a: dict, b: dict) -> dict:
+    out = {}
+    for k in set(a) | set(b):
+        if k[0] == "ok":
+            if k in a and k in b:
+                common = a[k] & b[k]
+                if common:
+                    out[k] = common
+            continue
+        out[k] = _merge_nils(ctx.lookup(a, k) | ctx.lookup(b, k))
+    return out
+
+
+
+@lru_cache(maxsize=4096)
+def _word(name: str):
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+

@@ -1,0 +1,141 @@
+"""Where nil-ness matters: map writes and dereferences, the variables they reach, and the
+roots of the expressions they name."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.frontend.source import matches
+from goguard.frontend.syntax import operator as _operator
+from goguard.frontend.syntax import strip_parens as _strip
+
+
+def _lhs_targets(stmt: Node) -> list[Node]:
+    left = stmt.child_by_field_name("left")
+    return list(left.named_children) if left is not None else []
+
+
+
+def write_target(e: Node) -> Node | None:
+    """The written map of a write sink / the pointer of a deref sink."""
+    if e.type == "type_instantiation_expression":
+        return e.child_by_field_name("type")  # m[a.b][c.d], parsed as a generic type
+    return e.child_by_field_name("operand")
+
+
+_WRITTEN = ("index_expression", "type_instantiation_expression")
+
+
+def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = None,
+              shallow: bool = False) -> list[Node]:
+    """The `*p` expressions and written `m[k]` index expressions in a statement, not
+    looking into function literals (collected into `literals` with the state).
+    `shallow`: only expr itself."""
+    out = []
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t == "func_literal":
+            if literals is not None:
+                parent = n.parent
+                immediate = (parent is not None and parent.type == "call_expression"
+                             and parent.child_by_field_name("function") == n
+                             and (parent.parent is None or parent.parent.type != "defer_statement"))
+                literals.append((n, state, immediate))
+            continue
+        if t == "assignment_statement":
+            out.extend(e for e in map(_strip, _lhs_targets(n)) if e.type in _WRITTEN)
+        elif t in ("inc_statement", "dec_statement"):
+            if n.named_children and _strip(n.named_children[0]).type in _WRITTEN:
+                out.append(_strip(n.named_children[0]))
+        elif t == "unary_expression" and _operator(n) == "*":
+            out.append(n)
+        if not shallow:
+            stack.extend(n.named_children)
+    return out
+
+
+
+_RELEVANT_QUERY = """
+(assignment_statement left: (expression_list (index_expression operand: (_) @root)))
+(inc_statement (index_expression operand: (_) @root))
+(dec_statement (index_expression operand: (_) @root))
+(assignment_statement left: (expression_list (type_instantiation_expression type: (_) @root)))
+(inc_statement (type_instantiation_expression type: (_) @root))
+(dec_statement (type_instantiation_expression type: (_) @root))
+(unary_expression operator: "*" operand: (_) @root)
+(binary_expression left: (_) @root right: (nil))
+(binary_expression left: (nil) right: (_) @root)
+(short_var_declaration left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
+(assignment_statement left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
+(var_spec name: (identifier) @lhs value: (expression_list (_) @rhs))
+"""
+
+
+def _relevant_names(fn: Node, text) -> frozenset[str]:
+    """Variables whose nil-ness can matter in fn: roots of writes, dereferences and nil
+    comparisons, and what flows into them. Tracking only these keeps states small."""
+    roots: set[str] = set()
+    flows: dict[str, set[str]] = {}
+    for _, caps in matches(_RELEVANT_QUERY, fn):
+        for n in caps.get("root", ()):
+            r = _root(n, text)
+            if r is not None:
+                roots.add(r)
+        lhs, rhs = caps.get("lhs", ()), caps.get("rhs", ())
+        for left in lhs:
+            a = _root(left, text)
+            if a is None:
+                continue
+            for right in rhs:
+                b = _root(right, text)
+                if b is not None:
+                    flows.setdefault(a, set()).add(b)
+    work = list(roots)
+    while work:
+        for b in flows.get(work.pop(), ()):
+            if b not in roots:
+                roots.add(b)
+                work.append(b)
+    return frozenset(roots)
+
+
+
+def _simple_key(idx: Node) -> bool:
+    t = idx.type
+    return t in ("identifier", "interpreted_string_literal", "raw_string_literal", "int_literal",
+                 "rune_literal", "selector_expression", "true", "false") and idx.end_byte - idx.start_byte < 80
+
+
+
+def _root_node(node: Node) -> tuple[Node | None, bool]:
+    """The variable at the root of `a.b[c].d` (through parentheses, unary operators and
+    the generic-type reading of `m[a.b][c.d]`), and whether a field or an entry lies
+    between it and node ("deep": literals and `new` can leave those nil)."""
+    n: Node | None = node
+    deep = False
+    while n is not None:
+        t = n.type
+        if t in ("identifier", "type_identifier"):
+            return n, deep
+        if t in ("selector_expression", "index_expression"):
+            deep = True
+            n = n.child_by_field_name("operand")
+        elif t in ("generic_type", "type_instantiation_expression"):
+            deep = True
+            n = n.child_by_field_name("type")
+        elif t == "parenthesized_expression":
+            n = n.named_children[0] if n.named_children else None
+        elif t == "unary_expression":
+            n = n.child_by_field_name("operand")
+        else:
+            return None, deep
+    return None, deep
+
+
+def _root(node: Node, text) -> str | None:
+    root, _ = _root_node(node)
+    return text(root) if root is not None else None
+
+

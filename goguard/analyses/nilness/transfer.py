@@ -1,0 +1,313 @@
+"""Transfer: what statements and expressions do to the tracked values."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses.nilness.domain import (
+    _FRESH,
+    _NONNIL,
+    _READERS,
+    _STORED,
+    _UNKNOWN,
+    FLAG,
+    MARK,
+    Lit,
+    Nil,
+    _word,
+)
+from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
+from goguard.frontend.gotypes import BASIC
+from goguard.frontend.syntax import TYPE_KINDS, specs
+from goguard.frontend.syntax import operator as _operator
+from goguard.frontend.syntax import strip_parens as _strip
+
+
+class Transfer:
+    """State updates and statements, mixed into the analysis context."""
+
+    # ---- state updates ---------------------------------------------------------------
+
+    @staticmethod
+    def kill(state: dict, path, keep_self: bool = False) -> None:
+        n = len(path)
+        for k in [k for k in state if k[:n] == path and (not keep_self or len(k) > n)]:
+            del state[k]
+        for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
+            del state[k]
+
+    def kill_keys_using(self, state: dict, name: str) -> None:
+        """A map-entry path keyed by `name` no longer names the same entry."""
+        word = _word(name)
+        for k in [k for k in state if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
+            del state[k]
+
+    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
+        path = self.path(target)
+        t = _strip(target)
+        if t.type == "identifier":
+            self.kill_keys_using(state, self.text(t))
+            if self.tagged:
+                self.untag(state, self.text(t))
+        if path is None:
+            return
+        self.kill(state, path)
+        if facts != _UNKNOWN or self.lookup(state, path) != _UNKNOWN:
+            state[path] = facts  # absent means unknown, unless a marker or flag says more
+        if rhs is not None:
+            self.shape(state, path, rhs)
+
+    def shape(self, state: dict, path, rhs: Node) -> None:
+        """Markers and flags for a value made by a literal, `make` or `new`."""
+        e = _strip(rhs)
+        if e.type == "unary_expression" and _operator(e) == "&":
+            e = _strip(e.child_by_field_name("operand") or e)
+        if e.type == "composite_literal":
+            body = e.child_by_field_name("body")
+            elems = body.named_children if body is not None else []
+            elems = [x for x in elems if x.type != "comment"]
+            keyed = [x for x in elems if x.type == "keyed_element"]
+            state[path + (FLAG,)] = _FRESH if not elems else _STORED
+            if keyed and len(keyed) == len(elems):
+                names = []
+                for ke in keyed:
+                    key = ke.named_children[0]
+                    key = key.named_children[0] if key.type == "literal_element" and key.named_children else key
+                    if key.type not in ("identifier", "field_identifier"):
+                        names = None
+                        break
+                    names.append(self.text(key))
+                if names is not None:
+                    self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names))
+                    for ke, name in zip(keyed, names):
+                        val = ke.named_children[-1]
+                        val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
+                        facts = self.value(val, state, f"field {name} is set to nil here")
+                        sub = path + (name,)
+                        if facts != _UNKNOWN:
+                            state[sub] = facts
+                        self.shape(state, sub, val)
+            elif not elems:
+                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset())
+            return
+        if e.type == "call_expression":
+            fn = e.child_by_field_name("function")
+            name = self.text(fn) if fn is not None and fn.type == "identifier" else ""
+            if name == "make":
+                state[path + (FLAG,)] = _FRESH
+            elif name == "new":
+                args = e.child_by_field_name("arguments")
+                tn = args.named_children[0] if args is not None and args.named_children else None
+                if tn is None:
+                    return
+                if not self.names_type(tn):
+                    # Go 1.26 new(expr): a pointer to a copy of expr, whose fields are
+                    # whatever expr's are; new(T{...}) is &T{...}.
+                    if _strip(tn).type == "composite_literal":
+                        self.shape(state, path, tn)
+                    return
+                u = self.types.underlying(self.types.from_node(tn, self.file))
+                self.zero_struct(state, path, u, e.start_byte, frozenset())
+
+    def names_type(self, node: Node) -> bool:
+        """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
+        other than a bare name, or a name declared as a type (in the package, the
+        function, or predeclared). `new(x)` of a variable parses as a type name too."""
+        if node.type != "type_identifier":
+            return node.type in TYPE_KINDS
+        name = self.text(node)
+        if name in BASIC:
+            return True
+        d = self.types.package.decls.get(name)
+        if d is not None:
+            return d.kind == "type"
+        return any(x.kind == "type" and x.name == name for x in self.scopes.decls)
+
+    def literal_type(self, lit: Node):
+        return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
+
+    def zero(self, state: dict, path, ident: Node, note: str, type_node: Node | None) -> None:
+        """`var x T` / a named result: the zero value of T."""
+        tp = self.types.from_node(type_node, self.file) if type_node is not None else None
+        u = self.types.underlying(tp) if tp is not None else None
+        if u is not None and u.kind in ("basic", "array"):
+            return
+        if u is None or u.kind != "struct":
+            state[path] = frozenset((Nil(ident.start_byte, note),))
+            state[path + (FLAG,)] = _FRESH
+        if u is None or u.kind in ("struct", "unknown"):
+            self.zero_struct(state, path, u, ident.start_byte, frozenset())
+
+    def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0) -> None:
+        """A struct value whose fields other than `set_fields` are zero; struct-typed
+        fields among those are zero structs in turn."""
+        state[path + (MARK,)] = frozenset((Lit(src, set_fields),))
+        if u is None or u.kind != "struct" or depth > 3:
+            return
+        for fname, ftype, _ in u.fields:
+            if set_fields is not None and fname in set_fields:
+                continue
+            fu = self.types.underlying(ftype)
+            if fu.kind == "struct":
+                self.zero_struct(state, path + (fname,), fu, src, frozenset(), depth + 1)
+
+    # ---- statements ----------------------------------------------------------------
+
+    def statement(self, s: Node, state: dict) -> dict:
+        state = dict(state)
+        self.escapes(s, state)
+        t = s.type
+        if t in ("assignment_statement", "inc_statement", "dec_statement", "expression_statement",
+                 "short_var_declaration", "return_statement", "send_statement", "var_declaration"):
+            self.survived(s, state)
+        if t in ("assignment_statement", "short_var_declaration"):
+            targets = _lhs_targets(s)
+            right = s.child_by_field_name("right")
+            values = right.named_children if right is not None else []
+            op = _operator(s) if t == "assignment_statement" else ":="
+            if op not in ("=", ":="):
+                for tg in targets:
+                    if _strip(tg).type == "identifier":
+                        self.assign(state, tg, None, _UNKNOWN)
+                return state
+            if len(values) == len(targets):
+                facts = [self.value(v, state) for v in values]
+                for tg, v, f in zip(targets, values, facts):
+                    self.assign(state, tg, v, f)
+                    self.store(state, tg, f)
+            elif len(targets) == 2 and len(values) == 1 and _strip(values[0]).type == "index_expression":
+                f = self.value(values[0], state)
+                self.assign(state, targets[0], values[0], f)
+                self.assign(state, targets[1], None, _UNKNOWN)
+                ok = _strip(targets[1])
+                okd = self.decl(ok) if ok.type == "identifier" else None
+                vp = self.path(targets[0])
+                lp = self.path(values[0])
+                if okd is not None:
+                    pairs = frozenset(p for p in ((vp,), (lp,)) if p[0] is not None)
+                    if pairs:
+                        state[("ok", okd.id)] = pairs
+            else:
+                for tg in targets:
+                    self.assign(state, tg, None, _UNKNOWN)
+            return state
+        if t == "var_declaration":
+            for spec in specs(s):
+                names = spec.children_by_field_name("name")
+                value = spec.child_by_field_name("value")
+                tnode = spec.child_by_field_name("type")
+                vals = value.named_children if value is not None else []
+                for i, ident in enumerate(names):
+                    d = self.decl(ident)
+                    if d is None:
+                        continue
+                    if value is None:
+                        self.kill(state, (d.id,))
+                        self.zero(state, (d.id,), ident, "declared nil here", tnode)
+                    elif len(vals) == len(names):
+                        self.assign(state, ident, vals[i], self.value(vals[i], state, "declared nil here"))
+                    else:
+                        self.assign(state, ident, None, _UNKNOWN)
+            return state
+        if t in ("inc_statement", "dec_statement"):
+            tg = s.named_children[0] if s.named_children else None
+            if tg is not None and _strip(tg).type == "identifier":
+                self.assign(state, tg, None, _UNKNOWN)
+            return state
+        if t == "receive_statement":
+            left = s.child_by_field_name("left")
+            for tg in (left.named_children if left is not None else []):
+                self.assign(state, tg, None, _UNKNOWN)
+            return state
+        return state
+
+    def effects(self, expr: Node | None, state: dict) -> dict:
+        """What evaluating an expression (a condition, a switch tag) can do to values:
+        calls and `&x` in it, and the dereferences and writes it survives."""
+        if expr is None:
+            return state
+        state = dict(state)
+        self.escapes(expr, state)
+        self.survived(expr, state)
+        return state
+
+    def survived(self, s: Node, state: dict) -> None:
+        """Past a statement that dereferences p or writes m[k], p and m are not nil: had
+        they been, it would have panicked. Later uses are not reported again."""
+        done = []
+        for e in _sinks_in(s):
+            target = write_target(e)
+            p = self.path(target) if target is not None else None
+            if p is not None:
+                done.append(p)
+        for p in done:
+            state[p] = _NONNIL
+
+    def store(self, state: dict, target: Node, facts: frozenset) -> None:
+        """`outer[k] = v`: something may now be stored in outer."""
+        e = _strip(target)
+        if e.type != "index_expression":
+            return
+        op = e.child_by_field_name("operand")
+        base = self.path(op) if op is not None else None
+        if base is not None:
+            state[base + (FLAG,)] = _STORED
+
+    def range_clause(self, clause: Node, state: dict) -> dict:
+        state = dict(state)
+        left = clause.child_by_field_name("left")
+        for tg in (left.named_children if left is not None else []):
+            self.assign(state, tg, None, _UNKNOWN)
+        return state
+
+    def escapes(self, s: Node, state: dict) -> None:
+        """Uses that let a value be changed behind the analysis' back: `&x`, method
+        calls, passing a struct (or pointer) along, closures that assign."""
+        stack = [s]
+        while stack:
+            n = stack.pop()
+            t = n.type
+            if t == "func_literal":
+                continue
+            if t == "unary_expression" and _operator(n) == "&":
+                op = n.child_by_field_name("operand")
+                p = self.path(op) if op is not None else None
+                if p is not None:
+                    self.kill(state, p)
+                    if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
+                        self.kill(state, p[:-1] + (FLAG,))
+                    continue
+            if t == "call_expression":
+                fn = n.child_by_field_name("function")
+                args = n.child_by_field_name("arguments")
+                if fn is not None and fn.type == "selector_expression":
+                    recv = fn.child_by_field_name("operand")
+                    p = self.path(recv) if recv is not None else None
+                    if p is not None:
+                        self.kill(state, p)
+                is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
+                if args is not None:
+                    for a in args.named_children:
+                        p = self.path(a)
+                        if p is None:
+                            continue
+                        if is_reader:
+                            continue
+                        # A callee cannot re-point a map or pointer passed by value, but it
+                        # can store into the map and change fields behind a pointer.
+                        self.kill(state, p, keep_self=True)
+                        state[p + (FLAG,)] = _STORED
+            right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
+            if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
+                for v in right.named_children:
+                    p = self.path(v)
+                    if p is not None:  # aliasing: another name now reaches the same fields
+                        self.kill(state, p, keep_self=True)
+                        state[p + (FLAG,)] = _STORED
+            if t == "return_statement" or t == "send_statement" or t == "keyed_element" or t == "literal_element":
+                for v in n.named_children:
+                    p = self.path(v)
+                    if p is not None:
+                        self.kill(state, p, keep_self=True)
+            stack.extend(n.named_children)
+
