@@ -10,8 +10,10 @@ Nodes are integers with attributes:
   compound statement, so a path through it can be explained), "label".
 - `ast`: the tree-sitter node the block stands for (None for entry/exit).
 
-Edges out of a "cond" node carry `branch=True/False`; edges entering a three-clause
-`for` loop from before it carry `loop_entry=<for statement>`; edges from a switch head to an
+Edges out of a "cond" node carry `branch=True/False`; edges entering a `for` loop (of
+any form) from before it carry `loop_entry=<for statement>`, and the edges that start
+its next iteration (the end of the body, `continue`, the update statement into the
+condition) carry `back=<for statement>`; edges from a switch head to an
 expression case carry `case=<case clause>`; the edge taken when no case matches
 carries `nomatch=<switch statement>`. Calls that never return (panic, os.Exit,
 log.Fatal*, t.Fatal*, runtime.Goexit) end their block with an edge to exit marked
@@ -87,8 +89,9 @@ class _Builder:
         self.g.add_node(0, kind="entry", ast=None)
         self.g.add_node(1, kind="exit", ast=None)
         self.count = 2
-        # Targets of unlabeled/labeled break and continue: (label, break join, continue node).
-        self.loops: list[tuple[str | None, int, int | None]] = []
+        # Targets of unlabeled/labeled break and continue: (label, break join, continue
+        # node, the loop whose next iteration an edge into the continue node starts).
+        self.loops: list[tuple[str | None, int, int | None, Node | None]] = []
         self.labels: dict[str, int] = {}
         self.pending_label: str | None = None
 
@@ -165,14 +168,16 @@ class _Builder:
             self.link(preds, n)
             lab = s.named_children[0] if s.named_children else None
             name = self.text(lab) if lab is not None else None
-            for lname, brk, cont in reversed(self.loops):
+            for lname, brk, cont, loop in reversed(self.loops):
                 if name is not None and lname != name:
                     continue
                 if t == "break_statement":
                     self.g.add_edge(n, brk)
                     break
                 if cont is not None:
-                    self.g.add_edge(n, cont)
+                    # Into the loop head, `continue` starts the next iteration; into an
+                    # update statement, the edge from there to the head does.
+                    self.g.add_edge(n, cont, **({"back": loop} if loop is not None else {}))
                     break
             return []
         if t == "goto_statement":
@@ -231,11 +236,11 @@ class _Builder:
         done = self.new("join", s)
         if clause is not None and clause.type == "range_clause":
             head = self.new("range", clause)
-            self.link(preds, head)
-            self.loops.append((label, done, head))
+            self.link([(p, dict(a, loop_entry=s)) for p, a in preds], head)
+            self.loops.append((label, done, head, s))
             out = self.block(body, [(head, {"branch": True})])
             self.loops.pop()
-            self.link(out, head)
+            self.link([(p, dict(a, back=s)) for p, a in out], head)
             self.g.add_edge(head, done, branch=False)
             return [(done, {})]
         update = None
@@ -250,11 +255,12 @@ class _Builder:
         cont = head
         if update is not None:
             cont = self.new("stmt", update)
-            self.g.add_edge(cont, head)
-        self.loops.append((label, done, cont))
+            self.g.add_edge(cont, head, back=s)
+        self.loops.append((label, done, cont, None if update is not None else s))
         out = self.block(body, [(head, {"branch": True})])
         self.loops.pop()
-        self.link(out, cont)
+        back = {} if update is not None else {"back": s}
+        self.link([(p, dict(a, **back)) for p, a in out], cont)
         if cond_expr is not None:
             self.g.add_edge(head, done, branch=False)
         return [(done, {})]
@@ -268,7 +274,7 @@ class _Builder:
         done = self.new("join", s)
         clauses = [c for c in s.named_children
                    if c.type in ("expression_case", "default_case", "type_case")]
-        self.loops.append((label, done, None))
+        self.loops.append((label, done, None, None))
         has_default = False
         fall: list = []
         for clause in clauses:
@@ -290,7 +296,7 @@ class _Builder:
         head = self.new("stmt", s)
         self.link(preds, head)
         done = self.new("join", s)
-        self.loops.append((label, done, None))
+        self.loops.append((label, done, None, None))
         for clause in s.named_children:
             if clause.type not in ("communication_case", "default_case"):
                 continue

@@ -41,31 +41,38 @@ def _int_value(node: Node, text) -> int | None:
         return None
 
 
-def _evaluate(e: Node, env: dict, text, depth: int = 0):
-    """A small evaluator for integer conditions over known variables; None when unsure."""
+def _evaluate(e: Node, env: dict, text, const=None, depth: int = 0):
+    """A small evaluator for integer and boolean conditions over variables of known
+    value (`env`, by name) and constants (`const(identifier)`, None when not one);
+    None when unsure."""
     e = _strip(e)
     if depth > 20:
         return None
     t = e.type
     if t == "int_literal":
         return _int_value(e, text)
+    if t in ("true", "false"):
+        return t == "true"
     if t == "identifier":
-        return env.get(text(e))
+        name = text(e)
+        if name in env:
+            return env[name]
+        return const(e) if const is not None else None
     if t == "unary_expression" and _operator(e) == "!":
-        v = _evaluate(e.child_by_field_name("operand"), env, text, depth + 1)
+        v = _evaluate(e.child_by_field_name("operand"), env, text, const, depth + 1)
         return None if v is None else (not v)
     if t != "binary_expression":
         return None
     op = _operator(e)
-    a = _evaluate(e.child_by_field_name("left"), env, text, depth + 1)
+    a = _evaluate(e.child_by_field_name("left"), env, text, const, depth + 1)
     if op == "%" and a == 0:
         return 0  # 0 % n is 0 for every n it does not panic on
     if op in ("&&", "||"):
-        b = _evaluate(e.child_by_field_name("right"), env, text, depth + 1)
+        b = _evaluate(e.child_by_field_name("right"), env, text, const, depth + 1)
         if op == "&&":
             return False if a is False or b is False else (True if a and b else None)
         return True if a is True or b is True else (False if a is False and b is False else None)
-    b = _evaluate(e.child_by_field_name("right"), env, text, depth + 1)
+    b = _evaluate(e.child_by_field_name("right"), env, text, const, depth + 1)
     if a is None or b is None:
         return None
     try:
@@ -74,7 +81,6 @@ def _evaluate(e: Node, env: dict, text, depth: int = 0):
                 "*": lambda: a * b, "%": lambda: a % b, "/": lambda: a // b}[op]()
     except (KeyError, ZeroDivisionError, TypeError):
         return None
-
 
 def _nonzero_test(op: str, lit: Node, text) -> bool:
     """Whether `v op lit` can only hold for a non-zero v (so for a present map entry)."""

@@ -20,8 +20,9 @@ from goguard.analyses.nilness.domain import (
     FunctionNilness,
     Nil,
     Sink,
-    U,
 )
+from goguard.analyses.nilness.feasibility import Feasibility
+from goguard.analyses.nilness.loops import Loops
 from goguard.analyses.nilness.problem import _Analysis
 from goguard.analyses.nilness.refinement import Refinement
 from goguard.analyses.nilness.sinks import (
@@ -37,11 +38,12 @@ from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
 
 
-class _Context(Transfer, Refinement):
+class _Context(Transfer, Refinement, Loops, Feasibility):
     """What the per-function problems share: the file, scopes, types and closure facts."""
 
     def __init__(self, pass_, top: Node) -> None:
         self.pass_ = pass_
+        self.top = top
         self.text = pass_.file.text
         self.imports = pass_.imports
         self.scopes: Scopes = pass_.result("scopes", top)
@@ -57,6 +59,11 @@ class _Context(Transfer, Refinement):
         self._groups: dict[int, list] = {}
         self._last_nils: list = []
         self.relevant = _relevant_names(top, self.text)
+        self._consts = None
+        self._loops: dict[int, dict] = {}  # loop id -> what its body assigns
+        self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
+        self.method_names = frozenset(name for _, name in pass_.package.methods)
+        self.closure_stored = self._closure_stored()
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -70,10 +77,36 @@ class _Context(Transfer, Refinement):
                 d = self.scopes.uses[ident.id]
                 if fn is None or fn.id == d.func.id:
                     continue
-                if ident.id in self.scopes.assigned:
+                if ident.id in self.scopes.assigned or _is_method_receiver(ident):
+                    # A closure that assigns x, or calls a method on it (which may
+                    # initialise its fields), may run at any later time.
                     out.add(decl_id)
                     break
         return out
+
+    def _closure_stored(self) -> set[int]:
+        """Maps that a closure other than their own function stores into (`sets[k] = ...`
+        in `ini := func(k string) {...}`): whenever the closure runs, entries appear, so
+        their lookups are never "nothing stored yet"."""
+        out: set[int] = set()
+        for decl_id, refs in self.scopes.refs.items():
+            for ident in refs:
+                fn = self.scopes.use_func.get(ident.id)
+                d = self.scopes.uses[ident.id]
+                if fn is not None and fn.id != d.func.id and _is_store_root(ident):
+                    out.add(decl_id)
+                    break
+        return out
+
+    def constant(self, ident: Node):
+        """The value of a constant named by ident (an int), or None."""
+        d = self.scopes.decl_of(ident)
+        if d is not None and d.kind != "const":
+            return None
+        if self._consts is None:
+            self._consts = self.pass_.result("consts", self.top)
+        v = self._consts.value(ident)
+        return v if isinstance(v, int) else None
 
     def _assigned_decls(self) -> set[int]:
         """Declarations assigned or address-taken anywhere after their declaration."""
@@ -143,19 +176,35 @@ class _Context(Transfer, Refinement):
             if marks:
                 out = set()
                 for m in marks:
-                    if m.fields is None or last in m.fields:
-                        out.add(U)
-                    else:
-                        out.add(Nil(m.src, f"field {last} is left unset here"))
+                    out |= self.unset_field(state, path, m)
                 return frozenset(out)
         return _UNKNOWN
+
+    def unset_field(self, state: dict, path, m, depth: int = 0) -> frozenset:
+        """What field path[-1] of a struct made at `m` is: nil when the struct's type has
+        it as a field of its own left unset; through an embedded field, whatever the
+        promoted field is there (`ns.Labels` is `ns.Meta.Labels`); unknown otherwise."""
+        last = path[-1]
+        if m.fields is None or last in m.fields:
+            return _UNKNOWN
+        unset = frozenset((Nil(m.src, f"field {last} is left unset here", conds=m.conds),))
+        if m.direct is None:  # type unknown: a set field that looks embedded may promote it
+            return _UNKNOWN if m.embedded else unset
+        if last in m.direct:
+            return unset
+        if depth > 3 or not m.embedded:
+            return _UNKNOWN
+        out: set = set()
+        for e in m.embedded:
+            out |= self.lookup(state, path[:-1] + (e, last))
+        return frozenset(out) or _UNKNOWN
 
     def fresh(self, state: dict, map_path) -> bool:
         """Whether nothing can have been stored in the map yet. "Stored" grows as paths
         are added, which would make lookups non-monotone; a second pass therefore also
         asks the flags a first pass converged to."""
         k = map_path + (FLAG,)
-        if state.get(k) != _FRESH:
+        if state.get(k) != _FRESH or map_path[0] in self.closure_stored:
             return False
         if self.pinned is not None:
             pinned = self.pinned.get(self.current)
@@ -285,7 +334,7 @@ class _Context(Transfer, Refinement):
             if key in seen:
                 continue
             seen.add(key)
-            result.sinks[e.id] = Sink(kind, e, op, self.value(op, st))
+            result.sinks[e.id] = Sink(kind, e, op, self.feasible_facts(self.value(op, st), key[1]))
 
 
 
@@ -302,3 +351,30 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     return res
 
 
+def _is_method_receiver(ident: Node) -> bool:
+    """Whether ident is the root of a method call's receiver: `x.init()`, `x.a.reset()`."""
+    n = ident
+    p = n.parent
+    while p is not None and p.type == "selector_expression" and p.child_by_field_name("operand") == n:
+        gp = p.parent
+        if gp is not None and gp.type == "call_expression" and gp.child_by_field_name("function") == p:
+            return True
+        n, p = p, gp
+    return False
+
+
+def _is_store_root(ident: Node) -> bool:
+    """Whether ident is the root of an index-assignment target: `m[k] = v`, `s.m[k]++`."""
+    n = ident
+    p = n.parent
+    while p is not None and p.type in ("selector_expression", "index_expression", "parenthesized_expression"):
+        if p.type == "index_expression" and p.child_by_field_name("operand") == n:
+            q = p.parent
+            if q is not None and q.type in ("inc_statement", "dec_statement"):
+                return True
+            if q is not None and q.type == "expression_list":
+                stmt = q.parent
+                if stmt is not None and stmt.type == "assignment_statement" and stmt.child_by_field_name("left") == q:
+                    return True
+        n, p = p, p.parent
+    return False

@@ -34,8 +34,27 @@ class Nil(NamedTuple):
 
 
 class Lit(NamedTuple):
+    """A struct made by a literal, `new(T)` or a zero declaration: its unset fields are zero."""
+
     src: int  # byte offset of the literal / declaration leaving fields zero
     fields: frozenset | None  # field names set there; None: all of them (positional)
+    conds: frozenset = frozenset()  # branch conditions taken since, as for Nil
+    # The struct type's own field names when the type is known; None when unknown.
+    direct: frozenset | None = None
+    # Embedded fields through which other fields are promoted: the type's, or (type
+    # unknown) the set fields that look embedded (`Meta: Meta{...}`).
+    embedded: tuple = ()
+
+    def key(self) -> tuple:
+        return (self.src, self.fields, self.direct, self.embedded)
+
+
+# Facts that remember the branch conditions of the path they stand for.
+PATHED = (Nil, Lit)
+# Atoms longer than this (in characters) are not remembered, and a path remembers at
+# most MAX_CONDS of them.
+MAX_ATOM = 120
+MAX_CONDS = 12
 
 
 _UNKNOWN = frozenset((U,))
@@ -75,24 +94,23 @@ def nil_sources(facts: frozenset) -> list[Nil]:
 
 
 def _merge_nils(vals: frozenset) -> frozenset:
-    """One Nil per source: paths that differ only in conditions taken keep the
+    """One Nil (or Lit) per source: paths that differ only in conditions taken keep the
     conditions common to all of them."""
-    nils = [v for v in vals if isinstance(v, Nil)]
-    if len(nils) < 2:
+    pathed = [v for v in vals if isinstance(v, PATHED)]
+    if len(pathed) < 2:
         return vals
-    by_key: dict[tuple, Nil] = {}
-    for n in nils:
-        k = n.key()
+    by_key: dict[tuple, Nil | Lit] = {}
+    for n in pathed:
+        k = (type(n), n.key())
         prev = by_key.get(k)
         by_key[k] = n if prev is None else prev._replace(conds=prev.conds & n.conds)
-    if len(by_key) == len(nils):
+    if len(by_key) == len(pathed):
         return vals
-    return frozenset([v for v in vals if not isinstance(v, Nil)] + list(by_key.values()))
+    return frozenset([v for v in vals if not isinstance(v, PATHED)] + list(by_key.values()))
 
 
 def only_nil(facts: frozenset) -> bool:
     return bool(facts) and all(isinstance(f, Nil) for f in facts)
-
 
 
 def _union(ctx: _Context, a: dict, b: dict) -> dict:
@@ -106,7 +124,6 @@ def _union(ctx: _Context, a: dict, b: dict) -> dict:
             continue
         out[k] = _merge_nils(ctx.lookup(a, k) | ctx.lookup(b, k))
     return out
-
 
 
 @lru_cache(maxsize=4096)

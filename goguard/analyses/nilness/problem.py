@@ -91,29 +91,35 @@ class _Analysis(Problem):
         return state
 
     def edge(self, src: int, dst: int, attrs: dict, state: dict):
-        self.ctx.current = (src, "after")
+        ctx = self.ctx
+        ctx.current = (src, "after")
+        back = attrs.get("back")
+        if back is not None:
+            state = ctx.next_iteration(back, state)
         kind = self.cfg.kind(src)
         if "branch" in attrs and kind == "cond":
             cond = self.cfg.ast(src)
             if cond is not None:
-                return self.ctx.refine(state, cond, attrs["branch"])
+                return ctx.refine(state, cond, attrs["branch"])
         entry = attrs.get("loop_entry")
         if entry is not None:
-            state = self.ctx.first_iteration(entry, state)
+            state = ctx.first_iteration(entry, state)
         if attrs.get("branch") and kind == "range":
             # The body of `for ... range x` only runs when x is not nil and not empty.
             right = self.cfg.ast(src).child_by_field_name("right")
             if right is not None:
-                state = self.ctx.set_nonnil(state, right, True)
-                return self.ctx.tag(state, ("len>0", self.ctx.text(_strip(right))), True)
+                state = ctx.set_nonnil(state, right, True)
+                return ctx.tag(state, ("len>0", ctx.text(_strip(right))), True)
             return state
         case = attrs.get("case")
-        if case is not None and case.type == "expression_case":
+        if case is not None and case.type in ("expression_case", "default_case"):
             switch = case.parent
             if switch is not None and switch.child_by_field_name("value") is None:
-                values = case.child_by_field_name("value")
+                values = case.child_by_field_name("value") if case.type == "expression_case" else None
                 if values is not None and len(values.named_children) == 1:
-                    return self.ctx.refine(state, values.named_children[0], True)
+                    return ctx.refine(state, values.named_children[0], True)
+            elif switch is not None:
+                return ctx.case_entered(switch, case, state)
         return state
 
     # ---- sinks ---------------------------------------------------------------------

@@ -7,7 +7,6 @@ from tree_sitter import Node
 
 from goguard.analyses.nilness.conditions import (
     _evaluate,
-    _int_value,
     _len_test,
     _nonzero_test,
 )
@@ -15,6 +14,10 @@ from goguard.analyses.nilness.domain import (
     _NONNIL,
     _UNKNOWN,
     LOOKUP,
+    MARK,
+    MAX_ATOM,
+    MAX_CONDS,
+    PATHED,
     Nil,
     _merge_nils,
     _union,
@@ -101,42 +104,27 @@ class Refinement:
             return self.tag(state, ("", self.text(e)), truth, e)
         return state
 
-    def first_iteration(self, loop: Node, state: dict) -> dict:
-        """Entering `for i := K; ...` from before it: nil paths here are in the first
-        iteration, where i is K until reassigned (so `if i == 0 { m = make(...) }` in
-        the body is known to run)."""
-        clause = next((c for c in loop.named_children if c.type == "for_clause"), None)
-        init = clause.child_by_field_name("initializer") if clause is not None else None
-        if init is None or init.type != "short_var_declaration":
-            return state
-        left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
-        if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
-            return state
-        value = _int_value(right.named_children[0], self.text)
-        if value is None:
-            return state
-        return self.tag(state, ("iter0", self.text(left.named_children[0]), value), True)
-
     def tag(self, state: dict, atom: tuple, truth: bool, cond: Node | None = None) -> dict:
-        """Record that nil paths through here took `atom` the `truth` way, and drop the
-        nil paths that took it the other way (they cannot reach here)."""
-        if len(atom[1]) > 120:
+        """Record that nil paths (and the paths of structs with unset fields) through here
+        took `atom` the `truth` way, and drop those that took it the other way: they
+        cannot reach here."""
+        if len(atom[1]) > MAX_ATOM:
             return state
         other = (atom, not truth)
         mine = (atom, truth)
         out = None
         for k, vals in state.items():
-            if not any(isinstance(v, Nil) for v in vals):
+            if not any(isinstance(v, PATHED) for v in vals):
                 continue
             new = []
             for v in vals:
-                if isinstance(v, Nil):
+                if isinstance(v, PATHED):
                     if other in v.conds or (cond is not None and self._contradicts(v, cond, truth)):
                         continue
-                    if mine not in v.conds and len(v.conds) < 8:
+                    if mine not in v.conds and len(v.conds) < MAX_CONDS:
                         v = v._replace(conds=v.conds | {mine})
                 new.append(v)
-            nv = frozenset(new) or _UNKNOWN
+            nv = frozenset(new) if new or k[-1] == MARK else _UNKNOWN
             if nv != vals:
                 if out is None:
                     out = dict(state)
@@ -146,28 +134,28 @@ class Refinement:
         self.tagged = True
         return out
 
-    def _contradicts(self, nil: Nil, cond: Node, truth: bool) -> bool:
-        """Whether `cond` cannot be `truth` on this nil path, given the loop counters it
-        knows the first-iteration value of."""
+    def _contradicts(self, nil, cond: Node, truth: bool) -> bool:
+        """Whether `cond` cannot be `truth` on this path, given the values it knows
+        variables had on entering the loop's first iteration."""
         env = {c[0][1]: c[0][2] for c in nil.conds if c[0][0] == "iter0"}
         if not env:
             return False
-        got = _evaluate(cond, env, self.text)
+        got = _evaluate(cond, env, self.text, self.constant)
         return got is not None and bool(got) != truth
 
     def untag(self, state: dict, name: str) -> None:
         """`name` was reassigned: conditions that mention it no longer hold."""
         word = _word(name)
         for k, vals in list(state.items()):
-            if any(isinstance(v, Nil) and v.conds for v in vals):
+            if any(isinstance(v, PATHED) and v.conds for v in vals):
                 state[k] = _merge_nils(frozenset(
                     v._replace(conds=frozenset(c for c in v.conds if not word.search(c[0][1])))
-                    if isinstance(v, Nil) else v for v in vals))
+                    if isinstance(v, PATHED) else v for v in vals))
 
     def correlated(self, state: dict, path) -> dict:
         """`x != nil` holds: the nil paths of x are ruled out, and so are nil paths of
-        other values that took exactly the same branch conditions (`var a, b` both set
-        under one `if`, then only `a` tested)."""
+        other values (and structs whose unset fields are nil) that took exactly the same
+        branch conditions (`var a, b` both set under one `if`, then only `a` tested)."""
         if path is None:
             return state
         before = self._last_nils
@@ -178,11 +166,11 @@ class Refinement:
             return state
         out = dict(state)
         for k, vals in state.items():
-            if k == path or not any(isinstance(v, Nil) for v in vals):
+            if k == path or not any(isinstance(v, PATHED) for v in vals):
                 continue
-            keep = frozenset(v for v in vals if not (isinstance(v, Nil) and any(c <= v.conds for c in ruled_out)))
+            keep = frozenset(v for v in vals if not (isinstance(v, PATHED) and any(c <= v.conds for c in ruled_out)))
             if keep != vals:
-                out[k] = keep or _UNKNOWN
+                out[k] = keep or (frozenset() if k[-1] == MARK else _UNKNOWN)
         return out
 
     def lazy_group(self, cond: Node) -> list[Node]:

@@ -36,6 +36,14 @@ class Transfer:
         for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
             del state[k]
 
+    @staticmethod
+    def kill_promoted(state: dict, path) -> None:
+        """`x.f = v` may set `x.E.f` (f promoted through an embedded E), and `x.E.f = v`
+        sets `x.f`: other paths of the same root ending in the same field are unknown."""
+        root, last = path[0], path[-1]
+        for k in [k for k in state if len(k) > 1 and k[0] == root and k[-1] == last and k != path]:
+            del state[k]
+
     def kill_keys_using(self, state: dict, name: str) -> None:
         """A map-entry path keyed by `name` no longer names the same entry."""
         word = _word(name)
@@ -43,8 +51,15 @@ class Transfer:
             del state[k]
 
     def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
-        path = self.path(target)
         t = _strip(target)
+        if t.type == "unary_expression" and _operator(t) == "*":
+            # `*p = v` copies a whole value: every field behind p is now v's (unknown).
+            p = self.path(t.child_by_field_name("operand") or t)
+            if p is not None:
+                self.kill(state, p, keep_self=True)
+                state[p + (FLAG,)] = _STORED
+            return
+        path = self.path(target)
         if t.type == "identifier":
             self.kill_keys_using(state, self.text(t))
             if self.tagged:
@@ -52,6 +67,8 @@ class Transfer:
         if path is None:
             return
         self.kill(state, path)
+        if len(path) > 1:
+            self.kill_promoted(state, path)
         if facts != _UNKNOWN or self.lookup(state, path) != _UNKNOWN:
             state[path] = facts  # absent means unknown, unless a marker or flag says more
         if rhs is not None:
@@ -78,10 +95,15 @@ class Transfer:
                         break
                     names.append(self.text(key))
                 if names is not None:
-                    self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names))
-                    for ke, name in zip(keyed, names):
+                    values = []
+                    for ke in keyed:
                         val = ke.named_children[-1]
-                        val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
+                        values.append(val.named_children[0] if val.type == "literal_element" and val.named_children
+                                      else val)
+                    embedded = tuple(n for n, v in zip(names, values) if self.literal_type_name(v) == n)
+                    self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names),
+                                     looks_embedded=embedded)
+                    for val, name in zip(values, names):
                         facts = self.value(val, state, f"field {name} is set to nil here")
                         sub = path + (name,)
                         if facts != _UNKNOWN:
@@ -126,6 +148,19 @@ class Transfer:
     def literal_type(self, lit: Node):
         return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
 
+    def literal_type_name(self, value: Node) -> str:
+        """The type name of a (pointer to a) composite literal, as an embedded field of
+        that type is named: `Meta` for `Meta{}`, `&v1.ObjectMeta{}`, `List[T]{}`."""
+        e = _strip(value)
+        if e.type == "unary_expression" and _operator(e) == "&":
+            e = _strip(e.child_by_field_name("operand") or e)
+        t = e.child_by_field_name("type") if e.type == "composite_literal" else None
+        if t is not None and t.type == "generic_type":
+            t = t.child_by_field_name("type")
+        if t is not None and t.type == "qualified_type":
+            t = t.child_by_field_name("name")
+        return self.text(t) if t is not None and t.type == "type_identifier" else ""
+
     def zero(self, state: dict, path, ident: Node, note: str, type_node: Node | None) -> None:
         """`var x T` / a named result: the zero value of T."""
         tp = self.types.from_node(type_node, self.file) if type_node is not None else None
@@ -138,11 +173,19 @@ class Transfer:
         if u is None or u.kind in ("struct", "unknown"):
             self.zero_struct(state, path, u, ident.start_byte, frozenset())
 
-    def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0) -> None:
+    def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0,
+                    looks_embedded: tuple = ()) -> None:
         """A struct value whose fields other than `set_fields` are zero; struct-typed
-        fields among those are zero structs in turn."""
-        state[path + (MARK,)] = frozenset((Lit(src, set_fields),))
-        if u is None or u.kind != "struct" or depth > 3:
+        fields among those are zero structs in turn. With the type known, the mark
+        knows its fields (so a promoted field is looked up through its embedded
+        field); without, `looks_embedded` are the set fields that may promote others."""
+        if u is None or u.kind != "struct":
+            state[path + (MARK,)] = frozenset((Lit(src, set_fields, embedded=looks_embedded),))
+            return
+        direct = frozenset(f[0] for f in u.fields)
+        embedded = tuple(f[0] for f in u.fields if f[2])
+        state[path + (MARK,)] = frozenset((Lit(src, set_fields, direct=direct, embedded=embedded),))
+        if depth > 3:
             return
         for fname, ftype, _ in u.fields:
             if set_fields is not None and fname in set_fields:
@@ -183,8 +226,11 @@ class Transfer:
                 okd = self.decl(ok) if ok.type == "identifier" else None
                 vp = self.path(targets[0])
                 lp = self.path(values[0])
+                # ok true: the entry was present, so the map holding it is not nil either.
+                operand = _strip(values[0]).child_by_field_name("operand")
+                mp = self.path(operand) if operand is not None else None
                 if okd is not None:
-                    pairs = frozenset(p for p in ((vp,), (lp,)) if p[0] is not None)
+                    pairs = frozenset(p for p in ((vp,), (lp,), (mp,)) if p[0] is not None)
                     if pairs:
                         state[("ok", okd.id)] = pairs
             else:
@@ -262,12 +308,13 @@ class Transfer:
 
     def escapes(self, s: Node, state: dict) -> None:
         """Uses that let a value be changed behind the analysis' back: `&x`, method
-        calls, passing a struct (or pointer) along, closures that assign."""
+        calls, passing a struct (or pointer) along, method values, closures that assign.
+        A deferred call runs at return, after everything here: it changes nothing."""
         stack = [s]
         while stack:
             n = stack.pop()
             t = n.type
-            if t == "func_literal":
+            if t in ("func_literal", "defer_statement"):
                 continue
             if t == "unary_expression" and _operator(n) == "&":
                 op = n.child_by_field_name("operand")
@@ -286,28 +333,44 @@ class Transfer:
                     if p is not None:
                         self.kill(state, p)
                 is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
-                if args is not None:
-                    for a in args.named_children:
-                        p = self.path(a)
-                        if p is None:
-                            continue
-                        if is_reader:
-                            continue
-                        # A callee cannot re-point a map or pointer passed by value, but it
-                        # can store into the map and change fields behind a pointer.
-                        self.kill(state, p, keep_self=True)
-                        state[p + (FLAG,)] = _STORED
+                for a in (args.named_children if args is not None else ()):
+                    # A callee cannot re-point a map or pointer passed by value, but it
+                    # can store into the map and change fields behind a pointer.
+                    self.escape_value(state, a, passed=not is_reader)
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
                 for v in right.named_children:
-                    p = self.path(v)
-                    if p is not None:  # aliasing: another name now reaches the same fields
-                        self.kill(state, p, keep_self=True)
-                        state[p + (FLAG,)] = _STORED
+                    self.escape_value(state, v)  # aliasing: another name now reaches the same fields
             if t == "return_statement" or t == "send_statement" or t == "keyed_element" or t == "literal_element":
                 for v in n.named_children:
-                    p = self.path(v)
-                    if p is not None:
-                        self.kill(state, p, keep_self=True)
+                    self.escape_value(state, v, flag=False)
             stack.extend(n.named_children)
 
+    def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True) -> None:
+        """v is handed on (passed, assigned, returned, sent, put in a literal): its fields
+        and entries may change from now on. A method value `x.init` handed on may run
+        at any later call (`once.Do(x.init)`), changing x's fields: x escapes too."""
+        e = _strip(v)
+        if e.type == "selector_expression":
+            op = e.child_by_field_name("operand")
+            field = e.child_by_field_name("field")
+            base = self.path(op) if op is not None else None
+            if base is not None and field is not None and self.is_method_value(op, self.text(field)):
+                self.kill(state, base, keep_self=True)
+                state[base + (FLAG,)] = _STORED
+        if not passed:
+            return
+        p = self.path(v)
+        if p is not None:
+            self.kill(state, p, keep_self=True)
+            if flag:
+                state[p + (FLAG,)] = _STORED
+
+    def is_method_value(self, operand: Node, name: str) -> bool:
+        """Whether `operand.name` names a method rather than a field: the operand's struct
+        type is known and has no such field, or its type is unknown and some type of
+        the package has a method of that name."""
+        t = self.pass_.result("exprtypes", self.top).of(operand)
+        if self.types.struct_fields(t):
+            return self.types.field(t, name) is None
+        return name in self.method_names
