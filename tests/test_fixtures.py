@@ -18,7 +18,9 @@ from cli_support import write_tree
 PACKAGES = fx.fixture_packages()
 
 # The least number of shapes each rule's fixtures must hold: (positive, negative).
-MINIMUM_SHAPES = {"GG101": (30, 40), "GG102": (10, 15)}
+# GG101 grew by at least 25 positive and 40 negative shapes (52 and 84 before) with the
+# precision work on real code.
+MINIMUM_SHAPES = {"GG101": (77, 124), "GG102": (10, 15)}
 
 
 @pytest.mark.parametrize("folder", PACKAGES, ids=[str(p.relative_to(fx.TESTDATA)) for p in PACKAGES])

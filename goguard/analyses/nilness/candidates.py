@@ -119,6 +119,8 @@ def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: in
     values = [d.value] if d.value is not None and d.origin in ("var", "define") else []
     for ident in scopes.refs.get(d.id, ()):
         rhs = _assigned_value(ident)
+        if rhs is None and deep and ident.id in scopes.assigned:
+            rhs = _assigned_value(_selector_top(ident))  # s.f.g = nil: a field of it
         if rhs is not None:
             values.append(rhs)
     for v in values:
@@ -135,6 +137,15 @@ def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: in
         if t == "identifier" and _decl_may_be_nil(scopes, scopes.decl_of(v), deep, text, depth + 1):
             return True
     return False
+
+
+def _selector_top(ident: Node) -> Node:
+    """The selector chain `ident.f.g` whose root ident is (ident itself when none)."""
+    n = ident
+    p = n.parent
+    while p is not None and p.type == "selector_expression" and p.child_by_field_name("operand") == n:
+        n, p = p, p.parent
+    return n
 
 
 def _assigned_value(ident: Node) -> Node | None:

@@ -28,6 +28,9 @@ class Nil(NamedTuple):
     # Branch conditions this nil path took, as (atom, truth): a later test of the same
     # atom the other way cannot be reached on this path (correlated conditions).
     conds: frozenset = frozenset()
+    # The conditions already taken where the path met `branch`: only those taken after
+    # it are judged by the feasibility check.
+    before: frozenset = frozenset()
 
     def key(self) -> tuple:
         return (self.src, self.note, self.branch)
@@ -103,7 +106,12 @@ def _merge_nils(vals: frozenset) -> frozenset:
     for n in pathed:
         k = (type(n), n.key())
         prev = by_key.get(k)
-        by_key[k] = n if prev is None else prev._replace(conds=prev.conds & n.conds)
+        if prev is None:
+            by_key[k] = n
+        elif isinstance(n, Nil):
+            by_key[k] = prev._replace(conds=prev.conds & n.conds, before=prev.before & n.before)
+        else:
+            by_key[k] = prev._replace(conds=prev.conds & n.conds)
     if len(by_key) == len(pathed):
         return vals
     return frozenset([v for v in vals if not isinstance(v, PATHED)] + list(by_key.values()))

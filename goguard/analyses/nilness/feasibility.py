@@ -42,7 +42,7 @@ class Feasibility:
         return (keep - {f for f in keep if isinstance(f, Nil)}) | _UNKNOWN
 
     def _feasible(self, nil: Nil, target: str) -> bool:
-        if nil.branch < 0 or not nil.conds:
+        if nil.branch < 0 or not nil.conds - nil.before:
             return True
         info = self._branch_info(nil.branch)
         if info is None:
@@ -51,7 +51,7 @@ class Feasibility:
         names = [n for n in names if n != target]
         if not names:
             return True
-        for atom, _truth in nil.conds:
+        for atom, _truth in nil.conds - nil.before:
             kind, text = atom[0], atom[1]
             if kind == "iter0" or (kind == "" and text in own):
                 continue

@@ -44,6 +44,15 @@ class Transfer:
         for k in [k for k in state if len(k) > 1 and k[0] == root and k[-1] == last and k != path]:
             del state[k]
 
+    @staticmethod
+    def promoted_aliases(state: dict, path) -> list:
+        """For `x.f` where f is promoted from an embedded E of x's struct: `x.E.f`."""
+        out = []
+        for m in state.get(path[:-1] + (MARK,), ()):
+            if m.direct is not None and path[-1] not in m.direct:
+                out.extend(path[:-1] + (e, path[-1]) for e in m.embedded)
+        return out
+
     def kill_keys_using(self, state: dict, name: str) -> None:
         """A map-entry path keyed by `name` no longer names the same entry."""
         word = _word(name)
@@ -67,10 +76,13 @@ class Transfer:
         if path is None:
             return
         self.kill(state, path)
+        aliases = []
         if len(path) > 1:
             self.kill_promoted(state, path)
-        if facts != _UNKNOWN or self.lookup(state, path) != _UNKNOWN:
-            state[path] = facts  # absent means unknown, unless a marker or flag says more
+            aliases = self.promoted_aliases(state, path)
+        for p in [path] + aliases:
+            if facts != _UNKNOWN or self.lookup(state, p) != _UNKNOWN:
+                state[p] = facts  # absent means unknown, unless a marker or flag says more
         if rhs is not None:
             self.shape(state, path, rhs)
 
