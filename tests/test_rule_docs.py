@@ -8,6 +8,8 @@ of `package example`; the test adds the clause.
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import re
 from pathlib import Path
@@ -133,3 +135,17 @@ def test_readme_rule_table_lists_every_registered_rule():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     rows = re.findall(r"^\| \[(GG\d{3})\]\(docs/rules/\1\.md\) \| ([a-z-]+) \| (\w+) \| (.+) \|$", readme, re.M)
     assert rows == [(r.code, r.name, r.severity, r.title) for r in all_rules()]
+
+
+def test_every_page_states_measured_precision_and_a_rule_without_it_is_refused():
+    from goguard.rules.base import CORPUS, Rule, RuleError, validate
+
+    for rule in all_rules():
+        first = rule.page().split("\n\n")[2]
+        assert first.startswith("Precision, as measured: "), rule.code
+        assert rule.code == "GG000" or "6.24 MLOC" in first, rule.code
+    good = next(r for r in all_rules() if r.code == "GG101")
+    unmeasured = Rule(dataclasses.replace(good.meta, measured=""), good.check, good.doc)
+    with pytest.raises(RuleError, match="measured"):
+        validate(unmeasured)
+    assert "standard library" in CORPUS

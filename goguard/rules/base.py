@@ -10,6 +10,10 @@ from goguard.findings import SEVERITIES
 
 # Every rule page has these sections, in this order (ruff's fixed sections, plus the
 # runtime symptom an SRE greps the logs for and what peers do about the same bug).
+# The corpus every rule's measured precision refers to.
+CORPUS = ("the goguard corpus (benchmarks/README.md: 14 current Go projects and the Go 1.27.3 "
+          "standard library, 6.24 MLOC)")
+
 SECTIONS = (
     "What it does",
     "Why is this bad?",
@@ -30,7 +34,9 @@ class RuleMeta:
     name: str
     severity: str  # default severity: error | warning | note
     tags: tuple[str, ...] = ()
-    precision: str = "high"
+    precision: str = "high"  # SARIF's precision property (GitHub code scanning reads it)
+    # Precision as measured on the real-world corpus (benchmarks/README.md), for the page.
+    measured: str = ""
     # A tree-sitter query; the rule's check runs on a file only when it matches there.
     # None: the check runs on every file with an empty match list.
     query: str | None = None
@@ -71,8 +77,9 @@ class Rule:
         lines = [
             f"# {meta.code} {meta.name}: {self.title}",
             "",
-            f"Default severity: {meta.severity}. Precision: {meta.precision}. "
-            f"Tags: {', '.join(meta.tags) or 'none'}. Since: {meta.since}.",
+            f"Default severity: {meta.severity}. Tags: {', '.join(meta.tags) or 'none'}. Since: {meta.since}.",
+            "",
+            f"Precision, as measured: {meta.measured}",
             "",
             body,
             "",
@@ -100,6 +107,8 @@ def validate(rule: Rule) -> None:
         raise RuleError(f"{where}: severity {meta.severity!r} is not one of {SEVERITIES}")
     if meta.precision not in PRECISIONS:
         raise RuleError(f"{where}: precision {meta.precision!r} is not one of {PRECISIONS}")
+    if not meta.measured.strip():
+        raise RuleError(f"{where}: state its precision as measured on the corpus (measured=...)")
     if not rule.doc.strip():
         raise RuleError(f"{where}: the module has no docstring (its page)")
     positions = []

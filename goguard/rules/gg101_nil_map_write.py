@@ -60,7 +60,7 @@ from __future__ import annotations
 
 from goguard.analyses.nilness import write_target
 from goguard.rules._nil import nil_sink, report_nil
-from goguard.rules.base import RuleMeta
+from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
     code="GG101",
@@ -68,6 +68,11 @@ META = RuleMeta(
     severity="error",
     tags=("correctness", "nil", "crash"),
     precision="high",
+    measured=(
+        f"on {CORPUS}, 4 findings: 1 real bug, 1 deliberate (a test of the panic), 2 false "
+        f"positives (0.32 per MLOC), both a first loop iteration that only the order of the "
+        f"input keeps safe."
+    ),
     uses=("nil-candidates",),
     query="""
 (assignment_statement left: (expression_list (index_expression) @write))

@@ -59,7 +59,7 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 from __future__ import annotations
 
 from goguard.rules._nil import nil_sink, report_nil
-from goguard.rules.base import RuleMeta
+from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
     code="GG102",
@@ -67,6 +67,7 @@ META = RuleMeta(
     severity="error",
     tags=("correctness", "nil", "crash"),
     precision="high",
+    measured=f"on {CORPUS}, no findings.",
     uses=("nil-candidates",),
     query='(unary_expression operator: "*" operand: (_)) @deref',
 )

@@ -78,7 +78,7 @@ types are deprecated (goguard's GG303, which stays silent where GG302 reports).
 
 from __future__ import annotations
 
-from goguard.rules.base import RuleMeta
+from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
     code="GG302",
@@ -86,6 +86,7 @@ META = RuleMeta(
     severity="error",
     tags=("unsafe", "memory-safety", "security"),
     precision="high",
+    measured=f"on {CORPUS}, no findings.",
     security_severity="7.5",
     requires=(b"SliceHeader", b"StringHeader"),  # no such file can hold a match: skipped before any query
     query="""

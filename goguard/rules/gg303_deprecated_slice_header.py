@@ -70,7 +70,7 @@ report deprecation.
 
 from __future__ import annotations
 
-from goguard.rules.base import RuleMeta
+from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
     code="GG303",
@@ -78,6 +78,10 @@ META = RuleMeta(
     severity="note",
     tags=("unsafe", "deprecated", "modernize"),
     precision="very-high",
+    measured=(
+        f"on {CORPUS}, 5 findings, all real uses of the deprecated headers (2 of them "
+        f"deliberate, in a test that compares them); no false positive."
+    ),
     requires=(b"SliceHeader", b"StringHeader"),  # no such file can hold a match: skipped before any query
     query="""
 (selector_expression field: (field_identifier) @name (#any-of? @name "SliceHeader" "StringHeader")) @use
