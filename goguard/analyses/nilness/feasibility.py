@@ -21,6 +21,7 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from goguard.analyses.nilness.domain import _UNKNOWN, Nil, is_nil, only_nil
+from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
 
@@ -184,19 +185,5 @@ def _arms(stmt: Node) -> list[Node]:
 
 def _assigned_targets(arm: Node) -> list[Node]:
     """Variables and field chains assigned in an arm (`x = ...`, `s.f = ...`, `n++`)."""
-    out, stack = [], [arm]
-    while stack:
-        n = stack.pop()
-        t = n.type
-        if t == "func_literal":
-            continue
-        if t == "assignment_statement":
-            left = n.child_by_field_name("left")
-            out.extend(x for x in (left.named_children if left is not None else ())
-                       if _strip(x).type in ("identifier", "selector_expression") and _chain_root(_strip(x)))
-        elif t in ("inc_statement", "dec_statement") and n.named_children:
-            x = _strip(n.named_children[0])
-            if x.type in ("identifier", "selector_expression") and _chain_root(x) is not None:
-                out.append(x)
-        stack.extend(n.named_children)
-    return out
+    return [x for x in map(_strip, assigned_targets(arm))
+            if x.type in ("identifier", "selector_expression") and _chain_root(x) is not None]

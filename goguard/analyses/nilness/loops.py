@@ -20,12 +20,12 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness.conditions import _evaluate, _int_value
-from goguard.analyses.nilness.domain import _UNKNOWN, FLAG, MARK, PATHED, U, Nil
+from goguard.analyses.nilness.domain import _UNKNOWN, FLAG, MARK, PATHED, Nil, U
+from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.frontend.syntax import strip_parens as _strip
 
 # At most this many variables' entry values are remembered per loop.
 MAX_ENTRY_VALUES = 4
-_ASSIGNING = ("assignment_statement", "inc_statement", "dec_statement", "range_clause", "receive_statement")
 
 
 class Loops:
@@ -157,29 +157,10 @@ class Loops:
         """What the loop body assigns: its target expressions and their tracked paths."""
         info = self._loops.get(loop.id)
         if info is None:
-            targets = _assigned_in(loop.child_by_field_name("body"))
+            targets = assigned_targets(loop.child_by_field_name("body"))
             paths = {p for p in (self.path(t) for t in targets) if p is not None}
             info = self._loops[loop.id] = {"targets": targets, "paths": paths}
         return info
-
-
-def _assigned_in(body: Node | None) -> list[Node]:
-    """The targets assigned in a loop body (nested loops included, closures not)."""
-    out: list[Node] = []
-    stack = [body] if body is not None else []
-    while stack:
-        n = stack.pop()
-        t = n.type
-        if t == "func_literal":
-            continue
-        if t in _ASSIGNING:
-            if t in ("inc_statement", "dec_statement"):
-                out.extend(n.named_children[:1])
-            elif t != "range_clause" or not any(c.type == ":=" for c in n.children):
-                left = n.child_by_field_name("left")
-                out.extend(left.named_children if left is not None else ())
-        stack.extend(n.named_children)
-    return out
 
 
 def _counter(loop: Node, text) -> tuple[str, int] | None:

@@ -139,3 +139,21 @@ def _root(node: Node, text) -> str | None:
     return text(root) if root is not None else None
 
 
+def assigned_targets(body: Node | None) -> list[Node]:
+    """The targets assigned anywhere in body (`x = `, `s.f += `, `n++`, `for k = range`,
+    `v = <-ch`), nested statements included, function literals not."""
+    out: list[Node] = []
+    stack = [body] if body is not None else []
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t == "func_literal":
+            continue
+        if t in ("assignment_statement", "inc_statement", "dec_statement", "range_clause", "receive_statement"):
+            if t in ("inc_statement", "dec_statement"):
+                out.extend(n.named_children[:1])
+            elif t != "range_clause" or not any(c.type == ":=" for c in n.children):
+                left = n.child_by_field_name("left")
+                out.extend(left.named_children if left is not None else ())
+        stack.extend(n.named_children)
+    return out
