@@ -513,6 +513,7 @@ def test_console_script_is_what_the_docs_call():
     assert Path(script()).name.startswith("goguard")
 
 
+@needs_schema
 def test_file_names_that_are_not_utf8_keep_their_bytes(tmp_path):
     """A file name with a byte that is not UTF-8 still gives a valid log: the byte is
     percent-encoded as it is, inside and outside the repository root."""
