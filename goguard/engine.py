@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from tree_sitter import Node
 
-from goguard import analyses, suppress
+from goguard import analyses, facts, suppress
 from goguard.findings import Finding, FlowStep
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
@@ -85,6 +85,10 @@ class FilePass:
 
     def text(self, node: Node) -> str:
         return self.file.text(node)
+
+    def fact(self, name: str) -> Any:
+        """A package fact (goguard.facts), computed once per package."""
+        return facts.get(self.package, name)
 
     def result(self, name: str, fn: Node | None = None) -> Any:
         key = (name, fn.id if fn is not None else 0)

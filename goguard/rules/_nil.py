@@ -5,6 +5,24 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness import Sink, is_nil, may_be_nil, may_be_nil_root, nil_sources, only_nil
+from goguard.facts.fields import declared_fields
+from goguard.frontend.syntax import strip_parens
+
+
+_KIND = {"write": "map", "deref": "pointer"}
+
+
+def _never_set_field(pass_, target: Node) -> str | None:
+    """The kind of the field `target` selects when the package never sets it (a package
+    fact, goguard.facts.fields): such a field is nil in every value of its struct."""
+    t = strip_parens(target)
+    if t.type != "selector_expression":
+        return None
+    field = t.child_by_field_name("field")
+    name = pass_.text(field) if field is not None else ""
+    if name not in declared_fields(pass_.package):
+        return None
+    return pass_.fact("never-set-fields").kind(name)
 
 
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
@@ -12,9 +30,13 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     nil. Cheapest checks first: a root with no nil source in its function, then the
     type (`typed(exprtypes)` says whether the rule applies), then the dataflow."""
     fn = pass_.enclosing_function(node)
-    if fn is None or target is None or not may_be_nil_root(pass_, target, fn):
+    if fn is None or target is None:
         return None
-    if not typed(pass_.result("exprtypes", fn)) or not may_be_nil(pass_, fn, target):
+    never_set = _never_set_field(pass_, target)
+    if not never_set and not may_be_nil_root(pass_, target, fn):
+        return None
+    if not (typed(pass_.result("exprtypes", fn)) or never_set == _KIND[kind]) or \
+            not (never_set or may_be_nil(pass_, fn, target)):
         return None
     result = pass_.result("nilness", fn)
     sink = result.sinks.get(node.id) if result is not None else None

@@ -16,6 +16,7 @@ from goguard.analyses.nilness.domain import (
     _UNKNOWN,
     FLAG,
     LOOKUP,
+    NEVER_SET,
     MARK,
     FunctionNilness,
     Nil,
@@ -24,6 +25,7 @@ from goguard.analyses.nilness.domain import (
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
 from goguard.analyses.nilness.problem import _Analysis
+from goguard.facts.fields import declared_fields
 from goguard.analyses.nilness.refinement import Refinement
 from goguard.analyses.nilness.sinks import (
     _relevant_names,
@@ -63,6 +65,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._loops: dict[int, dict] = {}  # loop id -> what its body assigns
         self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
         self.method_names = frozenset(name for _, name in pass_.package.methods)
+        self.declared_fields = declared_fields(pass_.package)
         self.closure_stored = self._closure_stored()
 
     # ---- set-up --------------------------------------------------------------------
@@ -178,7 +181,18 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                 for m in marks:
                     out |= self.unset_field(state, path, m)
                 return frozenset(out)
+            return self.never_set(last)
         return _UNKNOWN
+
+    def never_set(self, name: str) -> frozenset:
+        """A field of that name that the package never sets is nil in every value."""
+        if name not in self.declared_fields:
+            return _UNKNOWN
+        ns = self.pass_.fact("never-set-fields")
+        if ns.kind(name) is None:
+            return _UNKNOWN
+        return frozenset((Nil(NEVER_SET, f"field {name} ({ns.where(name)}) is never set anywhere in package "
+                                         f"{self.pass_.package.name}"),))
 
     def unset_field(self, state: dict, path, m, depth: int = 0) -> frozenset:
         """What field path[-1] of a struct made at `m` is: nil when the struct's type has
@@ -228,12 +242,15 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             return _UNKNOWN
         if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
+            if p is None and t == "selector_expression":  # a root not tracked: a global, a call
+                field = e.child_by_field_name("field")
+                p_facts = self.never_set(self.text(field)) if field is not None else _UNKNOWN
+                if p_facts != _UNKNOWN:
+                    return frozenset(x._replace(src=e.start_byte) for x in p_facts)
             if p is not None:
                 v = self.lookup(state, p)
-                if isinstance(p[-1], tuple):
-                    v = frozenset(x._replace(src=e.start_byte) if isinstance(x, Nil) and x.src == LOOKUP else x
-                                  for x in v)
-                return v
+                # Nils whose source is where they are read (a lookup, a never-set field).
+                return frozenset(x._replace(src=e.start_byte) if isinstance(x, Nil) and x.src < 0 else x for x in v)
             if t == "index_expression":
                 op = e.child_by_field_name("operand")
                 base = self.path(op) if op is not None else None

@@ -19,6 +19,7 @@ STORED = "S"
 MARK = "{}"
 FLAG = "[*]"
 LOOKUP = -1  # src of a lookup nil whose site is the place it is read
+NEVER_SET = -2  # src of a never-set field's nil, likewise
 
 
 class Nil(NamedTuple):

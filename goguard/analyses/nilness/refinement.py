@@ -13,7 +13,6 @@ from goguard.analyses.nilness.conditions import (
 from goguard.analyses.nilness.domain import (
     _NONNIL,
     _UNKNOWN,
-    LOOKUP,
     MARK,
     MAX_ATOM,
     MAX_CONDS,
@@ -215,9 +214,9 @@ class Refinement:
             state[p] = _NONNIL
         else:
             cur = self.lookup(state, p) - _NONNIL
-            if isinstance(p[-1], tuple):
-                cur = frozenset(v._replace(src=_strip(x).start_byte) if isinstance(v, Nil) and v.src == LOOKUP else v
-                                for v in cur)
+            # Nils whose source is where they are read (a lookup, a never-set field).
+            cur = frozenset(v._replace(src=_strip(x).start_byte) if isinstance(v, Nil) and v.src < 0 else v
+                            for v in cur)
             state[p] = cur or _UNKNOWN
         return state
 
