@@ -31,13 +31,18 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.analyses import analysis
-from goguard.analyses.unsafe_imports import (UNSAFE, UnsafeImports, call_args, is_deref_conversion,
-                                             pointer_conversion)
+from goguard.analyses.unsafe_imports import (
+    UNSAFE,
+    UnsafeImports,
+    call_args,
+    is_deref_conversion,
+    pointer_conversion,
+)
 from goguard.frontend.gotypes import BASIC, UNKNOWN, Type, TypeResolver
-from goguard.frontend.syntax import strip_parens
 from goguard.frontend.package import Package
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.source import SourceFile
+from goguard.frontend.syntax import strip_parens
 
 WORD = 8  # bytes in int, uint, uintptr and pointers: 64-bit platforms
 

@@ -25,7 +25,12 @@ from tree_sitter import Node
 from goguard.analyses import analysis
 from goguard.analyses.backing import backing, plural, ref_key, shorten
 from goguard.analyses.consts import Consts
-from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, UnsafeImports, call_args, pointer_conversion
+from goguard.analyses.unsafe_imports import (
+    POINTER_CONVERSIONS,
+    UnsafeImports,
+    call_args,
+    pointer_conversion,
+)
 from goguard.frontend.source import matches
 from goguard.frontend.syntax import strip_parens
 

@@ -14,7 +14,14 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from goguard.config import Config, ConfigError, PathMatcher, discover, load, parse_go_version
+from goguard.config import (
+    Config,
+    ConfigError,
+    PathMatcher,
+    discover,
+    load,
+    parse_go_version,
+)
 
 
 class SettingsError(Exception):

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.nilness import Sink, is_nil, may_be_nil, may_be_nil_root, nil_sources, only_nil
+from goguard.analyses.nilness import (
+    Sink,
+    is_nil,
+    may_be_nil,
+    may_be_nil_root,
+    nil_sources,
+    only_nil,
+)
 from goguard.facts.fields import declared_fields
 from goguard.frontend.syntax import strip_parens
-
 
 _KIND = {"write": "map", "deref": "pointer"}
 

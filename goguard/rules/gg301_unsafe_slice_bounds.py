@@ -83,7 +83,14 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.backing import Backing, backing, plural, ref_key, shorten, symbolic_length
+from goguard.analyses.backing import (
+    Backing,
+    backing,
+    plural,
+    ref_key,
+    shorten,
+    symbolic_length,
+)
 from goguard.analyses.consts import Consts
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures

@@ -26,6 +26,8 @@ _CANDIDATES_QUERY = file_query("nil-candidates", """
   left: (expression_list (identifier) @name)
   right: (expression_list [(composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
                            (call_expression function: (identifier) @fn (#any-of? @fn @BUILTINS@))] @value))
+(binary_expression left: (_) @name operator: ["==" "!="] right: (nil))
+(binary_expression left: (nil) operator: ["==" "!="] right: (_) @name)
 (assignment_statement
   left: (expression_list (_) @name)
   right: (expression_list [(nil) (composite_literal) (unary_expression operator: "&") (index_expression) (identifier)
@@ -118,6 +120,8 @@ def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: in
         return True
     values = [d.value] if d.value is not None and d.origin in ("var", "define") else []
     for ident in scopes.refs.get(d.id, ()):
+        if _compared_with_nil(_selector_top(ident)):
+            return True  # inside `if x == nil { ... }`, x is nil whatever its origin
         rhs = _assigned_value(ident)
         if rhs is None and deep and ident.id in scopes.assigned:
             rhs = _assigned_value(_selector_top(ident))  # s.f.g = nil: a field of it
@@ -137,6 +141,16 @@ def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: in
         if t == "identifier" and _decl_may_be_nil(scopes, scopes.decl_of(v), deep, text, depth + 1):
             return True
     return False
+
+
+def _compared_with_nil(e: Node) -> bool:
+    p = e.parent
+    while p is not None and p.type == "parenthesized_expression":
+        e, p = p, p.parent
+    if p is None or p.type != "binary_expression":
+        return False
+    other = p.child_by_field_name("right") if p.child_by_field_name("left") == e else p.child_by_field_name("left")
+    return other is not None and other.type == "nil"
 
 
 def _selector_top(ident: Node) -> Node:

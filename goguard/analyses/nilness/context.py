@@ -16,8 +16,8 @@ from goguard.analyses.nilness.domain import (
     _UNKNOWN,
     FLAG,
     LOOKUP,
-    NEVER_SET,
     MARK,
+    NEVER_SET,
     FunctionNilness,
     Nil,
     Sink,
@@ -25,7 +25,6 @@ from goguard.analyses.nilness.domain import (
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
 from goguard.analyses.nilness.problem import _Analysis
-from goguard.facts.fields import declared_fields
 from goguard.analyses.nilness.refinement import Refinement
 from goguard.analyses.nilness.sinks import (
     _relevant_names,
@@ -34,6 +33,7 @@ from goguard.analyses.nilness.sinks import (
     write_target,
 )
 from goguard.analyses.nilness.transfer import Transfer
+from goguard.facts.fields import declared_fields
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import operator as _operator

@@ -72,6 +72,9 @@ _NONNIL_TYPES = frozenset(("composite_literal", "func_literal", "interpreted_str
 _READERS = frozenset(("len", "cap", "delete", "clear", "copy", "append", "print", "println",
                       "min", "max"))
 _LOOKUP_NOTE = "lookup of a key that was never stored yields nil"
+# A nil known only from a check (`if x == nil`): x is nil on that branch, whatever its
+# origin, but of unknown origin elsewhere, so it only ever makes a definite finding.
+CHECKED_NOTE = "compared with nil here: it is nil on this branch"
 
 
 class Sink(NamedTuple):

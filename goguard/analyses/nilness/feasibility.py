@@ -9,8 +9,10 @@ correlated with the nil: `if src.Attrs != nil { dst.Attrs = make(...) }` then
 { m = ... }` then `if p.P != nil { m[k] = ... }`. Such a condition is either false on
 the nil path or cannot be decided from source alone, so the nil fact is dropped: goguard
 stays silent rather than guess. (Conditions that are plainly the same test, taken the
-other way, were already ruled out while the path was followed.) Facts nil on *every*
-path need no such check, and are always kept.
+other way, were already ruled out while the path was followed.) A nil known only from
+a nil check (`if x == nil`) is never part of a "possibly nil" fact: outside that branch
+x's origin is unknown. Facts nil on *every* path need no such check, and are always
+kept.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from goguard.analyses.nilness.domain import _UNKNOWN, Nil, is_nil, only_nil
+from goguard.analyses.nilness.domain import (
+    _UNKNOWN,
+    CHECKED_NOTE,
+    Nil,
+    is_nil,
+    only_nil,
+)
 from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
@@ -37,7 +45,8 @@ class Feasibility:
         """facts less the nil paths that cannot reach a sink on `target` (its text)."""
         if not is_nil(facts) or only_nil(facts):
             return facts
-        keep = frozenset(f for f in facts if not isinstance(f, Nil) or self._feasible(f, target))
+        keep = frozenset(f for f in facts if not isinstance(f, Nil) or
+                         (f.note != CHECKED_NOTE and self._feasible(f, target)))
         if is_nil(keep):
             return keep
         return (keep - {f for f in keep if isinstance(f, Nil)}) | _UNKNOWN

@@ -13,6 +13,7 @@ from goguard.analyses.nilness.conditions import (
 from goguard.analyses.nilness.domain import (
     _NONNIL,
     _UNKNOWN,
+    CHECKED_NOTE,
     MARK,
     MAX_ATOM,
     MAX_CONDS,
@@ -213,10 +214,11 @@ class Refinement:
             self._last_nils = [v for v in self.lookup(state, p) if isinstance(v, Nil)]
             state[p] = _NONNIL
         else:
-            cur = self.lookup(state, p) - _NONNIL
-            # Nils whose source is where they are read (a lookup, a never-set field).
-            cur = frozenset(v._replace(src=_strip(x).start_byte) if isinstance(v, Nil) and v.src < 0 else v
-                            for v in cur)
-            state[p] = cur or _UNKNOWN
+            # `x == nil` holds: x is nil here, whatever it was before; the nil sources
+            # already known explain it, else the check itself does.
+            e = _strip(x)
+            nils = frozenset(v._replace(src=e.start_byte) if v.src < 0 else v
+                             for v in self.lookup(state, p) if isinstance(v, Nil))
+            state[p] = nils or frozenset((Nil(e.start_byte, CHECKED_NOTE),))
         return state
 
