@@ -46,6 +46,9 @@ class Type:
 
 
 UNKNOWN = Type("unknown")
+# Type expressions nested deeper than this are unknown (no person writes them, and the
+# resolver must not exhaust Python's stack on generated ones).
+MAX_TYPE_DEPTH = 64
 STRING = Type("basic", name="string")
 INT = Type("basic", name="int")
 _STR_SLICE_MAP = Type("map", key=STRING, elem=Type("slice", elem=STRING))
@@ -78,8 +81,8 @@ class TypeResolver:
             r = package.facts["types"] = cls(package)
         return r
 
-    def from_node(self, node: Node | None, file: SourceFile) -> Type:
-        if node is None:
+    def from_node(self, node: Node | None, file: SourceFile, depth: int = 0) -> Type:
+        if node is None or depth > MAX_TYPE_DEPTH:
             return UNKNOWN
         t = node.type
         if t == "type_identifier":
@@ -100,37 +103,38 @@ class TypeResolver:
                 return UNKNOWN
             return Type("named", name=f"{path}.{file.text(name)}")
         if t == "map_type":
-            return Type("map", key=self.from_node(node.child_by_field_name("key"), file),
-                        elem=self.from_node(node.child_by_field_name("value"), file))
+            return Type("map", key=self.from_node(node.child_by_field_name("key"), file, depth + 1),
+                        elem=self.from_node(node.child_by_field_name("value"), file, depth + 1))
         if t == "pointer_type":
-            return Type("pointer", elem=self.from_node(node.named_children[-1] if node.named_children else None, file))
+            inner = node.named_children[-1] if node.named_children else None
+            return Type("pointer", elem=self.from_node(inner, file, depth + 1))
         if t == "slice_type":
-            return Type("slice", elem=self.from_node(node.child_by_field_name("element"), file))
+            return Type("slice", elem=self.from_node(node.child_by_field_name("element"), file, depth + 1))
         if t in ("array_type", "implicit_length_array_type"):
-            return Type("array", elem=self.from_node(node.child_by_field_name("element"), file),
+            return Type("array", elem=self.from_node(node.child_by_field_name("element"), file, depth + 1),
                         length=node.child_by_field_name("length"), file=file)
         if t == "struct_type":
-            return Type("struct", fields=tuple(self._fields(node, file)))
+            return Type("struct", fields=tuple(self._fields(node, file, depth + 1)))
         if t == "generic_type":
-            return self.from_node(node.child_by_field_name("type"), file)
+            return self.from_node(node.child_by_field_name("type"), file, depth + 1)
         if t == "parenthesized_type":
-            return self.from_node(node.named_children[0] if node.named_children else None, file)
+            return self.from_node(node.named_children[0] if node.named_children else None, file, depth + 1)
         if t == "interface_type":
             return Type("interface")
         if t == "function_type":
             return Type("func")
         if t == "channel_type":
-            return Type("chan", elem=self.from_node(node.child_by_field_name("value"), file))
+            return Type("chan", elem=self.from_node(node.child_by_field_name("value"), file, depth + 1))
         return UNKNOWN
 
-    def _fields(self, struct: Node, file: SourceFile):
+    def _fields(self, struct: Node, file: SourceFile, depth: int = 0):
         for lst in struct.named_children:
             if lst.type != "field_declaration_list":
                 continue
             for fd in lst.named_children:
                 if fd.type != "field_declaration":
                     continue
-                ftype = self.from_node(fd.child_by_field_name("type"), file)
+                ftype = self.from_node(fd.child_by_field_name("type"), file, depth)
                 names = fd.children_by_field_name("name")
                 if names:
                     for n in names:

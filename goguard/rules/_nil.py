@@ -13,6 +13,7 @@ from goguard.analyses.nilness import (
     only_nil,
 )
 from goguard.facts.fields import declared_fields
+from goguard.facts.package_vars import candidates as zero_vars
 from goguard.frontend.syntax import strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -31,6 +32,23 @@ def _never_set_field(pass_, target: Node) -> str | None:
     return pass_.fact("never-set-fields").kind(name)
 
 
+def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
+    """The kind of the package variable `target` names (or whose element it is, for an
+    array of maps) when nothing in the package assigns it (goguard.facts.package_vars)."""
+    t = strip_parens(target)
+    index = t.type == "index_expression"
+    ident = strip_parens(t.child_by_field_name("operand")) if index else t
+    if ident is None or ident.type != "identifier":
+        return None
+    name = pass_.text(ident)
+    kind = zero_vars(pass_.package).get(name)
+    if kind is None or (kind == "array") != index or pass_.result("scopes", fn).decl_of(ident) is not None:
+        return None
+    if pass_.fact("never-assigned-vars").kind(name) is None:
+        return None
+    return "map" if kind == "array" else kind
+
+
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
     """The sink at `node` (a map write or a dereference of `target`) when it may be
     nil. Cheapest checks first: a root with no nil source in its function, then the
@@ -38,7 +56,7 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     fn = pass_.enclosing_function(node)
     if fn is None or target is None:
         return None
-    never_set = _never_set_field(pass_, target)
+    never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn)
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
     if not (typed(pass_.result("exprtypes", fn)) or never_set == _KIND[kind]) or \

@@ -34,6 +34,7 @@ from goguard.analyses.nilness.sinks import (
 )
 from goguard.analyses.nilness.transfer import Transfer
 from goguard.facts.fields import declared_fields
+from goguard.facts.package_vars import candidates as zero_vars
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import operator as _operator
@@ -66,6 +67,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
         self.method_names = frozenset(name for _, name in pass_.package.methods)
         self.declared_fields = declared_fields(pass_.package)
+        self.zero_vars = zero_vars(pass_.package)
         self.closure_stored = self._closure_stored()
 
     # ---- set-up --------------------------------------------------------------------
@@ -184,6 +186,25 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             return self.never_set(last)
         return _UNKNOWN
 
+    def never_assigned(self, e: Node) -> frozenset | None:
+        """A package variable that nothing assigns (`var cache map[K]V`), or an element of
+        such an array of maps: nil wherever it is read. None when e is not one."""
+        index = e.type == "index_expression"
+        ident = _strip(e.child_by_field_name("operand")) if index else e
+        if ident is None or ident.type != "identifier" or self.scopes.decl_of(ident) is not None:
+            return None
+        name = self.text(ident)
+        kind = self.zero_vars.get(name)
+        if kind is None or (kind == "array") != index:
+            return None
+        facts = self.pass_.fact("never-assigned-vars")
+        if facts.kind(name) is None:
+            return None
+        what = f"element of package variable {name}" if index else f"package variable {name}"
+        verb = "stores an element" if index else "assigns it"
+        return frozenset((Nil(e.start_byte, f"{what} ({facts.where(name)}) is nil: nothing in package "
+                                            f"{self.pass_.package.name} {verb}"),))
+
     def never_set(self, name: str) -> frozenset:
         """A field of that name that the package never sets is nil in every value."""
         if name not in self.declared_fields:
@@ -242,6 +263,10 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             return _UNKNOWN
         if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
+            if p is None and t in ("identifier", "index_expression"):
+                g = self.never_assigned(e)
+                if g is not None:
+                    return g
             if p is None and t == "selector_expression":  # a root not tracked: a global, a call
                 field = e.child_by_field_name("field")
                 p_facts = self.never_set(self.text(field)) if field is not None else _UNKNOWN

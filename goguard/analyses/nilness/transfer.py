@@ -17,7 +17,7 @@ from goguard.analyses.nilness.domain import (
     _word,
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
-from goguard.frontend.gotypes import BASIC
+from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
@@ -177,7 +177,11 @@ class Transfer:
         """`var x T` / a named result: the zero value of T."""
         tp = self.types.from_node(type_node, self.file) if type_node is not None else None
         u = self.types.underlying(tp) if tp is not None else None
-        if u is not None and u.kind in ("basic", "array"):
+        if u is not None and u.kind == "array":
+            if self.types.underlying(u.elem or UNKNOWN).kind == "map":
+                state[path + (FLAG,)] = _FRESH  # an array of maps: every element nil until stored
+            return
+        if u is not None and u.kind == "basic":
             return
         if u is None or u.kind != "struct":
             state[path] = frozenset((Nil(ident.start_byte, note),))
