@@ -73,6 +73,19 @@ class FilePass:
         # The file's suppression directives, set once every rule but GG000 has run.
         self.directives: suppress.FileDirectives | None = None
 
+    @classmethod
+    def of(cls, file: src.SourceFile, package: Package, options: Options) -> "FilePass":
+        """The one pass of a file of a package: shared, so that an analysis another file
+        asks for (a callee's result summary) is computed once per function."""
+        key = ("pass", file.abspath)
+        fp = package.facts.get(key)
+        if fp is None:
+            fp = package.facts[key] = cls(file, package, options)
+        return fp
+
+    def for_file(self, file: src.SourceFile) -> "FilePass":
+        return self if file is self.file else FilePass.of(file, self.package, self.options)
+
     @property
     def imports(self) -> dict[str, str]:
         if self._imports is None:
@@ -226,7 +239,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             if not f.report:
                 continue
             res.files += 1
-            fp = FilePass(f, pkg, options)
+            fp = FilePass.of(f, pkg, options)
             try:
                 analyse_file(fp, options.rules_for(f.abspath, rules))
             except RecursionError:

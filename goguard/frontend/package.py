@@ -87,6 +87,7 @@ class Package:
         self._pending = list(pending or ())
         self._decls: dict[str, TopDecl] = {}
         self._methods: dict[tuple[str, str], Node] = {}
+        self._method_files: dict[int, SourceFile] = {}
         self._imports: dict[int, dict[str, str]] = {}
         # Shared per-package facts computed on first request by the analyses (e.g. map-ness of fields).
         self.facts: dict[str, object] = {}
@@ -121,6 +122,11 @@ class Package:
             self._complete()
         return self._methods
 
+    def method(self, type_name: str, name: str) -> tuple[Node, SourceFile] | None:
+        """The declaration of method `name` of the package's type `type_name`, and its file."""
+        decl = self.methods.get((type_name, name))
+        return (decl, self._method_files[decl.id]) if decl is not None else None
+
     def imports(self, file: SourceFile) -> dict[str, str]:
         key = id(file)
         if key not in self._imports:
@@ -140,6 +146,7 @@ class Package:
                 rtype = _receiver_type_name(file, recv) if recv is not None else None
                 if name is not None and rtype:
                     self._methods[(rtype, file.text(name))] = decl
+                    self._method_files[decl.id] = file
             elif t in ("type_declaration", "var_declaration", "const_declaration"):
                 self._index_specs(file, decl)
 

@@ -12,8 +12,10 @@ from goguard.analyses.nilness import (
     nil_sources,
     only_nil,
 )
+from goguard.analyses.nilness.candidates import assigned_value
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
+from goguard.facts.results import callee, summary
 from goguard.frontend.syntax import strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -49,6 +51,26 @@ def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
     return "map" if kind == "array" else kind
 
 
+def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
+    """`kind` when the variable at target's root is assigned, where it is declared or
+    later, from a call of a package function whose result may be nil (its summary)."""
+    t = strip_parens(target)
+    calls = [t] if t.type == "call_expression" else []
+    if t.type == "identifier":
+        scopes = pass_.result("scopes", fn)
+        d = scopes.decl_of(t)
+        if d is None:
+            return None
+        calls = [v for v in [d.value, *(assigned_value(r) for r in scopes.refs.get(d.id, ()))]
+                 if v is not None and strip_parens(v).type == "call_expression"]
+    for call in calls:
+        call = strip_parens(call)
+        target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
+        if target_fn is not None and summary(pass_, *target_fn).nil:
+            return kind
+    return None
+
+
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
     """The sink at `node` (a map write or a dereference of `target`) when it may be
     nil. Cheapest checks first: a root with no nil source in its function, then the
@@ -56,7 +78,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     fn = pass_.enclosing_function(node)
     if fn is None or target is None:
         return None
-    never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn)
+    never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
+        _nil_result(pass_, target, fn, _KIND[kind])
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
     if not (typed(pass_.result("exprtypes", fn)) or never_set == _KIND[kind]) or \

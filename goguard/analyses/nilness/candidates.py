@@ -122,9 +122,9 @@ def _decl_may_be_nil(scopes: Scopes, d: Decl | None, deep: bool, text, depth: in
     for ident in scopes.refs.get(d.id, ()):
         if _compared_with_nil(_selector_top(ident)):
             return True  # inside `if x == nil { ... }`, x is nil whatever its origin
-        rhs = _assigned_value(ident)
+        rhs = assigned_value(ident)
         if rhs is None and deep and ident.id in scopes.assigned:
-            rhs = _assigned_value(_selector_top(ident))  # s.f.g = nil: a field of it
+            rhs = assigned_value(_selector_top(ident))  # s.f.g = nil: a field of it
         if rhs is not None:
             values.append(rhs)
     for v in values:
@@ -162,7 +162,7 @@ def _selector_top(ident: Node) -> Node:
     return n
 
 
-def _assigned_value(ident: Node) -> Node | None:
+def assigned_value(ident: Node) -> Node | None:
     """The value assigned to the variable when this use of it is an assignment target."""
     p = ident.parent
     if p is None or p.type != "expression_list":

@@ -18,9 +18,11 @@ from goguard.analyses.nilness.domain import (
     LOOKUP,
     MARK,
     NEVER_SET,
+    RESULT_NOTE,
     FunctionNilness,
     Nil,
     Sink,
+    U,
 )
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
@@ -28,6 +30,7 @@ from goguard.analyses.nilness.problem import _Analysis
 from goguard.analyses.nilness.refinement import Refinement
 from goguard.analyses.nilness.sinks import (
     _relevant_names,
+    _returned_roots,
     _simple_key,
     _sinks_in,
     write_target,
@@ -35,6 +38,7 @@ from goguard.analyses.nilness.sinks import (
 from goguard.analyses.nilness.transfer import Transfer
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
+from goguard.facts.results import callee, result_kind, summary
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import operator as _operator
@@ -62,6 +66,11 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._groups: dict[int, list] = {}
         self._last_nils: list = []
         self.relevant = _relevant_names(top, self.text)
+        # A declaration with a map or *[]T result: its returns are summarised for callers.
+        self.summarised = self._summarised_results(top)
+        if self.summarised is not None:
+            self.relevant = self.relevant | _returned_roots(top, self.text) | {
+                d.name for d in self.summarised if d is not None}
         self._consts = None
         self._loops: dict[int, dict] = {}  # loop id -> what its body assigns
         self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
@@ -88,6 +97,27 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     out.add(decl_id)
                     break
         return out
+
+    def _summarised_results(self, top: Node) -> list | None:
+        """For a function or method declaration with a map or pointer-to-slice/map
+        result: one entry per result, its declaration when named (else None)."""
+        if top.type == "func_literal":
+            return None
+        res = top.child_by_field_name("result")
+        if res is None:
+            return None
+        if res.type != "parameter_list":
+            return [None] if result_kind(self.types, res, self.file) else None
+        out, wanted = [], False
+        for p in res.named_children:
+            tnode = p.child_by_field_name("type")
+            wanted |= result_kind(self.types, tnode, self.file) is not None
+            names = p.children_by_field_name("name")
+            if names:
+                out.extend(self.scopes.decl_of(n) for n in names)
+            else:
+                out.append(None)
+        return out if wanted else None
 
     def _closure_stored(self) -> set[int]:
         """Maps that a closure other than their own function stores into (`sets[k] = ...`
@@ -246,7 +276,24 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             return pinned is not None and pinned.get(k) == _FRESH
         return True
 
-    def value(self, expr: Node, state: dict, note: str = "set to nil here") -> frozenset:
+    def call_result(self, call: Node, index: int) -> frozenset:
+        """Result `index` of a call of a package function or method: possibly nil when
+        its summary says so (goguard.facts.results), else unknown."""
+        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
+        if target is None:
+            return _UNKNOWN
+        decl, file = target
+        got = summary(self.pass_, decl, file).nil.get(index)
+        if got is None:
+            return _UNKNOWN
+        path, line, when = got
+        name = self.text(decl.child_by_field_name("name"))
+        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
+        return frozenset((Nil(call.start_byte, note), U))
+
+    def value(self, expr: Node, state: dict, note: str = "set to nil here", calls: bool = False) -> frozenset:
+        """What expr may be. `calls`: consult the result summaries of the package's
+        functions it calls (asked only where the value reaches something tracked)."""
         e = _strip(expr)
         t = e.type
         if t == "nil":
@@ -260,7 +307,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if fn is not None and fn.type == "identifier" and self.text(fn) in ("make", "new") \
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
-            return _UNKNOWN
+            return self.call_result(e, 0) if calls else _UNKNOWN
         if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
             if p is None and t in ("identifier", "index_expression"):
@@ -312,11 +359,24 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
     def _sinks(self, problem: _Analysis, sol):
         result = FunctionNilness(problem.fn)
         literals: list[tuple[Node, dict, bool]] = []
+        summarised = self.summarised is not None and problem.fn.id == self.top.id
         for node, state in sol.before.items():
             self.current = (node, "before")
             for expr in problem.exprs_of(node):
                 self.collect(expr, state, result, literals)
+                if summarised and expr.type == "return_statement":
+                    result.returns.append((expr, self.return_facts(expr, state)))
         return result, literals
+
+    def return_facts(self, ret: Node, state: dict) -> tuple[frozenset, ...]:
+        """What each result of a return statement may be (a bare return: the named
+        results); unknown for `return f()` of a call with several results."""
+        values = ret.named_children[0].named_children if ret.named_children else []
+        if not values:
+            return tuple(self.lookup(state, (d.id,)) if d is not None else _UNKNOWN for d in self.summarised)
+        if len(values) != len(self.summarised):
+            return tuple(_UNKNOWN for _ in self.summarised)
+        return tuple(self.value(v, state, calls=True) for v in values)
 
     def entry_state(self, fn: Node) -> dict:
         state: dict = {}
@@ -376,7 +436,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if key in seen:
                 continue
             seen.add(key)
-            result.sinks[e.id] = Sink(kind, e, op, self.feasible_facts(self.value(op, st), key[1]))
+            result.sinks[e.id] = Sink(kind, e, op, self.feasible_facts(self.value(op, st, calls=True), key[1]))
 
 
 

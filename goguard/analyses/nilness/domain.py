@@ -75,6 +75,10 @@ _LOOKUP_NOTE = "lookup of a key that was never stored yields nil"
 # A nil known only from a check (`if x == nil`): x is nil on that branch, whatever its
 # origin, but of unknown origin elsewhere, so it only ever makes a definite finding.
 CHECKED_NOTE = "compared with nil here: it is nil on this branch"
+# A nil result of a package function, from its summary (goguard.facts.results): the
+# weakest evidence, dropped once the caller hands the value to any call (an assertion
+# helper such as `require.NotNil(t, m)` may check it and stop).
+RESULT_NOTE = " returns nil here "
 
 
 class Sink(NamedTuple):
@@ -90,6 +94,9 @@ class FunctionNilness:
     def __init__(self, fn: Node) -> None:
         self.fn = fn
         self.sinks: dict[int, Sink] = {}
+        # (return statement, facts of each result) of a function declaration, for its
+        # result summary (goguard.facts.results).
+        self.returns: list[tuple[Node, tuple[frozenset, ...]]] = []
 
 
 def is_nil(facts: frozenset) -> bool:

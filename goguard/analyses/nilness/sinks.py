@@ -157,3 +157,21 @@ def assigned_targets(body: Node | None) -> list[Node]:
                 out.extend(left.named_children if left is not None else ())
         stack.extend(n.named_children)
     return out
+
+
+def _returned_roots(fn: Node, text) -> frozenset[str]:
+    """The variables at the root of what fn's own return statements return."""
+    out: set[str] = set()
+    stack = [fn.child_by_field_name("body")]
+    while stack:
+        n = stack.pop()
+        if n is None or n.type == "func_literal":
+            continue
+        if n.type == "return_statement" and n.named_children:
+            for v in n.named_children[0].named_children:
+                r = _root(v, text)
+                if r is not None:
+                    out.add(r)
+            continue
+        stack.extend(n.named_children)
+    return frozenset(out)

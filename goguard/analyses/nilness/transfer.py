@@ -12,8 +12,10 @@ from goguard.analyses.nilness.domain import (
     _UNKNOWN,
     FLAG,
     MARK,
+    RESULT_NOTE,
     Lit,
     Nil,
+    U,
     _word,
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
@@ -230,10 +232,17 @@ class Transfer:
                         self.assign(state, tg, None, _UNKNOWN)
                 return state
             if len(values) == len(targets):
-                facts = [self.value(v, state) for v in values]
+                facts = [self.value(v, state, calls=self.path(tg) is not None) for tg, v in zip(targets, values)]
                 for tg, v, f in zip(targets, values, facts):
                     self.assign(state, tg, v, f)
                     self.store(state, tg, f)
+            elif len(values) == 1 and _strip(values[0]).type == "call_expression":
+                # `m, err := load()`: each result as the callee's summary says.
+                call = _strip(values[0])
+                facts = [self.call_result(call, i) if self.path(tg) is not None else _UNKNOWN
+                         for i, tg in enumerate(targets)]
+                for tg, f in zip(targets, facts):
+                    self.assign(state, tg, None, f)
             elif len(targets) == 2 and len(values) == 1 and _strip(values[0]).type == "index_expression":
                 f = self.value(values[0], state)
                 self.assign(state, targets[0], values[0], f)
@@ -381,6 +390,9 @@ class Transfer:
             self.kill(state, p, keep_self=True)
             if flag:
                 state[p + (FLAG,)] = _STORED
+                facts = state.get(p, ())
+                if any(isinstance(f, Nil) and RESULT_NOTE in f.note for f in facts):
+                    state[p] = frozenset(f for f in facts if not (isinstance(f, Nil) and RESULT_NOTE in f.note)) | {U}
 
     def is_method_value(self, operand: Node, name: str) -> bool:
         """Whether `operand.name` names a method rather than a field: the operand's struct
