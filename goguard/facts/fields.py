@@ -15,26 +15,13 @@ field. Exported fields, and fields of another kind, are never facts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from goguard.facts import fact
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
-from goguard.frontend.source import matches
-
-# Declared map / pointer fields, and everything that can set a field, in one query.
-_QUERY = """
-(field_declaration name: (field_identifier) @decl type: (_) @type)
-(assignment_statement left: (expression_list (selector_expression field: (field_identifier) @set)))
-(receive_statement left: (expression_list (selector_expression field: (field_identifier) @set)))
-(range_clause left: (expression_list (selector_expression field: (field_identifier) @set)))
-(keyed_element . (literal_element (identifier) @set))
-(unary_expression operator: "&" operand: (selector_expression field: (field_identifier) @set))
-(literal_value (literal_element) @positional)
-(call_expression function: [(identifier) (type_identifier) (parenthesized_expression)] @conv
-  arguments: (argument_list . (_) .))
-"""
 
 
 @dataclass
@@ -64,68 +51,154 @@ def declared_kind(types: TypeResolver, t: Type) -> str:
 
 
 def declared_fields(package) -> dict[str, str]:
-    """Unexported map / pointer field names declared by the package's named struct
-    types (a cheap pre-check before the fact, which reads every file): name -> kind."""
+    """Unexported field names that the package's named struct types declare as maps or
+    pointers to slices or maps, and as nothing else: name -> kind (a cheap pre-check
+    before the fact, which reads the files)."""
     key = ("declared-fields",)
     got = package.facts.get(key)
     if got is None:
         types = TypeResolver.of(package)
-        got = {}
+        kinds: dict[str, set[str]] = {}
         for d in package.decls.values():
             if d.kind != "type":
                 continue
             for name, t, embedded in types.struct_fields(Type("named", name=d.name)):
                 if not embedded and name[:1].islower():
-                    kind = declared_kind(types, t)
-                    if kind != "other":
-                        got[name] = kind
+                    kinds.setdefault(name, set()).add(declared_kind(types, t))
+        got = {n: next(iter(k)) for n, k in kinds.items() if len(k) == 1 and k != {"other"}}
         package.facts[key] = got
     return got
+
+
+def _owners(package, types: TypeResolver, fields) -> set[str]:
+    """The struct types declaring the candidate fields, and the types declared in terms
+    of those (`type A = T`, `type U T`), which positional literals and conversions name."""
+    owners = set()
+    for d in package.decls.values():
+        if d.kind == "type" and any(name in fields for name, _, _ in types.struct_fields(Type("named", name=d.name))):
+            owners.add(d.name)
+    words = _word_regex(owners)
+    related = {d.name for d in package.decls.values() if words is not None and d.kind == "type"
+               and d.type_node is not None and words.search(d.file.data, d.type_node.start_byte, d.type_node.end_byte)}
+    return owners | related
+
+
+def _word_regex(names) -> re.Pattern | None:
+    """One regex matching any of the names as a whole word, or None for no names."""
+    if not names:
+        return None
+    return re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\b")
+
+
+_ASSIGNED_AFTER = re.compile(rb"\s*\)?\s*(?:,|(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=))")
+_KEYED_AFTER = re.compile(rb"\s*:(?!=)")
+_CHAIN = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.()[]* \t\x80"
+
+
+def _sets(data: bytes, start: int, end: int) -> bool:
+    """Whether the mention of a field name at data[start:end] may set the field, read
+    from the bytes around it: assigned (`.f =`, `.f += `, `.f, x =`, `(x.f) =`), keyed
+    in a literal (`f:`), or its address taken (`&x.f`). Text that only looks like one
+    (a comment, a call argument `g(x.f, y)`) counts too: the fact only grows more
+    cautious."""
+    if start > 0 and data[start - 1:start] == b".":
+        if _ASSIGNED_AFTER.match(data, end):
+            return True
+        i = start - 1
+        while i > 0 and start - i < 200 and data[i - 1:i] in _CHAIN_SET:
+            i -= 1
+        return i > 0 and data[i - 1:i] == b"&"
+    return _KEYED_AFTER.match(data, end) is not None
+
+
+_CHAIN_SET = frozenset(bytes([c]) for c in _CHAIN)
 
 
 @fact("never-set-fields")
 def never_set_fields(package) -> NeverSet:
     types = TypeResolver.of(package)
-    kinds: dict[str, set[str]] = {}
-    where: dict[str, tuple[str, int]] = {}
-    set_names: set[str] = set()
-    whole: list[Type] = []  # struct types built positionally or by conversion
-    unknown_positional = False
-    type_names = {n for n, d in package.decls.items() if d.kind == "type"}
-    for f in package.files:
-        seen_lits: set[int] = set()
-        for _, caps in matches(_QUERY, f.root):
-            for d in caps.get("decl", ()):
-                name = f.text(d)
-                t = caps["type"][0]
-                kinds.setdefault(name, set()).add(declared_kind(types, types.from_node(t, f)))
-                where.setdefault(name, (f.path, d.start_point[0] + 1))
-            for s in caps.get("set", ()):
-                set_names.add(f.text(s))
-            for p in caps.get("positional", ()):
-                lit = p.parent
-                if lit is None or lit.id in seen_lits:
-                    continue
-                seen_lits.add(lit.id)
-                t = _literal_type(types, f, lit, 0)
-                if t is None:
-                    unknown_positional = True
-                elif types.underlying(t).kind == "struct":
-                    whole.append(t)
-            for c in caps.get("conv", ()):
-                name = f.text(c).strip("()*")
-                if name in type_names:
-                    whole.append(Type("named", name=name))
+    fields = declared_fields(package)
     out = NeverSet()
-    if unknown_positional:
+    if not fields:
         return out
+    owners = _owners(package, types, fields)
+    mentioned = _word_regex(set(fields) | owners)
+    field_words = _word_regex(fields)
+    built = re.compile(rb"\b(" + b"|".join(re.escape(o.encode()) for o in sorted(owners)) + rb")\s*(\{|\)?\s*\()")
+    set_names: set[str] = set()
+    whole: set[str] = set()  # types built positionally or by conversion
+    for f in package.files:
+        # A file that names none of the fields nor their types can do nothing to them.
+        if mentioned.search(f.data) is None:
+            continue
+        data = f.data
+        for m in field_words.finditer(data):
+            if _sets(data, m.start(), m.end()):
+                set_names.add(m.group(0).decode())
+        for m in built.finditer(f.data):
+            name = m.group(1).decode()
+            if m.group(2) != b"{":
+                whole.add(name)  # T(v), (*T)(p): a conversion sets every field
+                continue
+            lit = _composite_at(f.root, m.end(2) - 1)
+            if lit is None:
+                continue  # not a literal: `func New() *T {`, `type T struct {`
+            t = _literal_type(types, f, lit, 0)
+            if t is None:
+                return out  # a positional literal of a type that cannot be told
+            if _positional(types, f, lit, t):
+                whole.add(name)
     for t in whole:
-        set_names.update(name for name, _, _ in types.struct_fields(t))
-    for name, ks in kinds.items():
-        if len(ks) == 1 and name[:1].islower() and name not in set_names:
-            (kind,) = ks
-            if kind in ("map", "pointer"):
-                out.fields[name] = (kind, *where[name])
+        set_names.update(n for n, _, _ in types.struct_fields(Type("named", name=t)))
+    where = _declared_at(package, types, fields)
+    for name, kind in fields.items():
+        if name not in set_names and name in where:
+            out.fields[name] = (kind, *where[name])
+    return out
+
+
+def _composite_at(root: Node, brace: int) -> Node | None:
+    """The literal_value whose `{` is at byte offset `brace`."""
+    n = root.descendant_for_byte_range(brace, brace + 1)
+    for _ in range(3):
+        if n is None:
+            return None
+        if n.type == "literal_value" and n.start_byte == brace:
+            return n
+        n = n.parent
+    return None
+
+
+def _positional(types: TypeResolver, f, lit: Node, t: Type) -> bool:
+    """Whether a literal of type t sets struct fields by position: its own elements
+    when t is a struct, the elided literals of its elements when t is a slice, array or
+    map of structs (`[]T{{a, b}}`)."""
+    u = types.underlying(t)
+    elements = [c for c in lit.named_children if c.type in ("literal_element", "keyed_element")]
+    if u.kind == "struct":
+        return any(c.type == "literal_element" for c in elements)
+    if u.kind in ("slice", "array", "map"):
+        for c in elements:
+            v = c.named_children[-1] if c.type == "keyed_element" and c.named_children else c
+            inner = v.named_children[0] if v.named_children else None
+            if inner is not None and inner.type == "literal_value" and \
+                    any(x.type == "literal_element" for x in inner.named_children):
+                return True
+    return False
+
+
+def _declared_at(package, types: TypeResolver, fields) -> dict[str, tuple[str, int]]:
+    """Where each candidate field is declared (the first struct type that has it)."""
+    out: dict[str, tuple[str, int]] = {}
+    for d in package.decls.values():
+        if d.kind != "type" or d.type_node is None or d.type_node.type != "struct_type":
+            continue
+        for lst in d.type_node.named_children:
+            for fd in (lst.named_children if lst.type == "field_declaration_list" else ()):
+                for n in (fd.children_by_field_name("name") if fd.type == "field_declaration" else ()):
+                    name = d.file.text(n)
+                    if name in fields and name not in out:
+                        out[name] = (d.file.path, n.start_point[0] + 1)
     return out
 
 

@@ -17,6 +17,7 @@ recursion, function values and callees outside the package give unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -37,6 +38,25 @@ def result_kind(types: TypeResolver, type_node: Node | None, file) -> str | None
     if u.kind == "pointer" and types.underlying(u.elem or UNKNOWN).kind in ("slice", "map"):
         return "pointer"
     return None
+
+
+def callee_names(package) -> re.Pattern | None:
+    """A regex matching a call of any function or method of the package whose result
+    may be nil by type (a map or *[]T): the cheap test before any summary is asked."""
+    key = ("summarised-names",)
+    if key not in package.facts:
+        types = TypeResolver.of(package)
+        names = set()
+        decls = [(d.node, d.file) for d in package.decls.values() if d.kind == "func"]
+        decls += [(m, package.method_file(m)) for m in package.methods.values()]
+        for decl, file in decls:
+            res = decl.child_by_field_name("result")
+            name = decl.child_by_field_name("name")
+            if res is not None and name is not None and any(_result_kinds(types, res, file)[0]):
+                names.add(file.text(name))
+        package.facts[key] = re.compile(
+            rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\s*\(") if names else None
+    return package.facts[key]
 
 
 @dataclass

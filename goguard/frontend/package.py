@@ -122,6 +122,12 @@ class Package:
             self._complete()
         return self._methods
 
+    def method_file(self, decl: Node) -> SourceFile | None:
+        """The file of a method declaration of the package (None for anything else)."""
+        if self._pending:
+            self._complete()
+        return self._method_files.get(decl.id)
+
     def method(self, type_name: str, name: str) -> tuple[Node, SourceFile] | None:
         """The declaration of method `name` of the package's type `type_name`, and its file."""
         decl = self.methods.get((type_name, name))

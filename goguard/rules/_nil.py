@@ -15,7 +15,7 @@ from goguard.analyses.nilness import (
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
-from goguard.facts.results import callee, summary
+from goguard.facts.results import callee, callee_names, summary
 from goguard.frontend.syntax import strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -54,6 +54,9 @@ def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
 def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     """`kind` when the variable at target's root is assigned, where it is declared or
     later, from a call of a package function whose result may be nil (its summary)."""
+    names = callee_names(pass_.package)
+    if names is None or names.search(pass_.file.data, fn.start_byte, fn.end_byte) is None:
+        return None
     t = strip_parens(target)
     calls = [t] if t.type == "call_expression" else []
     if t.type == "identifier":
@@ -73,8 +76,10 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
 
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
     """The sink at `node` (a map write or a dereference of `target`) when it may be
-    nil. Cheapest checks first: a root with no nil source in its function, then the
-    type (`typed(exprtypes)` says whether the rule applies), then the dataflow."""
+    nil. Cheapest checks first: a root with no nil source in its function (nor a
+    package fact about it), then the type (`typed(exprtypes)` gives the container's
+    kind, "map" / "other" for a write, "slice" / "map" for a dereference), then the
+    dataflow."""
     fn = pass_.enclosing_function(node)
     if fn is None or target is None:
         return None
@@ -82,7 +87,11 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         _nil_result(pass_, target, fn, _KIND[kind])
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
-    if not (typed(pass_.result("exprtypes", fn)) or never_set == _KIND[kind]) or \
+    proven = typed(pass_.result("exprtypes", fn))
+    applies = proven == "map" if kind == "write" else proven in ("slice", "map")
+    # A package fact says what the value is by its declaration; the type model, when it
+    # proves something else (a slice field of an anonymous struct), wins.
+    if not (applies or (never_set == _KIND[kind] and proven != "other")) or \
             not (never_set or may_be_nil(pass_, fn, target)):
         return None
     result = pass_.result("nilness", fn)

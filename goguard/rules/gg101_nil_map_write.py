@@ -89,7 +89,7 @@ def check(pass_, matches) -> None:
     for _, caps in matches:
         for write in caps.get("write", ()):
             sink = nil_sink(pass_, write, write_target(write), "write",
-                            lambda types, w=write: types.container_kind(w) == "map")
+                            lambda types, w=write: types.container_kind(w))
             if sink is None:
                 continue
             report_nil(

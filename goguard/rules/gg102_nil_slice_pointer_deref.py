@@ -77,7 +77,7 @@ def check(pass_, matches) -> None:
     for _, caps in matches:
         for deref in caps.get("deref", ()):
             sink = nil_sink(pass_, deref, deref.child_by_field_name("operand"), "deref",
-                            lambda types, d=deref: bool(types.pointee_kind(d)))
+                            lambda types, d=deref: types.pointee_kind(d))
             if sink is None:
                 continue
             report_nil(

@@ -46,15 +46,22 @@ class Candidates:
     def __init__(self) -> None:
         self.sources: dict[str, list[tuple[int, str]]] = {}
         self.aliases: dict[str, list[tuple[int, str]]] = {}  # name -> (offset, source name)
+        # name -> (offset of a nil check, start, end of the byte range where the check
+        # makes it nil: `if x == nil { here }`).
+        self.checked: dict[str, list[tuple[int, int, int]]] = {}
 
-    def may_be_nil(self, name: str, lo: int, hi: int, deep: bool, depth: int = 0) -> bool:
-        """Whether `name` has a nil source between byte offsets lo and hi."""
+    def may_be_nil(self, name: str, lo: int, hi: int, deep: bool, at: int = -1, depth: int = 0) -> bool:
+        """Whether `name` has a nil source between byte offsets lo and hi, or a nil
+        check that makes it nil at offset `at`."""
         for off, kind in self.sources.get(name, ()):
             if lo <= off < hi and (deep or kind == _ANY):
                 return True
+        for where, a, b in self.checked.get(name, ()):
+            if lo <= where < hi and a <= at < b:
+                return True
         if depth < 3:
             for off, src in self.aliases.get(name, ()):
-                if lo <= off < hi and self.may_be_nil(src, lo, hi, deep, depth + 1):
+                if lo <= off < hi and self.may_be_nil(src, lo, hi, deep, at, depth + 1):
                     return True
         return False
 
@@ -76,6 +83,12 @@ def nil_candidates(pass_, _fn=None) -> Candidates:
             if root is None:
                 continue
             if not values:
+                compared = _nil_comparison(name)
+                if compared is not None:
+                    span = _checked_span(compared, text)
+                    if span is not None:
+                        out.checked.setdefault(root, []).append((compared.start_byte, *span))
+                    continue
                 out.sources.setdefault(root, []).append((name.start_byte, _ANY))
                 continue
             for v in values:
@@ -97,7 +110,45 @@ def may_be_nil_root(pass_, expr: Node, fn: Node) -> bool:
     if root is None:
         return False
     top = top_function(fn)
-    return pass_.result("nil-candidates").may_be_nil(pass_.file.text(root), top.start_byte, top.end_byte, deep)
+    return pass_.result("nil-candidates").may_be_nil(pass_.file.text(root), top.start_byte, top.end_byte, deep,
+                                                     expr.start_byte)
+
+
+_LEAVING = ("return_statement", "break_statement", "continue_statement", "goto_statement")
+
+
+def _nil_comparison(operand: Node) -> Node | None:
+    """The `x == nil` / `x != nil` expression whose non-nil operand this is, or None."""
+    p = operand.parent
+    return p if p is not None and p.type == "binary_expression" else None
+
+
+def _checked_span(cmp: Node, text) -> tuple[int, int] | None:
+    """Where a nil check makes its operand nil: the body of `if x == nil { ... }`, or
+    what follows `if x != nil { ...; return }` in its block. A check in any other place
+    (`a && x == nil`, a switch case) may make it nil anywhere in its function. None
+    where it makes it nil nowhere that a definite finding could follow."""
+    op = cmp.child_by_field_name("operator")
+    eq = op is not None and op.type == "=="
+    n, p = cmp, cmp.parent
+    while p is not None and p.type == "parenthesized_expression":
+        n, p = p, p.parent
+    if p is None or p.type != "if_statement" or p.child_by_field_name("condition") != n:
+        return (0, 1 << 62)
+    body = p.child_by_field_name("consequence")
+    if body is None:
+        return None
+    if eq:
+        return (body.start_byte, body.end_byte)
+    stmts = [c for c in body.named_children if c.type != "comment"]
+    if stmts and stmts[-1].type == "statement_list":
+        stmts = [c for c in stmts[-1].named_children if c.type != "comment"]
+    last = stmts[-1] if stmts else None
+    leaves = last is not None and (last.type in _LEAVING or (
+        last.type == "expression_statement" and text(last).startswith(("panic(", "log.Fatal", "os.Exit", "t.Fatal"))))
+    if not leaves or p.parent is None:
+        return None
+    return (p.end_byte, p.parent.end_byte)
 
 
 def may_be_nil(pass_, fn: Node, expr: Node) -> bool:

@@ -55,9 +55,9 @@ class _Analysis(Problem):
                 continue
             vals = _merge_nils(frozenset().union(*(self.ctx.lookup(s, k) for s in states)))
             if branch_ast is not None and k[-1] not in (MARK, FLAG) and N in vals:
-                vals = frozenset(
-                    v._replace(branch=branch_ast.start_byte, before=v.conds) if isinstance(v, Nil) and v.branch < 0 else v
-                    for v in vals)
+                at = branch_ast.start_byte
+                vals = frozenset(v._replace(branch=at, before=v.conds) if isinstance(v, Nil) and v.branch < 0 else v
+                                 for v in vals)
             if vals == _STORED:
                 continue  # the default for flags
             out[k] = vals
