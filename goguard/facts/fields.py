@@ -95,7 +95,7 @@ _KEYED_AFTER = re.compile(rb"\s*:(?!=)")
 _CHAIN = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.()[]* \t\x80"
 
 
-def _sets(data: bytes, start: int, end: int) -> bool:
+def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
     """Whether the mention of a field name at data[start:end] may set the field, read
     from the bytes around it: assigned (`.f =`, `.f += `, `.f, x =`, `(x.f) =`), keyed
     in a literal (`f:`), or its address taken (`&x.f`). Text that only looks like one
@@ -103,7 +103,7 @@ def _sets(data: bytes, start: int, end: int) -> bool:
     cautious."""
     if start > 0 and data[start - 1:start] == b".":
         if _ASSIGNED_AFTER.match(data, end):
-            return True
+            return root is None or not _assigned_through(root, start, end)
         i = start - 1
         while i > 0 and start - i < 200 and data[i - 1:i] in _CHAIN_SET:
             i -= 1
@@ -112,6 +112,19 @@ def _sets(data: bytes, start: int, end: int) -> bool:
 
 
 _CHAIN_SET = frozenset(bytes([c]) for c in _CHAIN)
+
+
+def _assigned_through(root: Node, start: int, end: int) -> bool:
+    """Whether the field mention at start..end is dereferenced where it is assigned
+    (`*x.buf = v` assigns the pointee, not the field)."""
+    n = root.descendant_for_byte_range(start, end)
+    if n is None or n.type != "field_identifier" or n.parent is None:
+        return False
+    e, p = n.parent, n.parent.parent
+    while p is not None and p.type == "parenthesized_expression":
+        e, p = p, p.parent
+    return p is not None and p.type == "unary_expression" and p.child_by_field_name("operator") is not None \
+        and p.child_by_field_name("operator").type == "*"
 
 
 @fact("never-set-fields")
@@ -133,7 +146,7 @@ def never_set_fields(package) -> NeverSet:
             continue
         data = f.data
         for m in field_words.finditer(data):
-            if _sets(data, m.start(), m.end()):
+            if _sets(data, m.start(), m.end(), f.root):
                 set_names.add(m.group(0).decode())
         for m in built.finditer(f.data):
             name = m.group(1).decode()

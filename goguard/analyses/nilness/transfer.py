@@ -346,6 +346,8 @@ class Transfer:
                 p = self.path(op) if op is not None else None
                 if p is not None:
                     self.kill(state, p)
+                    if len(p) > 1:
+                        state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
                     if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
                         self.kill(state, p[:-1] + (FLAG,))
                     continue
