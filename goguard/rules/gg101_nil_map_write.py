@@ -9,6 +9,13 @@ follows the value through branches, loops, `switch`, `select`, `goto` and closur
 trusts every initialisation and nil check it can see (`make`, literals,
 `if m == nil { m = make(...) }`, comma-ok checks, early returns).
 
+Across functions and files of the package it also reports: a map field that no code of
+the package ever sets (the constructor that forgot it), a package-level map (or array
+of maps) that nothing assigns, a write inside `if m == nil { ... }` whatever `m` came
+from, and a write into the result of a package function that may return nil without an
+error ("load returns nil here, when err != nil"). A value nil on some paths only is
+reported when its nil path survives the feasibility check of `docs/analysis-model.md`.
+
 ## Why is this bad?
 Reading, ranging over, `len` and `delete` of a nil map are all fine, which is why the
 bug survives review and tests: the nil map only panics when something is written to
