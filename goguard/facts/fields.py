@@ -22,6 +22,7 @@ from tree_sitter import Node
 
 from goguard.facts import fact
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
+from goguard.frontend.syntax import NameFinder
 
 
 @dataclass
@@ -83,13 +84,12 @@ def _owners(package, types: TypeResolver, fields) -> set[str]:
     return owners | related
 
 
-def _word_regex(names) -> re.Pattern | None:
-    """One regex matching any of the names as a whole word, or None for no names."""
-    if not names:
-        return None
-    return re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\b")
+def _word_regex(names) -> NameFinder | None:
+    """A finder of whole-word mentions of any of the names, or None for no names."""
+    return NameFinder(names) if names else None
 
 
+_BRACE = re.compile(rb"\s*\{")
 _ASSIGNED_AFTER = re.compile(rb"\s*\)?\s*(?:,|(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=))")
 _KEYED_AFTER = re.compile(rb"\s*:(?!=)")
 _CHAIN = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.()[]* \t\x80"
@@ -120,9 +120,9 @@ def _assigned_through(root: Node, start: int, end: int) -> bool:
     n = root.descendant_for_byte_range(start, end)
     if n is None or n.type != "field_identifier" or n.parent is None:
         return False
-    e, p = n.parent, n.parent.parent
+    p = n.parent.parent
     while p is not None and p.type == "parenthesized_expression":
-        e, p = p, p.parent
+        p = p.parent
     return p is not None and p.type == "unary_expression" and p.child_by_field_name("operator") is not None \
         and p.child_by_field_name("operator").type == "*"
 
@@ -137,23 +137,24 @@ def never_set_fields(package) -> NeverSet:
     owners = _owners(package, types, fields)
     mentioned = _word_regex(set(fields) | owners)
     field_words = _word_regex(fields)
-    built = re.compile(rb"\b(" + b"|".join(re.escape(o.encode()) for o in sorted(owners)) + rb")\s*(\{|\)?\s*\()")
+    built = NameFinder(owners, suffix=rb"\s*(?:\{|\)?\s*\()")
     set_names: set[str] = set()
     whole: set[str] = set()  # types built positionally or by conversion
     for f in package.files:
         # A file that names none of the fields nor their types can do nothing to them.
-        if mentioned.search(f.data) is None:
+        if not mentioned.search(f.data):
             continue
         data = f.data
-        for m in field_words.finditer(data):
-            if _sets(data, m.start(), m.end(), f.root):
-                set_names.add(m.group(0).decode())
-        for m in built.finditer(f.data):
-            name = m.group(1).decode()
-            if m.group(2) != b"{":
+        for start, end, name in field_words.finditer(data):
+            if _sets(data, start, end, f.root):
+                set_names.add(name.decode())
+        for _, end, raw in built.finditer(f.data):
+            name = raw.decode()
+            brace = _BRACE.match(f.data, end)
+            if brace is None:
                 whole.add(name)  # T(v), (*T)(p): a conversion sets every field
                 continue
-            lit = _composite_at(f.root, m.end(2) - 1)
+            lit = _composite_at(f.root, brace.end() - 1)
             if lit is None:
                 continue  # not a literal: `func New() *T {`, `type T struct {`
             t = _literal_type(types, f, lit, 0)

@@ -17,12 +17,12 @@ recursion, function values and callees outside the package give unknown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from goguard.frontend.gotypes import UNKNOWN, TypeResolver
+from goguard.frontend.syntax import NameFinder
 
 # How many calls deep summaries are computed (a summary asks its callees' summaries).
 MAX_DEPTH = 3
@@ -40,8 +40,8 @@ def result_kind(types: TypeResolver, type_node: Node | None, file) -> str | None
     return None
 
 
-def callee_names(package) -> re.Pattern | None:
-    """A regex matching a call of any function or method of the package whose result
+def callee_names(package) -> NameFinder | None:
+    """A finder of calls of any function or method of the package whose result
     may be nil by type (a map or *[]T): the cheap test before any summary is asked."""
     key = ("summarised-names",)
     if key not in package.facts:
@@ -54,8 +54,7 @@ def callee_names(package) -> re.Pattern | None:
             name = decl.child_by_field_name("name")
             if res is not None and name is not None and any(_result_kinds(types, res, file)[0]):
                 names.add(file.text(name))
-        package.facts[key] = re.compile(
-            rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in sorted(names)) + rb")\s*\(") if names else None
+        package.facts[key] = NameFinder(names, suffix=rb"\s*\(") if names else None
     return package.facts[key]
 
 

@@ -55,7 +55,7 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     """`kind` when the variable at target's root is assigned, where it is declared or
     later, from a call of a package function whose result may be nil (its summary)."""
     names = callee_names(pass_.package)
-    if names is None or names.search(pass_.file.data, fn.start_byte, fn.end_byte) is None:
+    if names is None or not names.search(pass_.file.data, fn.start_byte, fn.end_byte):
         return None
     t = strip_parens(target)
     calls = [t] if t.type == "call_expression" else []

@@ -1,0 +1,40 @@
+"""Helpers that keep the analysis linear in file size: the nil candidates are found per
+function by bisection, and name mentions by alternation or by scanning, alike."""
+
+from __future__ import annotations
+
+from goguard.analyses.nilness.candidates import _ANY, _DEEP, Candidates
+from goguard.frontend.syntax import NameFinder
+
+
+def test_candidates_see_only_their_function_range() -> None:
+    c = Candidates()
+    # 1,000 functions of 100 bytes, each with a source of m near its start: a zero var
+    # in odd ones, a literal (which only leaves fields nil: "deep") in even ones.
+    for i in range(1000):
+        c.sources.setdefault("m", []).append((i * 100 + 10, _ANY if i % 2 else _DEEP))
+    c.checked["p"] = [(5_000, 5_020, 5_090)]
+    c.aliases["a"] = [(7_050, "m")]
+    c.finish()
+    assert c.may_be_nil("m", 100, 200, deep=False)        # i=1: a zero var, in range
+    assert not c.may_be_nil("m", 200, 300, deep=False)    # i=2: only a deep source
+    assert c.may_be_nil("m", 200, 300, deep=True)
+    assert not c.may_be_nil("m", 111, 200, deep=True)     # starts after the source
+    assert not c.may_be_nil("m", 100_000, 100_100, deep=True)
+    assert c.may_be_nil("p", 5_000, 5_100, deep=False, at=5_050)
+    assert not c.may_be_nil("p", 5_000, 5_100, deep=False, at=5_095)  # after the checked span
+    assert not c.may_be_nil("p", 5_001, 5_100, deep=False, at=5_050)  # the check is elsewhere
+    assert c.may_be_nil("a", 7_000, 7_100, deep=True)    # alias of m, whose (deep) source is at 7_010
+    assert not c.may_be_nil("a", 7_000, 7_100, deep=False)
+
+
+def test_name_finder_modes_agree() -> None:
+    data = b"x := load(p); y := loadAll (q); reload(r); load\n(z) // unload(x)\nload2(v); _load(w)"
+    few = NameFinder(["load", "reload"], suffix=rb"\s*\(")
+    many = NameFinder(["load", "reload"] + [f"n{i}" for i in range(NameFinder.MAX_ALTERNATION)], suffix=rb"\s*\(")
+    assert few.regex is not None and many.regex is None
+    expected = [(5, 9, b"load"), (32, 38, b"reload"), (43, 47, b"load")]
+    assert list(few.finditer(data)) == list(many.finditer(data)) == expected
+    assert few.search(data, 10, 40) and many.search(data, 10, 40)
+    assert not few.search(data, 10, 30) and not many.search(data, 10, 30)
+    assert not NameFinder([])
