@@ -83,6 +83,13 @@ class FilePass:
             fp = package.facts[key] = cls(file, package, options)
         return fp
 
+    def release(self) -> None:
+        """Drop the per-function results once the file is analysed: a package's other
+        files may still ask for summaries, which are cached apart, but keeping every
+        file's scopes, graphs and nil-ness until the package is done costs memory."""
+        self._results.clear()
+        self.file_matches.clear()
+
     def for_file(self, file: src.SourceFile) -> "FilePass":
         return self if file is self.file else FilePass.of(file, self.package, self.options)
 
@@ -251,6 +258,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
                 fp.findings.clear()
             res.findings.extend(fp.findings)
             res.warnings.extend(fp.warnings)
+            fp.release()
     return res
 
 

@@ -13,6 +13,7 @@ from tree_sitter import Node
 
 from goguard.analyses import analysis
 from goguard.frontend.gotypes import INT, STRING, UNKNOWN, Type, TypeResolver
+from goguard.frontend.package import imported
 from goguard.frontend.scopes import Scopes
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import TYPE_KINDS
@@ -150,12 +151,7 @@ class ExprTypes:
                 if td is not None and td.kind == "type":
                     return Type("named", name=name)
                 if td is not None and td.kind == "func":
-                    res = td.node.child_by_field_name("result")
-                    if res is not None and res.type != "parameter_list":
-                        return types.from_node(res, td.file)
-                    if res is not None and len(res.named_children) == 1 and \
-                            not res.named_children[0].children_by_field_name("name"):
-                        return types.from_node(res.named_children[0].child_by_field_name("type"), td.file)
+                    return _single_result(types, td.node, td.file)
                 return UNKNOWN
             if fn.type in ("slice_type", "map_type", "pointer_type", "qualified_type", "array_type",
                            "parenthesized_type"):
@@ -170,8 +166,11 @@ class ExprTypes:
                 if op is not None and field is not None and op.type == "identifier" and \
                         self.scopes.decl_of(op) is None:
                     path = self.pass_.imports.get(self.text(op))
-                    if (path, self.text(field)) in _STRING_FUNCS or (path and (path.rsplit("/", 1)[-1], self.text(field)) in _STRING_FUNCS):
+                    name = self.text(field)
+                    if (path, name) in _STRING_FUNCS or (path and (path.rsplit("/", 1)[-1], name) in _STRING_FUNCS):
                         return STRING
+                    if path:
+                        return imported_result(self.pass_.package.dir, path, name)
             return UNKNOWN
         if t in ("interpreted_string_literal", "raw_string_literal"):
             return STRING
@@ -250,6 +249,26 @@ class ExprTypes:
             if idx is not None and self.is_string(idx):
                 return "map"
         return ""
+
+
+def _single_result(types: TypeResolver, decl: Node, file) -> Type:
+    """The type of a function declaration's only result, or UNKNOWN."""
+    res = decl.child_by_field_name("result")
+    if res is not None and res.type != "parameter_list":
+        return types.from_node(res, file)
+    if res is not None and len(res.named_children) == 1 and len(res.named_children[0].children_by_field_name("name")) <= 1:
+        return types.from_node(res.named_children[0].child_by_field_name("type"), file)
+    return UNKNOWN
+
+
+def imported_result(from_dir: str, path: str, name: str) -> Type:
+    """The result type of function `name` of the module package at `path`, spelled with
+    that package's qualified names; UNKNOWN when it is not in the module."""
+    pkg = imported(from_dir, path)
+    d = pkg.decls.get(name) if pkg is not None else None
+    if d is None or d.kind != "func":
+        return UNKNOWN
+    return _single_result(TypeResolver.of(pkg), d.node, d.file)
 
 
 def map_fields(pass_) -> frozenset[str]:

@@ -42,11 +42,12 @@ class NeverSet:
 
 
 def declared_kind(types: TypeResolver, t: Type) -> str:
-    """"map" for a map field, "pointer" for a pointer to a slice or map, else "other"."""
-    u = types.underlying(t)
+    """"map" for a map field, "pointer" for a pointer to a slice or map, else "other"
+    (types of other packages by the well-known table only: see TypeResolver.shallow)."""
+    u = types.shallow(t)
     if u.kind == "map":
         return "map"
-    if u.kind == "pointer" and types.underlying(u.elem or UNKNOWN).kind in ("slice", "map"):
+    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
         return "pointer"
     return "other"
 

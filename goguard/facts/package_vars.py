@@ -53,12 +53,12 @@ class NeverAssigned:
 def zero_kind(types: TypeResolver, type_node, file) -> str | None:
     """What a zero value of this declared type holds nil: the value itself ("map",
     "pointer" to a slice or map), its elements ("array" of maps), or None."""
-    u = types.underlying(types.from_node(type_node, file))
+    u = types.shallow(types.from_node(type_node, file))
     if u.kind == "map":
         return "map"
-    if u.kind == "pointer" and types.underlying(u.elem or UNKNOWN).kind in ("slice", "map"):
+    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
         return "pointer"
-    if u.kind == "array" and types.underlying(u.elem or UNKNOWN).kind == "map":
+    if u.kind == "array" and types.shallow(u.elem or UNKNOWN).kind == "map":
         return "array"
     return None
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from goguard.analyses import analysis
 from goguard.frontend.gotypes import UNKNOWN, TypeResolver
 from goguard.frontend.syntax import NameFinder
 
@@ -29,13 +30,15 @@ MAX_DEPTH = 3
 
 
 def result_kind(types: TypeResolver, type_node: Node | None, file) -> str | None:
-    """"map" or "pointer" (to a slice or map) for a result type whose zero is nil."""
+    """"map" or "pointer" (to a slice or map) for a result type whose zero is nil. Types
+    of other packages are judged by the well-known table only: asked of every function
+    of a package, this must not read the packages it imports."""
     if type_node is None:
         return None
-    u = types.underlying(types.from_node(type_node, file))
+    u = types.shallow(types.from_node(type_node, file))
     if u.kind == "map":
         return "map"
-    if u.kind == "pointer" and types.underlying(u.elem or UNKNOWN).kind in ("slice", "map"):
+    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
         return "pointer"
     return None
 
@@ -215,3 +218,11 @@ def callee(pass_, call: Node, scopes, exprtypes) -> tuple[Node, object] | None:
         if t.kind == "named" and "." not in t.name and "/" not in t.name:
             return package.method(t.name, pass_.text(name))
     return None
+
+
+@analysis("calls-summarised")
+def calls_summarised(pass_, fn: Node) -> bool:
+    """Whether fn calls, by name, a package function or method whose result may be nil
+    by its type: computed once per function, before any summary is asked for."""
+    names = callee_names(pass_.package)
+    return names is not None and names.search(pass_.file.data, fn.start_byte, fn.end_byte)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from goguard.frontend.package import Package
+from goguard.frontend.package import Package, imported
 from goguard.frontend.source import SourceFile
 
 BASIC = frozenset(
@@ -89,7 +89,8 @@ class TypeResolver:
             name = file.text(node)
             d = self.package.decls.get(name)
             if d is not None and d.kind == "type":
-                return Type("named", name=name)
+                own = self.package.import_path
+                return Type("named", name=f"{own}.{name}" if own else name)
             if name in BASIC:
                 return Type("interface") if name in ("any", "error") else Type("basic", name=name)
             return UNKNOWN
@@ -160,7 +161,9 @@ class TypeResolver:
             return self._underlying[name]
         self._underlying[name] = UNKNOWN  # cycle guard
         if "." in name or "/" in name:
-            out = WELL_KNOWN.get(name, UNKNOWN)
+            out = WELL_KNOWN.get(name)
+            if out is None:
+                out = self._imported_type(name)
         else:
             d = self.package.decls.get(name)
             out = self.from_node(d.type_node, d.file) if d is not None and d.kind == "type" else UNKNOWN
@@ -168,6 +171,31 @@ class TypeResolver:
                 out = Type("map", key=UNKNOWN, elem=UNKNOWN)  # type parameters: shape only
         self._underlying[name] = out
         return out
+
+    def _imported_type(self, qualified: str) -> Type:
+        """The underlying type of `import/path.Name` when the import lies in this module."""
+        path, _, name = qualified.rpartition(".")
+        pkg = imported(self.package.dir, path) if path else None
+        if pkg is None:
+            return UNKNOWN
+        d = pkg.decls.get(name)
+        if d is None or d.kind != "type":
+            return UNKNOWN
+        other = TypeResolver.of(pkg)
+        out = other.from_node(d.type_node, d.file)
+        if d.type_params is not None and out.kind == "map":
+            out = Type("map", key=UNKNOWN, elem=UNKNOWN)  # type parameters: shape only
+        if out.kind == "named":  # `type T pkg.U`: resolve it there, once
+            out = other.underlying(out)
+        return out
+
+    def shallow(self, t: Type) -> Type:
+        """The underlying type without reading other packages: types of this package,
+        and the well-known table for others. For the cheap pre-checks asked of every
+        declaration of a package, which must not parse what it imports."""
+        if t.kind == "named" and ("." in t.name or "/" in t.name):
+            return WELL_KNOWN.get(t.name, UNKNOWN)
+        return self.underlying(t)
 
     def is_map(self, t: Type) -> bool:
         return self.underlying(t).kind == "map"

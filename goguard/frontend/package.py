@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
-from goguard.frontend.source import SourceFile
+from goguard.frontend.source import SourceFile, package_name_of
 from goguard.frontend.syntax import specs
 
 
@@ -91,6 +91,9 @@ class Package:
         self._imports: dict[int, dict[str, str]] = {}
         # Shared per-package facts computed on first request by the analyses (e.g. map-ness of fields).
         self.facts: dict[str, object] = {}
+        # Set for a package of the module read for its declarations (an import): its
+        # named types are then spelled "import/path.Name" by its type resolver.
+        self.import_path: str | None = None
         for f in self._files:
             self._index(f)
 
@@ -209,3 +212,111 @@ def go_mod_version(directory: str) -> tuple[int, int] | None:
         if parent == d:
             return None
         d = parent
+
+
+# Packages of the module read for their declarations only, by folder: at most
+# MAX_IMPORTED per process, the least recently used dropped first.
+_IMPORTED: dict[str, Package | None] = {}
+MAX_IMPORTED = 128
+
+
+def imported(from_dir: str, import_path: str) -> Package | None:
+    """The package at `import_path` when it lies in the module around `from_dir` (its
+    go.mod, nested modules, go.work, local replace directives, vendor/), read for its
+    declarations only; None when it is not on disk here (the standard library, the
+    module cache) or holds no Go files."""
+    from goguard.frontend.module import index_for
+
+    index = index_for(from_dir)
+    folder = index.folder(import_path) if index is not None else None
+    if folder is None:
+        return None
+    if folder in _IMPORTED:
+        pkg = _IMPORTED.pop(folder)
+        _IMPORTED[folder] = pkg
+        return pkg
+    pkg = _read_declarations(folder, import_path)
+    _IMPORTED[folder] = pkg
+    if len(_IMPORTED) > MAX_IMPORTED:
+        del _IMPORTED[next(iter(_IMPORTED))]
+    return pkg
+
+
+class _LazyDecls(dict):
+    """Declarations of an imported package, parsed from its files on first lookup of
+    each name: only the files that mention the name are parsed."""
+
+    def __init__(self, package: "ImportedPackage") -> None:
+        super().__init__()
+        self.package = package
+
+    def get(self, name, default=None):
+        if not dict.__contains__(self, name):
+            self.package.load_for(name)
+        return dict.get(self, name, default)
+
+
+class ImportedPackage(Package):
+    """A package of the module read for its declarations only, lazily: its files' bytes
+    are read once, and a file is parsed only when it may declare a name asked for."""
+
+    def __init__(self, folder: str, name: str, sources: list[tuple[str, bytes]], import_path: str) -> None:
+        super().__init__(folder, name, [], go_mod_version(folder))
+        self.import_path = import_path
+        self._sources = sources  # (path, bytes) of every file
+        self._parsed: set[int] = set()  # indexes into _sources
+        self._by_name: dict[str, set[int]] | None = None  # name -> files that may declare it
+        self._decls = _LazyDecls(self)
+
+    def load_for(self, name: str) -> None:
+        """Parse the files that may declare `name`, found by an index of the names that
+        start a declaration line in each file, built with one scan per file."""
+        if self._by_name is None:
+            self._by_name = {}
+            for k, (_, data) in enumerate(self._sources):
+                for m in _DECLARED.finditer(data):
+                    self._by_name.setdefault((m.group(1) or m.group(2)).decode("utf-8", "replace"), set()).add(k)
+        for k in sorted(self._by_name.pop(name, ())):
+            if k in self._parsed:
+                continue
+            self._parsed.add(k)
+            path, data = self._sources[k]
+            try:
+                f = SourceFile.parse(path, path, data, report=False)
+            except Exception:  # a file read only for declarations is not the user's concern
+                continue
+            self._files.append(f)
+            self._index(f)
+
+
+# A name that starts a declaration line: `type N`, `func N`, `var N`, `const N`, or a spec
+# of a grouped declaration (an indented `N T`, `N = v`, `N[P any] T`). Over-matching
+# (an indented statement that looks like one) only parses a file more.
+_DECLARED = re.compile(rb"(?m)^(?:type|func|var|const)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
+                       rb"|^[ \t]+([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]*=|\[|[ \t]+[A-Za-z_*\[(])")
+
+
+def _read_declarations(folder: str, import_path: str) -> Package | None:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    by_name: dict[str, list[tuple[str, bytes]]] = {}
+    for name in names:
+        if not name.endswith(".go") or name.endswith("_test.go") or name.startswith((".", "_")):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            continue
+        if b"\0" in data or len(data) > (8 << 20):
+            continue
+        pkg_name = package_name_of(data)
+        if pkg_name:
+            by_name.setdefault(pkg_name, []).append((path, data))
+    if not by_name:
+        return None
+    name, sources = max(by_name.items(), key=lambda kv: len(kv[1]))
+    return ImportedPackage(folder, name, sources, import_path)

@@ -15,7 +15,7 @@ from goguard.analyses.nilness import (
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
-from goguard.facts.results import callee, callee_names, summary
+from goguard.facts.results import callee, summary
 from goguard.frontend.syntax import strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -54,8 +54,7 @@ def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
 def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     """`kind` when the variable at target's root is assigned, where it is declared or
     later, from a call of a package function whose result may be nil (its summary)."""
-    names = callee_names(pass_.package)
-    if names is None or not names.search(pass_.file.data, fn.start_byte, fn.end_byte):
+    if not pass_.result("calls-summarised", fn):
         return None
     t = strip_parens(target)
     calls = [t] if t.type == "call_expression" else []
