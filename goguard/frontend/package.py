@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from tree_sitter import Node
 
+from goguard.frontend.module import index_for, module_root
 from goguard.frontend.source import SourceFile, package_name_of
 from goguard.frontend.syntax import specs
 
@@ -198,20 +199,15 @@ _GO_LINE = re.compile(rb"^go\s+([0-9]+)\.([0-9]+)", re.M)
 @lru_cache(maxsize=None)
 def go_mod_version(directory: str) -> tuple[int, int] | None:
     """The `go` line of the nearest go.mod at or above a folder, or None."""
-    d = os.path.abspath(directory)
-    while True:
-        mod = os.path.join(d, "go.mod")
-        if os.path.isfile(mod):
-            try:
-                with open(mod, "rb") as fh:
-                    m = _GO_LINE.search(fh.read(1 << 20))
-            except OSError:
-                return None
-            return (int(m.group(1)), int(m.group(2))) if m else None
-        parent = os.path.dirname(d)
-        if parent == d:
-            return None
-        d = parent
+    root = module_root(directory)
+    if root is None:
+        return None
+    try:
+        with open(os.path.join(root, "go.mod"), "rb") as fh:
+            m = _GO_LINE.search(fh.read(1 << 20))
+    except OSError:
+        return None
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 # Packages of the module read for their declarations only, by folder: at most
@@ -225,8 +221,6 @@ def imported(from_dir: str, import_path: str) -> Package | None:
     go.mod, nested modules, go.work, local replace directives, vendor/), read for its
     declarations only; None when it is not on disk here (the standard library, the
     module cache) or holds no Go files."""
-    from goguard.frontend.module import index_for
-
     index = index_for(from_dir)
     folder = index.folder(import_path) if index is not None else None
     if folder is None:
