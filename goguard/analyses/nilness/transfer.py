@@ -211,6 +211,8 @@ class Transfer:
             fu = self.types.underlying(ftype)
             if fu.kind == "struct":
                 self.zero_struct(state, path + (fname,), fu, src, frozenset(), depth + 1)
+            elif fu.kind == "array" and self.types.underlying(fu.elem or UNKNOWN).kind == "map":
+                state[path + (fname, FLAG)] = _FRESH  # an array of maps: every element nil
 
     # ---- statements ----------------------------------------------------------------
 

@@ -32,3 +32,22 @@ func (l *lazy) Inc(k string) {
 		l.items[k]++ // want `nil map "l.items"`
 	}
 }
+
+// A struct field that is an array of maps: a zero struct holds nil maps.
+type sharded struct {
+	shards [4]map[string]int
+	name   string
+}
+
+func Sharded(k string) sharded {
+	var s sharded
+	s.shards[len(k)%4][k]++ // want `nil map "s.shards\[len\(k\)%4\]"`
+	return s
+}
+
+// The same through a literal that leaves the field unset.
+func ShardedLiteral(k string) *sharded {
+	s := &sharded{name: "x"}
+	s.shards[0][k] = 1 // want `nil map "s.shards\[0\]"`
+	return s
+}
