@@ -8,10 +8,27 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 _FACTS: dict[str, Callable[..., Any]] = {}
 _loaded = False
+
+
+@dataclass
+class NilByName:
+    """A fact's verdicts by name (a field, a variable): name -> (kind of nil, file path,
+    line of the declaration)."""
+
+    entries: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+
+    def kind(self, name: str) -> str | None:
+        got = self.entries.get(name)
+        return got[0] if got is not None else None
+
+    def where(self, name: str) -> str:
+        _, path, line = self.entries[name]
+        return f"{path}:{line}"
 
 
 def fact(name: str):

@@ -16,40 +16,19 @@ field. Exported fields, and fields of another kind, are never facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from goguard.facts import fact
+from goguard.facts import NilByName, fact
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
 from goguard.frontend.syntax import NameFinder
 
 
-@dataclass
-class NeverSet:
-    """Unexported fields never set in the package: name -> (kind, file path, line)."""
-
-    fields: dict[str, tuple[str, str, int]] = field(default_factory=dict)
-
-    def kind(self, name: str) -> str | None:
-        """"map" or "pointer" when the field is never set, else None."""
-        got = self.fields.get(name)
-        return got[0] if got is not None else None
-
-    def where(self, name: str) -> str:
-        _, path, line = self.fields[name]
-        return f"{path}:{line}"
-
-
 def declared_kind(types: TypeResolver, t: Type) -> str:
     """"map" for a map field, "pointer" for a pointer to a slice or map, else "other"
-    (types of other packages by the well-known table only: see TypeResolver.shallow)."""
-    u = types.shallow(t)
-    if u.kind == "map":
-        return "map"
-    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
-        return "pointer"
-    return "other"
+    (an array of maps is a value, never nil itself)."""
+    kind = types.nil_kind(t)
+    return kind if kind in ("map", "pointer") else "other"
 
 
 def declared_fields(package) -> dict[str, str]:
@@ -129,10 +108,10 @@ def _assigned_through(root: Node, start: int, end: int) -> bool:
 
 
 @fact("never-set-fields")
-def never_set_fields(package) -> NeverSet:
+def never_set_fields(package) -> NilByName:
     types = TypeResolver.of(package)
     fields = declared_fields(package)
-    out = NeverSet()
+    out = NilByName()
     if not fields:
         return out
     owners = _owners(package, types, fields)
@@ -168,7 +147,7 @@ def never_set_fields(package) -> NeverSet:
     where = _declared_at(package, types, fields)
     for name, kind in fields.items():
         if name not in set_names and name in where:
-            out.fields[name] = (kind, *where[name])
+            out.entries[name] = (kind, *where[name])
     return out
 
 

@@ -15,10 +15,9 @@ counts: the fact stays silent on doubt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from goguard.facts import fact
-from goguard.frontend.gotypes import UNKNOWN, TypeResolver
+from goguard.facts import NilByName, fact
+from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.source import matches
 
 _QUERY = """
@@ -32,35 +31,6 @@ _QUERY = """
 (unary_expression operator: "&" operand: (index_expression operand: (identifier) @store))
 """
 _LINKNAME = re.compile(rb"//go:linkname\s+([A-Za-z_][A-Za-z0-9_]*)")
-
-
-@dataclass
-class NeverAssigned:
-    """Package variables never assigned: name -> (kind, file path, line); kind is "map",
-    "pointer" (to a slice or map) or "array" (of maps, no element ever stored)."""
-
-    vars: dict[str, tuple[str, str, int]] = field(default_factory=dict)
-
-    def kind(self, name: str) -> str | None:
-        got = self.vars.get(name)
-        return got[0] if got is not None else None
-
-    def where(self, name: str) -> str:
-        _, path, line = self.vars[name]
-        return f"{path}:{line}"
-
-
-def zero_kind(types: TypeResolver, type_node, file) -> str | None:
-    """What a zero value of this declared type holds nil: the value itself ("map",
-    "pointer" to a slice or map), its elements ("array" of maps), or None."""
-    u = types.shallow(types.from_node(type_node, file))
-    if u.kind == "map":
-        return "map"
-    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
-        return "pointer"
-    if u.kind == "array" and types.shallow(u.elem or UNKNOWN).kind == "map":
-        return "array"
-    return None
 
 
 def candidates(package) -> dict[str, str]:
@@ -78,7 +48,7 @@ def candidates(package) -> dict[str, str]:
                 continue  # `var a, b = f()`: assigned by the call
             if not (name[:1].islower() or package.name == "main"):
                 continue
-            kind = zero_kind(types, d.type_node, d.file)
+            kind = types.nil_kind(types.from_node(d.type_node, d.file))
             if kind is not None:
                 got[name] = kind
         package.facts[key] = got
@@ -86,9 +56,9 @@ def candidates(package) -> dict[str, str]:
 
 
 @fact("never-assigned-vars")
-def never_assigned_vars(package) -> NeverAssigned:
+def never_assigned_vars(package) -> NilByName:
     zero = candidates(package)
-    out = NeverAssigned()
+    out = NilByName()
     if not zero:
         return out
     assigned: set[str] = set()
@@ -102,5 +72,5 @@ def never_assigned_vars(package) -> NeverAssigned:
         if name in assigned or (kind == "array" and name in stored):
             continue
         d = package.decls[name]
-        out.vars[name] = (kind, d.file.path, d.node.start_point[0] + 1)
+        out.entries[name] = (kind, d.file.path, d.node.start_point[0] + 1)
     return out

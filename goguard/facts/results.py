@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from goguard.analyses import analysis
-from goguard.frontend.gotypes import UNKNOWN, TypeResolver
+from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.syntax import NameFinder
 
 # How many calls deep summaries are computed (a summary asks its callees' summaries).
@@ -35,12 +35,8 @@ def result_kind(types: TypeResolver, type_node: Node | None, file) -> str | None
     of a package, this must not read the packages it imports."""
     if type_node is None:
         return None
-    u = types.shallow(types.from_node(type_node, file))
-    if u.kind == "map":
-        return "map"
-    if u.kind == "pointer" and types.shallow(u.elem or UNKNOWN).kind in ("slice", "map"):
-        return "pointer"
-    return None
+    kind = types.nil_kind(types.from_node(type_node, file))
+    return kind if kind in ("map", "pointer") else None
 
 
 def callee_names(package) -> NameFinder | None:

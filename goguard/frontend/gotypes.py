@@ -197,6 +197,20 @@ class TypeResolver:
             return WELL_KNOWN.get(t.name, UNKNOWN)
         return self.underlying(t)
 
+    def nil_kind(self, t: Type) -> str | None:
+        """What the zero value of t holds nil, judged shallowly (see `shallow`): the value
+        itself ("map", "pointer" to a slice or map), its elements ("array" of maps), or
+        nothing (None)."""
+        u = self.shallow(t)
+        if u.kind == "map":
+            return "map"
+        elem = self.shallow(u.elem or UNKNOWN).kind if u.kind in ("pointer", "array") else ""
+        if u.kind == "pointer" and elem in ("slice", "map"):
+            return "pointer"
+        if u.kind == "array" and elem == "map":
+            return "array"
+        return None
+
     def is_map(self, t: Type) -> bool:
         return self.underlying(t).kind == "map"
 
