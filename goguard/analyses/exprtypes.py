@@ -50,6 +50,16 @@ class ExprTypes:
         self._cache[key] = t
         return t
 
+    def _result_of(self, call: Node, index: int, count: int) -> Type:
+        """Result `index` of `a, b, ... := f(...)` for a function f of the package."""
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "identifier" or self.scopes.decl_of(fn) is not None:
+            return UNKNOWN
+        td = self.pass_.package.decls.get(self.text(fn))
+        if td is None or td.kind != "func":
+            return UNKNOWN
+        return _nth_result(self.types, td.node, td.file, index, count)
+
     def _of(self, e: Node, depth: int) -> Type:
         t = e.type
         types = self.types
@@ -88,6 +98,8 @@ class ExprTypes:
                         if len(names) == 2 and len(values) == 1 and _strip(values[0]).type in (
                                 "index_expression", "type_assertion_expression"):
                             return self.of(values[0], depth + 1) if d.index == 0 else Type("basic", name="bool")
+                        if len(values) == 1 and _strip(values[0]).type == "call_expression":
+                            return self._result_of(_strip(values[0]), d.index, len(names))
                         return UNKNOWN
                 return self.of(v, depth + 1)
             td = self.pass_.package.decls.get(self.text(e))
@@ -249,6 +261,18 @@ class ExprTypes:
             if idx is not None and self.is_string(idx):
                 return "map"
         return ""
+
+
+def _nth_result(types: TypeResolver, decl: Node, file, index: int, count: int) -> Type:
+    """The type of result `index` of a function declaration with `count` results, or
+    UNKNOWN (another number of results)."""
+    res = decl.child_by_field_name("result")
+    if res is None or res.type != "parameter_list":
+        return UNKNOWN
+    flat = []
+    for p in res.named_children:
+        flat.extend([p.child_by_field_name("type")] * max(1, len(p.children_by_field_name("name"))))
+    return types.from_node(flat[index], file) if len(flat) == count and index < count else UNKNOWN
 
 
 def _single_result(types: TypeResolver, decl: Node, file) -> Type:
