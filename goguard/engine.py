@@ -146,6 +146,9 @@ class RulePass:
         end_line, end_col = f.position(end)
         steps = []
         for where, note in flow:
+            if isinstance(where, tuple):  # (path, line, column) in another file
+                steps.append(FlowStep(where[0], where[1], where[2], note))
+                continue
             off = where.start_byte if isinstance(where, Node) else where
             l, c = f.position(off)
             steps.append(FlowStep(f.path, l, c, note))
@@ -297,12 +300,12 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
         if rule.meta.query is None:
             found = []
         else:
-            found = by_owner.get(rule.code)
-            if not found:
+            found = by_owner.get(rule.code) or []
+            if not found and not rule.meta.every_file:
                 continue
             if errors:
                 found = [m for m in found if not any(in_error(ns[0]) for ns in m[1].values() if ns)]
-                if not found:
+                if not found and not rule.meta.every_file:
                     continue
         rule.check(RulePass(fp, rule), found)
     if errors:

@@ -31,6 +31,27 @@ class NilByName:
         return f"{path}:{line}"
 
 
+def per_function(pass_, name: str, decl, file, compute: Callable, unknown: Any, stack: str, depth: int) -> Any:
+    """A summary `name` of one function declaration of pass_'s package, computed once
+    by `compute(file_pass, decl)` and cached with the package. Summaries that ask
+    others (callees) share a `stack`: recursion, or more than `depth` levels, gives
+    `unknown`, not cached as the answer."""
+    package = pass_.package
+    key = (name, file.abspath, decl.id)
+    if key in package.facts:
+        return package.facts[key]
+    asking = package.facts.setdefault((stack,), [])
+    if key in asking or len(asking) >= depth:
+        return unknown
+    asking.append(key)
+    try:
+        got = compute(pass_.for_file(file), decl)
+    finally:
+        asking.pop()
+    package.facts[key] = got
+    return got
+
+
 def fact(name: str):
     """Register `fn(package)` as the package fact `name`."""
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.facts import per_function
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.syntax import NameFinder
 
@@ -68,22 +69,9 @@ _EMPTY = Summary()
 
 
 def summary(pass_, decl: Node, file) -> Summary:
-    """The result summary of a function or method declaration of pass_'s package."""
-    package = pass_.package
-    key = ("summary", file.abspath, decl.id)
-    got = package.facts.get(key)
-    if got is not None:
-        return got
-    stack = package.facts.setdefault(("summary-stack",), [])
-    if key in stack or len(stack) >= MAX_DEPTH:
-        return _EMPTY  # recursion, or too deep: unknown (and not cached as such)
-    stack.append(key)
-    try:
-        got = _summarise(pass_.for_file(file), decl)
-    finally:
-        stack.pop()
-    package.facts[key] = got
-    return got
+    """The result summary of a function or method declaration of pass_'s package
+    (recursion, or more than MAX_DEPTH calls deep: unknown)."""
+    return per_function(pass_, "summary", decl, file, _summarise, _EMPTY, "summary-stack", MAX_DEPTH)
 
 
 def _summarise(fp, decl: Node) -> Summary:

@@ -84,3 +84,15 @@ class NameFinder:
 
 def _word_byte(b: int) -> bool:
     return b == 0x5F or 0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A
+
+
+def call_of_name(name: Node | None) -> Node | None:
+    """The call expression whose callee is named by the node `name` (`f(...)`,
+    `x.f(...)`), else None."""
+    n = name
+    if n is not None and n.parent is not None and n.parent.type == "selector_expression":
+        n = n.parent
+    call = n.parent if n is not None else None
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != n:
+        return None
+    return call

@@ -13,10 +13,11 @@ from goguard.analyses.nilness import (
     only_nil,
 )
 from goguard.analyses.nilness.candidates import assigned_value
+from goguard.facts.creation import handed_roots, writer_names, writes_by_name
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import callee, summary
-from goguard.frontend.syntax import strip_parens
+from goguard.frontend.syntax import call_of_name, strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
 
@@ -118,3 +119,53 @@ def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str) -> None:
         flow.append((b, skipped))
     flow.append((sink.node, action))
     pass_.report(sink.node, message, flow=flow)
+
+
+def report_calls(pass_, kind: str, what: str) -> None:
+    """Report calls that hand a value whose field is nil (a literal or constructor that
+    leaves it unset) to a package function that writes the field unguarded
+    (goguard.facts.creation): the crash is in the callee, the cause at the creation."""
+    package = pass_.package
+    writers = writer_names(package)
+    if writers is None:
+        return
+    file = pass_.file
+    data, root = file.data, file.root
+    done: set[int] = set()
+    for start, end, name in writers.finditer(data):
+        call = call_of_name(root.named_descendant_for_byte_range(start, end))
+        if call is None or call.id in done:
+            continue
+        done.add(call.id)
+        fn = pass_.enclosing_function(call)
+        top = fn
+        while top is not None and top.type == "func_literal":
+            top = pass_.enclosing_function(top)
+        if fn is None or top is None or not handed_roots(call, pass_.text) & pass_.result("created-names", top) \
+                or not writes_by_name(pass_, name.decode()):
+            continue
+        result = pass_.result("nilness", fn)
+        for cs in (result.calls.get(call.id, ()) if result is not None else ()):
+            if cs.kind != kind or pass_.fact("never-set-fields").kind(cs.field) is not None:
+                continue  # a never-set field: the write itself is reported
+            srcs = nil_sources(cs.facts)
+            if not srcs:
+                continue
+            path, line, col, text = cs.write
+            name = f"{pass_.text(cs.target)}.{cs.field}"
+            message = what.format(q="" if only_nil(cs.facts) else "possibly ", name=name) + \
+                f" in {cs.callee} ({path}:{line}): {_placed(pass_, srcs[0])}"
+            flow: list = [(srcs[0].src, srcs[0].note), (call.child_by_field_name("function") or call,
+                                                         f"handed to {cs.callee} here")]
+            flow.append(((path, line, col), f"{text} runs with {cs.field} nil"))
+            pass_.report(call, message, flow=flow)
+            break
+
+
+
+def _placed(pass_, nil) -> str:
+    """A nil source's note for a message: "here" said as its line."""
+    note = nil.note
+    if note.endswith(" here") and nil.src >= 0:
+        note = f"{note[:-5]} on line {pass_.file.position(nil.src)[0]}"
+    return note

@@ -40,6 +40,9 @@ class RuleMeta:
     # A tree-sitter query; the rule's check runs on a file only when it matches there.
     # None: the check runs on every file with an empty match list.
     query: str | None = None
+    # The check also runs on files where the query matches nothing (with no matches):
+    # for findings that a package fact locates without a query (GG101's calls of writers).
+    every_file: bool = False
     # The check can only fire in a file containing one of these byte strings (e.g.
     # b"unsafe"): files without them skip the rule before any query runs.
     requires: tuple[bytes, ...] = ()

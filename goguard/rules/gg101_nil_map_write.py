@@ -12,8 +12,11 @@ trusts every initialisation and nil check it can see (`make`, literals,
 Across functions and files of the package it also reports: a map field that no code of
 the package ever sets (the constructor that forgot it), a package-level map (or array
 of maps) that nothing assigns, a write inside `if m == nil { ... }` whatever `m` came
-from, and a write into the result of a package function that may return nil without an
-error ("load returns nil here, when err != nil"). A value nil on some paths only is
+from, a write into the result of a package function that may return nil without an
+error ("load returns nil here, when err != nil"), and a call that hands a value whose
+map field was left unset (by a literal, `new(T)`, `var x T` or a constructor such as
+`NewCache()`) to a method or function that writes that field without making it first;
+that finding is at the call, and names the write. A value nil on some paths only is
 reported when its nil path survives the feasibility check of `docs/analysis-model.md`.
 
 ## Why is this bad?
@@ -66,7 +69,7 @@ higher cost and noise level.
 from __future__ import annotations
 
 from goguard.analyses.nilness import write_target
-from goguard.rules._nil import nil_sink, report_nil
+from goguard.rules._nil import nil_sink, report_calls, report_nil
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -81,6 +84,7 @@ META = RuleMeta(
         f"input keeps safe."
     ),
     uses=("nil-candidates",),
+    every_file=True,
     query="""
 (assignment_statement left: (expression_list (index_expression) @write))
 (inc_statement (index_expression) @write)
@@ -105,3 +109,4 @@ def check(pass_, matches) -> None:
                 "written here",
                 "no make on this branch",
             )
+    report_calls(pass_, "write", 'assignment to entry in {q}nil map "{name}"')

@@ -8,8 +8,9 @@ unset, a named result, or looked up from a `map[K]*[]T` in which the key may be 
 (a plain `v := m[k]` that is neither comma-ok checked nor nil checked before use).
 Across the package, as GG101 does: a pointer field no code of the package sets, a
 package-level pointer nothing assigns, a dereference inside `if p == nil { ... }` (the
-pointer tested where its map was meant), and the result of a package function that may
-return nil without an error.
+pointer tested where its map was meant), the result of a package function that may
+return nil without an error, and a call that hands a value whose pointer field was left
+unset (by a literal or a constructor) to a method or function that dereferences it.
 
 ## Why is this bad?
 Pointers to slices are how Go code shares a growing buffer between a map entry, a pool
@@ -62,7 +63,7 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 
 from __future__ import annotations
 
-from goguard.rules._nil import nil_sink, report_nil
+from goguard.rules._nil import nil_sink, report_calls, report_nil
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -76,6 +77,7 @@ META = RuleMeta(
         f"map and dereferences the nil pointer); no false positive."
     ),
     uses=("nil-candidates",),
+    every_file=True,
     query='(unary_expression operator: "*" operand: (_)) @deref',
 )
 
@@ -93,3 +95,4 @@ def check(pass_, matches) -> None:
                 "dereferenced here",
                 "not allocated on this branch",
             )
+    report_calls(pass_, "deref", 'dereference of {q}nil pointer "{name}"')

@@ -3,6 +3,8 @@ function and then its closures."""
 
 from __future__ import annotations
 
+import bisect
+
 from tree_sitter import Node
 
 from goguard.analyses import analysis
@@ -19,10 +21,13 @@ from goguard.analyses.nilness.domain import (
     MARK,
     NEVER_SET,
     RESULT_NOTE,
+    CallSink,
     FunctionNilness,
+    Lit,
     Nil,
     Sink,
     U,
+    is_nil,
 )
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
@@ -36,11 +41,21 @@ from goguard.analyses.nilness.sinks import (
     write_target,
 )
 from goguard.analyses.nilness.transfer import Transfer
+from goguard.facts.creation import (
+    candidate_fields,
+    constructed_type,
+    constructor_names,
+    field_writes,
+    handed,
+    handed_roots,
+    writer_names,
+)
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import callee, result_kind, summary
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
+from goguard.frontend.syntax import call_of_name
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
 
@@ -48,7 +63,7 @@ from goguard.frontend.syntax import strip_parens as _strip
 class _Context(Transfer, Refinement, Loops, Feasibility):
     """What the per-function problems share: the file, scopes, types and closure facts."""
 
-    def __init__(self, pass_, top: Node) -> None:
+    def __init__(self, pass_, top: Node, extra: frozenset = frozenset()) -> None:
         self.pass_ = pass_
         self.top = top
         self.text = pass_.file.text
@@ -65,9 +80,10 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self.tagged = False  # whether any nil carries branch conditions
         self._groups: dict[int, list] = {}
         self._last_nils: list = []
-        self.relevant = _relevant_names(top, self.text)
+        # A writer's summary (`extra`: its seeded inputs) follows only what they reach.
+        self.relevant = _relevant_names(top, self.text, extra or None)
         # A declaration with a map or *[]T result: its returns are summarised for callers.
-        self.summarised = self._summarised_results(top)
+        self.summarised = self._summarised_results(top) if not extra else None
         if self.summarised is not None:
             self.relevant = self.relevant | _returned_roots(top, self.text) | {
                 d.name for d in self.summarised if d is not None}
@@ -78,6 +94,33 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self.declared_fields = declared_fields(pass_.package)
         self.zero_vars = zero_vars(pass_.package)
         self.closure_stored = self._closure_stored()
+        # Calls of package functions that may write a field of what they are handed
+        # (goguard.facts.creation), and the roots handed to them, tracked for it.
+        # Only a function that makes a struct with candidate fields (or, for a writer's
+        # summary, is handed one) can hand such a value on.
+        self.writer_calls: list[Node] = []
+        writers = writer_names(pass_.package)
+        # (A writer's own summary follows no calls: the write must be its own.)
+        made = pass_.result("created-names", top) if writers is not None and not extra else None
+        if made:
+            root = self.file.root
+            for start, end, _ in writers.finditer(self.file.data, top.start_byte, top.end_byte):
+                call = call_of_name(root.named_descendant_for_byte_range(start, end))
+                if call is not None and handed_roots(call, self.text) & made:
+                    self.writer_calls.append(call)
+            self.writer_starts = [c.start_byte for c in self.writer_calls]
+            self.relevant = self.relevant | self._handed_roots()
+        self.constructors = constructor_names(pass_.package)
+        if self.constructors is not None and not self.constructors.search(self.file.data, top.start_byte,
+                                                                          top.end_byte):
+            self.constructors = None
+        # A constructor of a struct with candidate fields: what its returns leave nil.
+        self.constructs: frozenset | None = None
+        if top.type != "func_literal" and not extra:
+            name = constructed_type(self.types, pass_.package, top, self.file)
+            self.constructs = candidate_fields(pass_.package).get(name) if name else None
+            if self.constructs:
+                self.relevant = self.relevant | _returned_roots(top, self.text)
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -97,6 +140,13 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     out.add(decl_id)
                     break
         return out
+
+    def _handed_roots(self) -> frozenset:
+        """The variables at the root of receivers and arguments of calls of writers."""
+        out: set = set()
+        for call in self.writer_calls:
+            out |= handed_roots(call, self.text)
+        return frozenset(out)
 
     def _summarised_results(self, top: Node) -> list | None:
         """For a function or method declaration with a map or pointer-to-slice/map
@@ -252,7 +302,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         last = path[-1]
         if m.fields is None or last in m.fields:
             return _UNKNOWN
-        unset = frozenset((Nil(m.src, f"field {last} is left unset here", conds=m.conds),))
+        how = f"by {m.origin}" if m.origin else "here"
+        unset = frozenset((Nil(m.src, f"field {last} is left unset {how}", conds=m.conds),))
         if m.direct is None:  # type unknown: a set field that looks embedded may promote it
             return _UNKNOWN if m.embedded else unset
         if last in m.direct:
@@ -366,7 +417,62 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                 self.collect(expr, state, result, literals)
                 if summarised and expr.type == "return_statement":
                     result.returns.append((expr, self.return_facts(expr, state)))
+                if self.constructs and expr.type == "return_statement" and problem.fn.id == self.top.id:
+                    result.constructed.append((expr, self.left_unset(expr, state)))
+                if self.writer_calls:
+                    lo = bisect.bisect_left(self.writer_starts, expr.start_byte)
+                    hi = bisect.bisect_left(self.writer_starts, expr.end_byte, lo)
+                    if lo < hi:
+                        self.collect_calls(self.writer_calls[lo:hi], state, result, problem.fn)
         return result, literals
+
+    def left_unset(self, ret: Node, state: dict) -> frozenset | None:
+        """The candidate fields a constructor's return leaves nil in its first result;
+        None when that result is nil."""
+        values = ret.named_children[0].named_children if ret.named_children else []
+        if not values:
+            return frozenset()
+        v = _strip(values[0])
+        if v.type == "nil":
+            return None
+        p = self.path(v)
+        if p is None:
+            p = ("return",)
+            state = {}
+            self.shape(state, p, v)
+        return frozenset(f for f in self.constructs if _only_left_unset(self.lookup(state, p + (f,))))
+
+    def collect_calls(self, calls: list[Node], state: dict, result: FunctionNilness, fn: Node) -> None:
+        """Of calls of writers (in one statement), those that hand a value whose field is
+        nil to a writer of that field."""
+        exprtypes = self.pass_.result("exprtypes", self.top)
+        for call in calls:
+            if self.pass_.enclosing_function(call).id != fn.id:
+                continue
+            inputs = [(i, e, p) for i, e in handed(call) if (p := self.path(e)) is not None
+                      and state.get(p + (MARK,))]
+            if not inputs:
+                continue
+            target = callee(self.pass_, call, self.scopes, exprtypes)
+            if target is None:
+                continue
+            decl, file = target
+            writes = field_writes(self.pass_, decl, file)
+            if not writes:
+                continue
+            method = decl.type == "method_declaration"
+            name = file.text(decl.child_by_field_name("name"))
+            for index, e, p in inputs:
+                if index == -1 and not method:
+                    continue  # `pkg.F(x)` or a function-valued field: no receiver
+                for w in writes:
+                    if w.index != index:
+                        continue
+                    facts = self.feasible_facts(self.lookup(state, p + (w.field,)), f"{self.text(e)}.{w.field}")
+                    if is_nil(facts):
+                        result.calls.setdefault(call.id, []).append(
+                            CallSink(w.kind, call, e, w.field, w.where, name, facts))
+
 
     def return_facts(self, ret: Node, state: dict) -> tuple[frozenset, ...]:
         """What each result of a return statement may be (a bare return: the named
@@ -440,6 +546,20 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
 
 
 
+def seeded_analysis(pass_, decl: Node, seeds: dict) -> FunctionNilness | None:
+    """The nil-ness of a declaration analysed as if the candidate fields of some of its
+    inputs were nil at entry (`seeds`: the input's identifier -> the fields): for the
+    field-writer summaries of goguard.facts.creation, never for findings."""
+    ctx = _Context(pass_, decl, extra=frozenset(pass_.text(i) for i in seeds))
+    state = ctx.entry_state(decl)
+    for ident, fields in seeds.items():
+        d = ctx.decl(ident)
+        if d is not None:
+            state[(d.id, MARK)] = frozenset((Lit(ident.start_byte, frozenset(), direct=fields),))
+    ctx.analyse(decl, state)
+    return ctx.results.get(decl.id)
+
+
 @analysis("nilness")
 def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     """Sinks and their facts for fn (a function, method or literal)."""
@@ -451,6 +571,10 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
     res = ctx.results[top.id]
     res._ctx = ctx
     return res
+
+
+def _only_left_unset(facts: frozenset) -> bool:
+    return bool(facts) and all(isinstance(f, Nil) and f.note.startswith("field ") for f in facts)
 
 
 def _is_method_receiver(ident: Node) -> bool:

@@ -48,9 +48,12 @@ class Lit(NamedTuple):
     # Embedded fields through which other fields are promoted: the type's, or (type
     # unknown) the set fields that look embedded (`Meta: Meta{...}`).
     embedded: tuple = ()
+    # Where the value was made, when not at src: "in NewCache (cache.go:14)" for the
+    # result of a constructor whose every non-nil return leaves `direct` unset.
+    origin: str = ""
 
     def key(self) -> tuple:
-        return (self.src, self.fields, self.direct, self.embedded)
+        return (self.src, self.fields, self.direct, self.embedded, self.origin)
 
 
 # Facts that remember the branch conditions of the path they stand for.
@@ -88,6 +91,19 @@ class Sink(NamedTuple):
     facts: frozenset
 
 
+class CallSink(NamedTuple):
+    """A call that hands a value whose field is nil to a package function or method
+    that writes (or dereferences) that field before anything can set it."""
+
+    kind: str  # "write" | "deref", as for Sink
+    node: Node  # the call expression
+    target: Node  # the argument or receiver handed on
+    field: str
+    write: tuple  # (path, line, column, text) of the callee's write
+    callee: str  # the name of the function or method called
+    facts: frozenset
+
+
 class FunctionNilness:
     """Sinks of one function (a declaration or a literal), by node id."""
 
@@ -97,6 +113,10 @@ class FunctionNilness:
         # (return statement, facts of each result) of a function declaration, for its
         # result summary (goguard.facts.results).
         self.returns: list[tuple[Node, tuple[frozenset, ...]]] = []
+        # Calls that hand on a value with a nil field the callee writes, by node id.
+        self.calls: dict[int, list[CallSink]] = {}
+        # (return statement, candidate fields nil in its first result) of a constructor.
+        self.constructed: list[tuple[Node, frozenset | None]] = []
 
 
 def is_nil(facts: frozenset) -> bool:

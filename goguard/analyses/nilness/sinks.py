@@ -73,9 +73,10 @@ _RELEVANT_QUERY = """
 """
 
 
-def _relevant_names(fn: Node, text) -> frozenset[str]:
+def _relevant_names(fn: Node, text, sources: frozenset | None = None) -> frozenset[str]:
     """Variables whose nil-ness can matter in fn: roots of writes, dereferences and nil
-    comparisons, and what flows into them. Tracking only these keeps states small."""
+    comparisons, and what flows into them. Tracking only these keeps states small.
+    `sources`: only those of them that the sources flow into (and the sources)."""
     roots: set[str] = set()
     flows: dict[str, set[str]] = {}
     for _, caps in matches(_RELEVANT_QUERY, fn):
@@ -98,7 +99,19 @@ def _relevant_names(fn: Node, text) -> frozenset[str]:
             if b not in roots:
                 roots.add(b)
                 work.append(b)
-    return frozenset(roots)
+    if sources is None:
+        return frozenset(roots)
+    into: dict[str, set[str]] = {}
+    for a, bs in flows.items():
+        for b in bs:
+            into.setdefault(b, set()).add(a)
+    reached, work = set(sources), list(sources)
+    while work:
+        for a in into.get(work.pop(), ()):
+            if a not in reached:
+                reached.add(a)
+                work.append(a)
+    return frozenset(reached & (roots | set(sources)))
 
 
 

@@ -19,6 +19,8 @@ from goguard.analyses.nilness.domain import (
     _word,
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
+from goguard.facts.creation import constructed, may_set
+from goguard.facts.results import callee
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -35,6 +37,22 @@ class Transfer:
         n = len(path)
         for k in [k for k in state if k[:n] == path and (not keep_self or len(k) > n)]:
             del state[k]
+        for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
+            del state[k]
+
+    @staticmethod
+    def kill_for_method(state: dict, path, sets: frozenset) -> None:
+        """A method that may set only `sets` of the fields of the value at path: those
+        are unknown, and so is everything deeper (it may change what fields point to,
+        and store into any map it reaches); the fields it does not set keep their value."""
+        n = len(path)
+        for k in [k for k in state if k[:n] == path and len(k) > n]:
+            if k[-1] == FLAG:
+                state[k] = _STORED
+            elif len(k) > n + 1 or k[n] in sets:
+                del state[k]
+        for f in sets:
+            state[path + (f,)] = _UNKNOWN
         for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
             del state[k]
 
@@ -131,6 +149,8 @@ class Transfer:
             name = self.text(fn) if fn is not None and fn.type == "identifier" else ""
             if name == "make":
                 state[path + (FLAG,)] = _FRESH
+            elif name != "new":
+                self.constructed(state, path, e)
             elif name == "new":
                 args = e.child_by_field_name("arguments")
                 tn = args.named_children[0] if args is not None and args.named_children else None
@@ -144,6 +164,32 @@ class Transfer:
                     return
                 u = self.types.underlying(self.types.from_node(tn, self.file))
                 self.zero_struct(state, path, u, e.start_byte, frozenset())
+
+    def constructed(self, state: dict, path, call: Node) -> None:
+        """`c := NewT()` of a package constructor whose every non-nil return leaves some
+        fields nil (goguard.facts.creation): c's value has those fields nil."""
+        if self.constructors is None:
+            return
+        fn = call.child_by_field_name("function")
+        name = fn.child_by_field_name("field") if fn is not None and fn.type == "selector_expression" else fn
+        if name is None or name.type not in ("identifier", "field_identifier") or \
+                self.text(name).encode() not in self.constructors.names:
+            return
+        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
+        got = constructed(self.pass_, *target) if target is not None else None
+        if got is not None:
+            origin = f"{self.text(name)} ({got.path}:{got.line})"
+            state[path + (MARK,)] = frozenset((Lit(call.start_byte, frozenset(), direct=got.fields, origin=origin),))
+
+    def method_sets(self, call: Node, path, state: dict) -> frozenset | None:
+        """For a method call on a struct made here (its mark known), the fields the
+        method may set (goguard.facts.creation.may_set); None: any of them."""
+        if not state.get(path + (MARK,)):
+            return None
+        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
+        if target is None or target[0].type != "method_declaration":
+            return None
+        return may_set(self.pass_, *target)
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
@@ -245,6 +291,9 @@ class Transfer:
                          for i, tg in enumerate(targets)]
                 for tg, f in zip(targets, facts):
                     self.assign(state, tg, None, f)
+                first = self.path(targets[0]) if targets else None
+                if first is not None:
+                    self.constructed(state, first, call)
             elif len(targets) == 2 and len(values) == 1 and _strip(values[0]).type == "index_expression":
                 f = self.value(values[0], state)
                 self.assign(state, targets[0], values[0], f)
@@ -360,7 +409,11 @@ class Transfer:
                     recv = fn.child_by_field_name("operand")
                     p = self.path(recv) if recv is not None else None
                     if p is not None:
-                        self.kill(state, p)
+                        sets = self.method_sets(n, p, state)
+                        if sets is None:
+                            self.kill(state, p)
+                        else:
+                            self.kill_for_method(state, p, sets)
                 is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
                 for a in (args.named_children if args is not None else ()):
                     # A callee cannot re-point a map or pointer passed by value, but it

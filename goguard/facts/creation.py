@@ -1,0 +1,448 @@
+"""Creation sites and the functions that write a field of what they are handed.
+
+A map field that some code of the package sets can still be left nil by one creation
+site: a constructor that forgets it, a test's `&T{}`. That value panics only where it
+reaches a write of the field that nothing guards. Two summaries carry the value across
+a call, each computed once per function and only when a caller asks:
+
+- **Constructors.** For a function or method whose (first) result is a struct `T` or
+  `*T` of the package with candidate fields (unexported map or `*[]T`/`*map` fields):
+  the candidate fields that *every* non-nil return leaves nil, read off the nil-ness
+  analysis at each return (a literal that omits them, with nothing in between that may
+  set them: no assignment, no method call on the value, no handing it on). A caller's
+  `c := NewT()` then holds a value with those fields nil.
+- **Field writers.** For a function or method with an input (receiver or parameter) of
+  such a type: the writes `in.f[k] = v` (and dereferences `*in.f`) that run with `in.f`
+  still as it came in. The body is analysed once more with every candidate field of the
+  input nil at entry, and a write counts when it sees only that nil and no condition on
+  the way to it mentions an input (a write that only some state of the value reaches
+  is left alone). Only the function's own writes count: one that hands the input on
+  to another writer is not followed (a summary per call chain would cost a dataflow
+  per level, and the value has usually been set on the way).
+
+A call that hands a value whose field is nil (a literal leaving it unset, a
+constructor's result) to a writer of that field, with nothing between the creation and
+the call that may set it, panics in the callee: GG101 / GG102 report it at the call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.facts import per_function
+from goguard.facts.fields import declared_fields
+from goguard.frontend.gotypes import Type, TypeResolver
+from goguard.frontend.syntax import NameFinder
+
+# How many calls deep summaries are computed (a constructor asks its callees in turn).
+MAX_DEPTH = 3
+# A writer's summary costs a second dataflow over its body: bodies larger than this
+# (a compiler's register allocator, say) are not summarised; calls of them stay silent.
+MAX_WRITER_BYTES = 16_000
+
+
+def candidate_fields(package) -> dict[str, frozenset]:
+    """Struct type name (short) -> its candidate fields: its own unexported map or
+    pointer fields (goguard.facts.fields.declared_fields)."""
+    key = ("creation-candidates",)
+    got = package.facts.get(key)
+    if got is None:
+        got = {}
+        fields = declared_fields(package)
+        if fields:
+            types = TypeResolver.of(package)
+            for d in package.decls.values():
+                if d.kind != "type":
+                    continue
+                own = frozenset(name for name, _, embedded in types.struct_fields(Type("named", name=d.name))
+                                if not embedded and name in fields)
+                if own:
+                    got[d.name] = own
+        package.facts[key] = got
+    return got
+
+
+def struct_name(package, t: Type) -> str | None:
+    """The short name of the package's struct type t or *t names, else None."""
+    if t.kind == "pointer" and t.elem is not None:
+        t = t.elem
+    if t.kind != "named":
+        return None
+    own = package.import_path
+    name = t.name
+    if own and name.startswith(own + "."):
+        name = name[len(own) + 1:]
+    return name if "." not in name and "/" not in name else None
+
+
+def _inputs(decl: Node, file) -> list[tuple[int, Node, Node | None]]:
+    """(index, name identifier, type node) of a declaration's receiver (-1) and
+    parameters (0, 1, ...); a variadic parameter ends the list."""
+    out = []
+    recv = decl.child_by_field_name("receiver")
+    for p in (recv.named_children if recv is not None else ()):
+        for n in p.children_by_field_name("name"):
+            out.append((-1, n, p.child_by_field_name("type")))
+    params = decl.child_by_field_name("parameters")
+    i = 0
+    for p in (params.named_children if params is not None else ()):
+        if p.type == "variadic_parameter_declaration":
+            break
+        names = p.children_by_field_name("name")
+        for n in names:
+            out.append((i, n, p.child_by_field_name("type")))
+            i += 1
+        if not names:
+            i += 1
+    return out
+
+
+def _decls(package):
+    for d in package.decls.values():
+        if d.kind == "func":
+            yield d.node, d.file
+    for m in package.methods.values():
+        yield m, package.method_file(m)
+
+
+def writer_names(package) -> NameFinder | None:
+    """A finder of calls of package functions and methods that may write a candidate
+    field of an input: those with a write shape `in.f[` or `*in.f` in their body (the
+    cheap test before any summary)."""
+    key = ("creation-writer-names",)
+    if key not in package.facts:
+        direct = set()
+        cands = candidate_fields(package)
+        if cands:
+            types = TypeResolver.of(package)
+            finder = NameFinder(frozenset().union(*cands.values()))
+            for decl, file in _decls(package):
+                name, body = decl.child_by_field_name("name"), decl.child_by_field_name("body")
+                if name is None or body is None:
+                    continue
+                inputs = {file.text(ident).encode() for _, ident, tn in _inputs(decl, file)
+                          if tn is not None and struct_name(package, types.from_node(tn, file)) in cands}
+                inputs.discard(b"_")
+                if not inputs:
+                    continue
+                if _writes_field(finder, file.data, body, inputs):
+                    direct.add(file.text(name))
+        package.facts[key] = NameFinder(direct, suffix=rb"\s*\(") if direct else None
+    return package.facts[key]
+
+
+_INDEXED = re.compile(rb"\s*\[")
+_IDENT_BEFORE = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*$")
+
+
+def _writes_field(finder: NameFinder, data: bytes, body: Node, inputs: set) -> bool:
+    """Whether the body indexes or dereferences `x.f` for an input x and a field f."""
+    for s, e, _ in finder.finditer(data, body.start_byte, body.end_byte):
+        m = _IDENT_BEFORE.search(data[max(body.start_byte, s - 80):s])
+        if m is None or m.group(1) not in inputs:
+            continue
+        if _INDEXED.match(data, e):
+            return True
+        before = data[max(body.start_byte, s - 90):s - len(m.group(0))].rstrip()
+        if before.endswith((b"*", b"*(")):
+            return True
+    return False
+
+
+def constructor_names(package) -> NameFinder | None:
+    """A finder of calls of package functions and methods whose first result is a
+    struct (or pointer to one) with candidate fields and whose body makes one (a
+    function returning a value it looked up is no constructor)."""
+    key = ("creation-constructor-names",)
+    if key not in package.facts:
+        names = set()
+        cands = candidate_fields(package)
+        if cands:
+            types = TypeResolver.of(package)
+            others = []
+            for decl, file in _decls(package):
+                name = decl.child_by_field_name("name")
+                if name is None or constructed_type(types, package, decl, file) not in cands:
+                    continue
+                if _makes(package, file.data, decl):
+                    names.add(file.text(name))
+                elif decl.child_by_field_name("body") is not None:
+                    others.append((file.text(name), file.data, decl.child_by_field_name("body")))
+            for _ in range(MAX_DEPTH - 1):  # those returning what a constructor made, a few deep
+                called = NameFinder(names, suffix=rb"\s*\(") if names else None
+                more = {n for n, data, body in others if n not in names and called is not None
+                        and called.search(data, body.start_byte, body.end_byte)}
+                if not more:
+                    break
+                names |= more
+        package.facts[key] = NameFinder(names, suffix=rb"\s*\(") if names else None
+    return package.facts[key]
+
+
+_LITERAL_AFTER = re.compile(rb"\s*\{")
+_CALL_AFTER = re.compile(rb"\s*\(")
+# What stands before a type name or constructor call on the line that makes the value:
+# `x := `, `x, err = `, `x := &`, `var x `, `x ` (in a var group), `x := new(`.
+_MADE_INTO = re.compile(rb"^\s*(?:var\s+)?([A-Za-z_][A-Za-z0-9_]*)(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*"
+                        rb"\s*(?:(?::=|=)\s*(?:&\s*|new\(\s*)?)?$")
+
+
+def created_names(package, data: bytes, fn: Node) -> frozenset:
+    """The variables the body of fn may set to a new value of a struct type with
+    candidate fields: `x := T{`, `x := &T{`, `x := new(T)`, `var x T`, `x, err :=
+    NewT(`. Read from the bytes: a cheap test before the dataflow, never too strict
+    for these shapes (a value made another way is not followed)."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return frozenset()
+    out = set()
+    for finder, after in ((_type_finder(package), None), (constructor_names(package), _CALL_AFTER)):
+        for s, e, _ in (finder.finditer(data, body.start_byte, body.end_byte) if finder is not None else ()):
+            if after is not None and not after.match(data, e):
+                continue
+            line = data.rfind(b"\n", 0, s) + 1
+            m = _MADE_INTO.match(data[max(line, s - 200):s])
+            if m is not None and (after is not None or _LITERAL_AFTER.match(data, e) or m.group(0).rstrip()
+                                  .endswith(b"(") or not m.group(0).rstrip().endswith(b"=")):
+                out.add(m.group(1).decode())
+    return frozenset(out)
+
+
+def _makes(package, data: bytes, fn: Node) -> bool:
+    """Whether the body of fn mentions a struct type with candidate fields as a literal
+    (`T{`), in `new(T)` or as the type of a declaration."""
+    body = fn.child_by_field_name("body")
+    finder = _type_finder(package)
+    for s, e, _ in (finder.finditer(data, body.start_byte, body.end_byte) if finder and body else ()):
+        if _LITERAL_AFTER.match(data, e) or data[max(0, s - 8):s].rstrip().endswith(b"new(") or \
+                _MADE_INTO.match(data[max(data.rfind(b"\n", 0, s) + 1, s - 200):s]):
+            return True
+    return False
+
+
+def _type_finder(package) -> NameFinder | None:
+    key = ("creation-type-names",)
+    if key not in package.facts:
+        cands = candidate_fields(package)
+        package.facts[key] = NameFinder(cands) if cands else None
+    return package.facts[key]
+
+
+@analysis("created-names")
+def created_names_analysis(pass_, fn: Node) -> frozenset:
+    """created_names of a function (of its outermost function for a literal)."""
+    return created_names(pass_.package, pass_.file.data, fn)
+
+
+def constructed_type(types: TypeResolver, package, decl: Node, file) -> str | None:
+    """The short name of the package struct type that decl's first result is (or
+    points to), else None."""
+    res = decl.child_by_field_name("result")
+    if res is None:
+        return None
+    if res.type == "parameter_list":
+        first = res.named_children[0] if res.named_children else None
+        if first is None or len(first.children_by_field_name("name")) > 1:
+            return None
+        res = first.child_by_field_name("type")
+    return struct_name(package, types.from_node(res, file)) if res is not None else None
+
+
+@dataclass(frozen=True)
+class Constructed:
+    """The candidate fields every non-nil return of a constructor leaves nil, and where
+    (path, line) its first such return is."""
+
+    fields: frozenset
+    path: str
+    line: int
+
+
+def constructed(pass_, decl: Node, file) -> Constructed | None:
+    """The constructor summary of a package function or method (None: nothing known)."""
+    return per_function(pass_, "constructed", decl, file, _constructed, None, "creation-stack", MAX_DEPTH)
+
+
+def _constructed(fp, decl: Node) -> Constructed | None:
+    nilness = fp.result("nilness", decl)
+    if nilness is None or not nilness.constructed:
+        return None
+    common = None
+    first = None
+    for ret, fields in nilness.constructed:
+        if fields is None:
+            continue  # a nil result: the caller's check of the error or the value
+        common = fields if common is None else common & fields
+        if first is None:
+            first = ret
+    if not common or first is None:
+        return None
+    return Constructed(common, fp.file.path, first.start_point[0] + 1)
+
+
+@dataclass(frozen=True)
+class Write:
+    """A write of field `field` of input `index` (-1: the receiver) of a function that
+    nothing in it can precede with a set."""
+
+    index: int
+    field: str
+    kind: str  # "write" | "deref"
+    where: tuple  # (path, line, column, text) of the write
+
+
+def field_writes(pass_, decl: Node, file) -> tuple[Write, ...]:
+    """The field-writer summary of a package function or method."""
+    return per_function(pass_, "field-writes", decl, file, _field_writes, (), "creation-stack", MAX_DEPTH)
+
+
+def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
+    from goguard.analyses.nilness.context import seeded_analysis
+    from goguard.facts.results import _enclosing_conditions, _mentions
+
+    package = fp.package
+    cands = candidate_fields(package)
+    types = TypeResolver.of(package)
+    seeds = {}
+    for index, ident, tn in _inputs(decl, fp.file):
+        name = struct_name(package, types.from_node(tn, fp.file)) if tn is not None else None
+        if name in cands and fp.text(ident) != "_":
+            seeds[ident.start_byte] = (index, ident, cands[name])
+    body = decl.child_by_field_name("body")
+    if not seeds or body is None or body.end_byte - body.start_byte > MAX_WRITER_BYTES:
+        return ()
+    result = seeded_analysis(fp, decl, {ident: fields for _, ident, fields in seeds.values()})
+    if result is None:
+        return ()
+    names = [fp.text(ident) for _, ident, _ in seeds.values()]
+    out: list[Write] = []
+
+    def seeded(facts) -> tuple[int, str] | None:
+        """(input index, field) when facts are only the nil of one seeded field."""
+        srcs = {(f.src, f.note) for f in facts if hasattr(f, "note")}
+        if not facts or len(srcs) != 1 or len(srcs) != len(facts):
+            return None
+        src, note = next(iter(srcs))
+        seed = seeds.get(src)
+        if seed is None or not note.startswith("field "):
+            return None
+        return seed[0], note.split(" ", 2)[1]
+
+    def guarded(node: Node) -> bool:
+        conds = _enclosing_conditions(fp, node, decl)
+        return conds is None or any(_mentions(c, n) for c, _ in conds for n in names)
+
+    for sink in result.sinks.values():
+        got = seeded(sink.facts)
+        if got is None or guarded(sink.node):
+            continue
+        line, col = sink.node.start_point
+        out.append(Write(got[0], got[1], sink.kind, (fp.file.path, line + 1, col + 1, fp.text(sink.node))))
+    seen, unique = set(), []
+    for w in sorted(out, key=lambda w: (w.where[1], w.where[2])):
+        if (w.index, w.field, w.kind) not in seen:
+            seen.add((w.index, w.field, w.kind))
+            unique.append(w)
+    return tuple(unique)
+
+
+_SELECTED = re.compile(rb"\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)")
+_CALLED = re.compile(rb"\s*\(")
+
+
+def may_set(pass_, decl: Node, file) -> frozenset | None:
+    """The fields of its receiver's value that a method may set (re-point); None when it
+    may set any (it hands the receiver on, calls a method it cannot follow, assigns
+    `*r`). A value receiver is a copy: the caller's fields stay as they were."""
+    return per_function(pass_, "may-set", decl, file, _may_set, None, "creation-stack", MAX_DEPTH)
+
+
+def _may_set(pass_, decl: Node) -> frozenset | None:
+    file = pass_.file
+    from goguard.facts.fields import _sets
+
+    recv = decl.child_by_field_name("receiver")
+    params = recv.named_children if recv is not None else []
+    if len(params) != 1:
+        return None
+    tn = params[0].child_by_field_name("type")
+    names = params[0].children_by_field_name("name")
+    if tn is None:
+        return None
+    if tn.type != "pointer_type":
+        return frozenset()
+    body = decl.child_by_field_name("body")
+    if not names or body is None:
+        return frozenset() if body is not None else None
+    types = TypeResolver.of(pass_.package)
+    tname = struct_name(pass_.package, types.from_node(tn, file))
+    if tname is None:
+        return None
+    fields = {name for name, _, _ in types.struct_fields(Type("named", name=tname))}
+    data = file.data
+    out: set[str] = set()
+    for s, e, _ in NameFinder([file.text(names[0])]).finditer(data, body.start_byte, body.end_byte):
+        m = _SELECTED.match(data, e)
+        if m is None:
+            return None  # the receiver itself is handed on, assigned or dereferenced
+        x = m.group(1).decode()
+        if x in fields:
+            if _sets(data, m.start(1), m.end(1), file.root):
+                out.add(x)
+            continue
+        method = pass_.package.method(tname, x)
+        if method is None or not _CALLED.match(data, m.end()):
+            return None  # a promoted method, or a method value that may run any time
+        inner = may_set(pass_, *method)
+        if inner is None:
+            return None
+        out |= inner
+    return frozenset(out)
+
+
+def handed(call: Node) -> list[tuple[int, Node]]:
+    """(input index, expression) of what a call hands on: its receiver operand (-1)
+    and its arguments, `&x` read as x."""
+    from goguard.frontend.syntax import operator, strip_parens
+
+    out = []
+    fn = call.child_by_field_name("function")
+    if fn is not None and fn.type == "selector_expression":
+        op = fn.child_by_field_name("operand")
+        if op is not None:
+            out.append((-1, op))
+    args = call.child_by_field_name("arguments")
+    for i, a in enumerate(args.named_children if args is not None else ()):
+        e = strip_parens(a)
+        if e.type == "unary_expression" and operator(e) == "&":
+            e = strip_parens(e.child_by_field_name("operand") or e)
+        out.append((i, e))
+    return out
+
+
+def handed_roots(call: Node, text) -> frozenset:
+    """The variables at the root of what a call hands on."""
+    from goguard.analyses.nilness.sinks import _root
+
+    return frozenset(r for _, e in handed(call) if (r := _root(e, text)) is not None)
+
+
+def writes_by_name(pass_, name: str) -> bool:
+    """Whether some package function or method of that name writes a field of what it
+    is handed (its summary, asked of each declaration of the name once)."""
+    package = pass_.package
+    key = ("creation-writes-by-name", name)
+    got = package.facts.get(key)
+    if got is None:
+        decls = []
+        d = package.decls.get(name)
+        if d is not None and d.kind == "func":
+            decls.append((d.node, d.file))
+        decls += [(m, package.method_file(m)) for (_, n), m in package.methods.items() if n == name]
+        got = any(field_writes(pass_, decl, file) for decl, file in decls)
+        package.facts[key] = got
+    return got
