@@ -302,6 +302,7 @@ def field_writes(pass_, decl: Node, file) -> tuple[Write, ...]:
 
 def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
     from goguard.analyses.nilness.context import seeded_analysis
+    from goguard.analyses.nilness.domain import unset_field_of
     from goguard.facts.results import _enclosing_conditions, _mentions
 
     package = fp.package
@@ -327,10 +328,8 @@ def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
         if not facts or len(srcs) != 1 or len(srcs) != len(facts):
             return None
         src, note = next(iter(srcs))
-        seed = seeds.get(src)
-        if seed is None or not note.startswith("field "):
-            return None
-        return seed[0], note.split(" ", 2)[1]
+        seed, field = seeds.get(src), unset_field_of(note)
+        return (seed[0], field) if seed is not None and field is not None else None
 
     def guarded(node: Node) -> bool:
         conds = _enclosing_conditions(fp, node, decl)

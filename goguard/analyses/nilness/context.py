@@ -28,6 +28,8 @@ from goguard.analyses.nilness.domain import (
     Sink,
     U,
     is_nil,
+    unset_field_of,
+    unset_note,
 )
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
@@ -303,7 +305,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if m.fields is None or last in m.fields:
             return _UNKNOWN
         how = f"by {m.origin}" if m.origin else "here"
-        unset = frozenset((Nil(m.src, f"field {last} is left unset {how}", conds=m.conds),))
+        unset = frozenset((Nil(m.src, unset_note(last, how), conds=m.conds),))
         if m.direct is None:  # type unknown: a set field that looks embedded may promote it
             return _UNKNOWN if m.embedded else unset
         if last in m.direct:
@@ -574,7 +576,7 @@ def nilness_analysis(pass_, fn: Node) -> FunctionNilness | None:
 
 
 def _only_left_unset(facts: frozenset) -> bool:
-    return bool(facts) and all(isinstance(f, Nil) and f.note.startswith("field ") for f in facts)
+    return bool(facts) and all(isinstance(f, Nil) and unset_field_of(f.note) is not None for f in facts)
 
 
 def _is_method_receiver(ident: Node) -> bool:

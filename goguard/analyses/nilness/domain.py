@@ -84,6 +84,18 @@ CHECKED_NOTE = "compared with nil here: it is nil on this branch"
 RESULT_NOTE = " returns nil here "
 
 
+def unset_note(field: str, how: str) -> str:
+    """The note of a field's nil in a struct made where it was left unset."""
+    return f"field {field} is left unset {how}"
+
+
+def unset_field_of(note: str) -> str | None:
+    """The field an unset_note names, else None."""
+    if note.startswith("field ") and " is left unset " in note:
+        return note[6:note.index(" is left unset ")]
+    return None
+
+
 class Sink(NamedTuple):
     kind: str  # "write" (m[k] = v: the facts of m) | "deref" (*p: the facts of p)
     node: Node  # the index expression written / the unary * expression
