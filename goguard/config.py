@@ -182,13 +182,14 @@ class _Reader:
         return list(value)
 
     def codes(self, keys: tuple[str, ...], value: Any, key_is_rule: bool = False) -> list[str]:
-        from goguard.rules import resolve_selector
+        from goguard.rules import resolve_selector, unknown_selector
 
         out: list[str] = []
         for sel in self.strings(keys, value):
-            rules = resolve_selector(sel)
+            # Only `select` turns opt-in rules on, and only by naming them.
+            rules = resolve_selector(sel, include_off=keys[0] != "select")
             if not rules:
-                self.fail(keys, f"unknown rule code, name or prefix {sel!r} (see 'goguard rules')",
+                self.fail(keys, f"{unknown_selector(sel)} (see 'goguard rules')",
                           None if key_is_rule else sel)
             out.extend(r.code for r in rules if r.code not in out)
         return out

@@ -29,7 +29,7 @@ MAX_SYNTAX_WARNINGS = 5
 
 @dataclass
 class Options:
-    rules: tuple[str, ...] | None = None  # enabled codes; None: all
+    rules: tuple[str, ...] | None = None  # enabled codes; None: those enabled by default
     include_generated: bool = False
     severity: dict[str, str] = field(default_factory=dict)  # code -> severity override
     go_version: tuple[int, int] | None = None  # overrides go.mod
@@ -39,7 +39,9 @@ class Options:
     per_file_ignores: tuple[tuple[Any, frozenset[str]], ...] = ()
 
     def enabled(self) -> list[Rule]:
-        return [r for r in all_rules() if self.rules is None or r.code in self.rules]
+        if self.rules is None:
+            return [r for r in all_rules() if r.meta.default_enabled]
+        return [r for r in all_rules() if r.code in self.rules]
 
     def rules_for(self, abspath: str, rules: list[Rule]) -> list[Rule]:
         """The rules that run on one file: `rules` less its per-file ignores."""

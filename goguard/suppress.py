@@ -99,6 +99,12 @@ def _all_codes() -> frozenset[str]:
     return frozenset(r.code for r in all_rules()) - {RULE_CODE}
 
 
+def _default_codes() -> frozenset[str]:
+    from goguard.rules import default_codes
+
+    return default_codes() - {RULE_CODE}
+
+
 def _directive(file: src.SourceFile, node) -> Directive | None:
     raw = file.data[node.start_byte:node.end_byte]
     if not raw.startswith(b"//"):
@@ -226,7 +232,10 @@ def problems(
         if not d.valid:
             out.append(Problem(d, f"malformed goguard directive (suppresses nothing): {d.problem}"))
             continue
-        if d.used or not d.codes <= ran:
+        # A //nolint:goguard is judged once every rule enabled by default ran (an
+        # opt-in rule that did not run cannot make it stale or fresh).
+        needed = d.codes & _default_codes() if d.kind == "nolint" else d.codes
+        if d.used or not needed <= ran:
             continue
         if d.target is not None and any(s <= d.start_byte < e for s, e in unjudged):
             continue

@@ -51,6 +51,7 @@ from pathlib import Path
 from goguard.engine import Options, Result, run
 from goguard.frontend import source as src
 from goguard.frontend.loader import expand
+from goguard.rules import all_rules, default_codes
 
 REPO = Path(__file__).resolve().parent.parent
 TESTDATA = REPO / "testdata"
@@ -239,8 +240,14 @@ def rule_of(path: Path, root: Path = TESTDATA) -> str:
 
 @functools.lru_cache(maxsize=None)
 def analyse(folder: Path, cwd: Path = REPO) -> Result:
-    """goguard in-process on one folder (or a `dir/...` pattern), every rule, one job."""
-    return run(expand([str(folder)], cwd=str(cwd)), Options(jobs=1))
+    """goguard in-process on one folder (or a `dir/...` pattern), one job: the rules
+    enabled by default, and the folder's own rule when it is an opt-in one."""
+    try:
+        own = {rule_of(folder)}
+    except ValueError:  # not below testdata/
+        own = set()
+    codes = default_codes() | (own & {r.code for r in all_rules()})
+    return run(expand([str(folder)], cwd=str(cwd)), Options(rules=tuple(sorted(codes)), jobs=1))
 
 
 def diagnostics(result: Result) -> list[Diagnostic]:

@@ -65,9 +65,12 @@ def test_rules_command_lists_every_rule_including_gg000():
     assert [x["code"] for x in listed] == CODES and "GG000" in CODES
     assert next(x for x in listed if x["code"] == "GG000") == {
         "code": "GG000", "name": "stale-directive", "severity": "warning",
-        "title": "Suppression directive that is malformed or matches no finding"}
+        "title": "Suppression directive that is malformed or matches no finding", "default_enabled": True}
+    assert [x["code"] for x in listed if not x["default_enabled"]] == ["GG202"]
     r = invoke("rules")
     assert [x.split()[0] for x in lines(r.stdout)] == CODES
+    off = [x.split()[0] for x in lines(r.stdout) if "(off by default" in x]
+    assert off == ["GG202"]
 
 
 def example_source(block: str) -> str:
@@ -88,7 +91,8 @@ def examples(tmp_path_factory) -> tuple[Path, dict[str, list[dict]]]:
             folder = root / f"{rule.code.lower()}_{suffix}"
             folder.mkdir()
             (folder / "example.go").write_text(example_source(rule.example(section)))
-    r = run("check", "--format", "json", "./...", cwd=root)
+    every = ",".join(r.code for r in RULES)  # the opt-in rules too
+    r = run("check", "--format", "json", "--select", every, "./...", cwd=root)
     assert r.returncode in (0, 1) and r.stderr == b"", r.stderr
     found: dict[str, list[dict]] = {}
     for f in json.loads(r.stdout):

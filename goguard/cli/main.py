@@ -11,7 +11,13 @@ import click
 from goguard import __version__
 from goguard.frontend.loader import PatternError, expand
 from goguard.output import names as format_names
-from goguard.rules import RuleError, all_rules, get_rule, resolve_selector
+from goguard.rules import (
+    RuleError,
+    all_rules,
+    get_rule,
+    resolve_selector,
+    unknown_selector,
+)
 
 
 def _rules_or_exit():
@@ -24,15 +30,17 @@ def _rules_or_exit():
 
 
 def _selection(values: tuple[str, ...], option: str) -> set[str]:
+    """The codes `--select` / `--ignore` name; a prefix selects opt-in rules only for
+    `--ignore` (`--select` turns one on only by naming it)."""
     codes: set[str] = set()
     for value in values:
         for item in value.split(","):
             item = item.strip()
             if not item:
                 continue
-            rules = resolve_selector(item)
+            rules = resolve_selector(item, include_off=option != "--select")
             if not rules:
-                raise click.BadParameter(f"unknown rule code, name or prefix {item!r}", param_hint=option)
+                raise click.BadParameter(unknown_selector(item), param_hint=option)
             codes.update(r.code for r in rules)
     return codes
 
@@ -101,7 +109,7 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
         sys.exit(2)
 
     try:
-        settings = resolve(config_file, {r.code for r in rules},
+        settings = resolve(config_file, {r.code for r in rules if r.meta.default_enabled},
                            _selection(select, "--select") if select else None,
                            _selection(ignore, "--ignore"), tests, include_generated, go_version)
         known = baseline.load(baseline_file) if baseline_file else None
@@ -168,11 +176,13 @@ def rules_cmd(fmt) -> None:
     rules = _rules_or_exit()
     if fmt == "json":
         click.echo(json.dumps(
-            [{"code": r.code, "name": r.name, "severity": r.severity, "title": r.title} for r in rules],
+            [{"code": r.code, "name": r.name, "severity": r.severity, "title": r.title,
+              "default_enabled": r.meta.default_enabled} for r in rules],
             indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {r.title}")
+        off = "" if r.meta.default_enabled else "  (off by default: select it by code or name)"
+        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {r.title}{off}")
 
 
 @main.command("rule")

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from goguard.rules.base import Rule, RuleError, RuleMeta, validate
 
-__all__ = ["Rule", "RuleMeta", "RuleError", "all_rules", "get_rule", "resolve_selector"]
+__all__ = ["Rule", "RuleMeta", "RuleError", "all_rules", "default_codes", "get_rule", "resolve_selector",
+           "unknown_selector"]
 
 
 @lru_cache(maxsize=None)
@@ -51,15 +52,30 @@ def get_rule(code_or_name: str) -> Rule | None:
     return None
 
 
-def resolve_selector(selector: str) -> list[Rule]:
-    """Rules named by a code (GG101), a name (nil-map-write) or a code prefix (GG1, GG)."""
+def default_codes() -> frozenset[str]:
+    """The codes of the rules that run when nothing selects rules."""
+    return frozenset(r.code for r in _load() if r.meta.default_enabled)
+
+
+def unknown_selector(selector: str) -> str:
+    """Why a selector selects nothing, for an error message."""
+    off = resolve_selector(selector, include_off=True)
+    if off:
+        return (f"{selector!r} matches only rules that are off by default; select them by code or name: "
+                f"{', '.join(r.code for r in off)}")
+    return f"unknown rule code, name or prefix {selector!r}"
+
+
+def resolve_selector(selector: str, include_off: bool = False) -> list[Rule]:
+    """Rules named by a code (GG101), a name (nil-map-write) or a code prefix (GG1, GG,
+    ALL). A prefix selects opt-in rules (off by default) only with `include_off` (as for
+    `ignore`); naming one exactly always selects it."""
     s = selector.strip()
     exact = get_rule(s)
     if exact is not None:
         return [exact]
     up = s.upper()
     if up.startswith("GG") and up[2:].isdigit() or up == "GG" or up == "ALL":
-        if up == "ALL":
-            return list(_load())
-        return [r for r in _load() if r.code.startswith(up)]
+        return [r for r in _load() if (up == "ALL" or r.code.startswith(up))
+                and (include_off or r.meta.default_enabled)]
     return []

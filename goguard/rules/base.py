@@ -49,6 +49,9 @@ class RuleMeta:
     # File queries of shared analyses the check uses (see goguard.analyses.FILE_QUERIES):
     # they run in the same single traversal as the rules' queries.
     uses: tuple[str, ...] = ()
+    # Whether the rule runs when nothing selects it: an opt-in rule (False) runs only
+    # when `--select` or the configuration's `select` names it by code or name.
+    default_enabled: bool = True
     # CVSS-like score for memory-safety rules, shown by GitHub code scanning.
     security_severity: str | None = None
     since: str = "0.1.0"

@@ -1,0 +1,153 @@
+"""The address of a local variable stored where it outlives the statement (opt-in).
+
+## What it does
+Off by default: it runs only when `--select` or the configuration's `select` names it
+(`GG202` or `address-escapes`). Reports every store of the address of a local variable
+(`&x`, `&x.f`, `&x[i]` of a local array or struct) into something that outlives the
+statement: an entry of a map or slice (`m[k] = &x`), a field of another value
+(`o.f = &x`), an `append` (`s = append(s, &x)`) or a channel send (`ch <- &x`). It is a
+note for reviewers who want to see every such store, not a bug report: most of them are
+correct. GG201 reports the ones that are bugs, where the variable is written again
+while the stored address can still be read.
+
+## Why is this bad?
+It is not, by itself. Go never leaves a pointer to a dead stack frame: storing `&x`
+makes the compiler's escape analysis move `x` to the heap, so the pointer stays valid
+for as long as anything holds it. What a stored address does mean is that every store
+of `&x` shares one variable: when `x` is declared outside a loop and the loop stores
+`&x` on each iteration, every entry points at the same `x`, and all of them show
+whatever was written to it last. And each such variable costs a heap allocation.
+
+## Example
+```go
+package example
+
+func index(lines []string) map[string]*string {
+	out := map[string]*string{}
+	var line string
+	for _, l := range lines {
+		line = l
+		out[l] = &line
+	}
+	return out
+}
+```
+
+## Use instead
+Store the value where a pointer is not needed; where one is, declare the variable
+inside the loop (`line := l; out[l] = &line`), which gives each entry its own (GG202
+still notes that store, since it still moves `line` to the heap).
+```go
+package example
+
+func index(lines []string) map[string]string {
+	out := map[string]string{}
+	for _, l := range lines {
+		out[l] = l
+	}
+	return out
+}
+```
+
+## Runtime symptom
+None by itself. When the variable is reused (the example), every entry holds the last
+value written to it: no panic, silently wrong data.
+
+## Related checks elsewhere
+gosec G601 and the exportloopref and looppointer linters looked only at `&v` of a range
+variable, and are deprecated or unmaintained since Go 1.22 made loop variables fresh
+per iteration. `go build -gcflags=-m` prints the compiler's own escape decisions
+("moved to heap: x") for every variable, stored or not.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.frontend.syntax import operator, strip_parens
+from goguard.rules.base import CORPUS, RuleMeta
+
+META = RuleMeta(
+    code="GG202",
+    name="address-escapes",
+    severity="note",
+    tags=("aliasing", "heap"),
+    precision="very-high",
+    measured=(
+        f"on {CORPUS} with it selected, 1,169 findings, each a stored address of a local "
+        f"(a sample checked by hand); as a note it reports correct code by design, which "
+        f"is why it is off by default."
+    ),
+    default_enabled=False,
+    query="""
+(assignment_statement
+  left: (expression_list [(index_expression) (selector_expression)] @target)
+  right: (expression_list (unary_expression) @value)) @stmt
+(send_statement value: (unary_expression) @value) @stmt
+(call_expression function: (identifier) @fn (#eq? @fn "append")
+  arguments: (argument_list (unary_expression) @value)) @stmt
+""",
+)
+
+
+def _local_root(pass_, addr: Node, fn: Node) -> Node | None:
+    """The local variable whose storage `&operand` points into: x of `&x`, `&x.f`, and
+    `&x[i]` of an array (a slice's element lives in its backing array, not in x)."""
+    e = strip_parens(addr.child_by_field_name("operand") or addr)
+    exprtypes = pass_.result("exprtypes", fn)
+    types = exprtypes.types
+    while e.type in ("selector_expression", "index_expression"):
+        op = strip_parens(e.child_by_field_name("operand") or e)
+        u = types.underlying(exprtypes.of(op))
+        if e.type == "index_expression" and u.kind != "array":
+            return None
+        if e.type == "selector_expression" and u.kind == "pointer":
+            return None  # &p.f of a pointer: the field lives where p points
+        e = op
+    if e.type != "identifier":
+        return None
+    d = pass_.result("scopes", fn).decl_of(e)
+    if d is None or d.kind not in ("var", "param", "receiver", "result"):
+        return None
+    if d.kind == "receiver" and d.type_node is not None and d.type_node.type == "pointer_type":
+        return None
+    return e
+
+
+def _stored_in(stmt: Node, value: Node, pass_) -> str:
+    if stmt.type == "send_statement":
+        return "sent on a channel"
+    if stmt.type == "call_expression":
+        return "appended to a slice"
+    left = stmt.child_by_field_name("left")
+    right = stmt.child_by_field_name("right")
+    targets, values = left.named_children, right.named_children
+    for t, v in zip(targets, values):
+        if v.id == value.id:
+            return f"stored in {pass_.text(t)}"
+    return ""
+
+
+def check(pass_, matches) -> None:
+    seen: set[int] = set()
+    for _, caps in matches:
+        for stmt in caps.get("stmt", ()):
+            for value in caps.get("value", ()):
+                if value.id in seen or operator(value) != "&":
+                    continue
+                if stmt.type == "call_expression" and value.parent is not None and \
+                        value.parent.named_children and value.parent.named_children[0].id == value.id:
+                    continue  # append(&x, ...) is no valid append; the first argument is the slice
+                where = _stored_in(stmt, value, pass_)
+                fn = pass_.enclosing_function(value)
+                if not where or fn is None:
+                    continue
+                root = _local_root(pass_, value, fn)
+                if root is None:
+                    continue
+                seen.add(value.id)
+                name = pass_.text(root)
+                pass_.report(value, f'address of local "{name}" {where}: {name} moves to the heap, '
+                                    f'and every store of this address shares one {name}',
+                             flow=[(pass_.result("scopes", fn).decl_of(root).ident, f"{name} declared here"),
+                                   (value, "its address stored here")])
