@@ -101,14 +101,6 @@ def _inputs(decl: Node, file) -> list[tuple[int, Node, Node | None]]:
     return out
 
 
-def _decls(package):
-    for d in package.decls.values():
-        if d.kind == "func":
-            yield d.node, d.file
-    for m in package.methods.values():
-        yield m, package.method_file(m)
-
-
 def writer_names(package) -> NameFinder | None:
     """A finder of calls of package functions and methods that may write a candidate
     field of an input: those with a write shape `in.f[` or `*in.f` in their body (the
@@ -120,7 +112,7 @@ def writer_names(package) -> NameFinder | None:
         if cands:
             types = TypeResolver.of(package)
             finder = NameFinder(frozenset().union(*cands.values()))
-            for decl, file in _decls(package):
+            for decl, file in package.functions():
                 name, body = decl.child_by_field_name("name"), decl.child_by_field_name("body")
                 if name is None or body is None:
                     continue
@@ -164,7 +156,7 @@ def constructor_names(package) -> NameFinder | None:
         if cands:
             types = TypeResolver.of(package)
             others = []
-            for decl, file in _decls(package):
+            for decl, file in package.functions():
                 name = decl.child_by_field_name("name")
                 if name is None or constructed_type(types, package, decl, file) not in cands:
                     continue

@@ -47,9 +47,7 @@ def callee_names(package) -> NameFinder | None:
     if key not in package.facts:
         types = TypeResolver.of(package)
         names = set()
-        decls = [(d.node, d.file) for d in package.decls.values() if d.kind == "func"]
-        decls += [(m, package.method_file(m)) for m in package.methods.values()]
-        for decl, file in decls:
+        for decl, file in package.functions():
             res = decl.child_by_field_name("result")
             name = decl.child_by_field_name("name")
             if res is not None and name is not None and any(_result_kinds(types, res, file)[0]):

@@ -132,6 +132,14 @@ class Package:
             self._complete()
         return self._method_files.get(decl.id)
 
+    def functions(self):
+        """(declaration, file) of every function and method declared in the package."""
+        for d in self.decls.values():
+            if d.kind == "func":
+                yield d.node, d.file
+        for m in self.methods.values():
+            yield m, self._method_files[m.id]
+
     def method(self, type_name: str, name: str) -> tuple[Node, SourceFile] | None:
         """The declaration of method `name` of the package's type `type_name`, and its file."""
         decl = self.methods.get((type_name, name))

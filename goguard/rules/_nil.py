@@ -17,6 +17,7 @@ from goguard.facts.creation import handed_roots, writer_names, writes_by_name
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import callee, summary
+from goguard.frontend.scopes import top_function
 from goguard.frontend.syntax import call_of_name, strip_parens
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -138,10 +139,8 @@ def report_calls(pass_, kind: str, what: str) -> None:
             continue
         done.add(call.id)
         fn = pass_.enclosing_function(call)
-        top = fn
-        while top is not None and top.type == "func_literal":
-            top = pass_.enclosing_function(top)
-        if fn is None or top is None or not handed_roots(call, pass_.text) & pass_.result("created-names", top) \
+        top = top_function(fn) if fn is not None else None
+        if top is None or not handed_roots(call, pass_.text) & pass_.result("created-names", top) \
                 or not writes_by_name(pass_, name.decode()):
             continue
         result = pass_.result("nilness", fn)
