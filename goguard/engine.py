@@ -103,6 +103,13 @@ class FilePass:
 
     @property
     def go_version(self) -> tuple[int, int] | None:
+        """The file's language version: go.mod's `go` line (or the go-version setting,
+        which stands in for it), overridden by the file's `//go:build go1.N`, which the
+        type checker raises to at least go1.21 (so such a file keeps loop variables
+        shared below go1.22)."""
+        tagged = self.file.build_go_version
+        if tagged is not None:
+            return max(tagged, (1, 21))
         return self.options.go_version or self.package.go_version
 
     def text(self, node: Node) -> str:

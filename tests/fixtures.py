@@ -20,8 +20,10 @@ Conventions (testdata/README.md says the same for people writing fixtures):
   functions there are helpers and do not count. `neg*` and `runok_*` folders must not
   contain wants.
 * Programs: a folder named `run_*` holds a `package main` whose `main.go` starts with
-  comment lines, before the package clause: `// panics: <regexp>` (required; searched
-  in the program's stderr; the program must exit non-zero) and optionally
+  comment lines, before the package clause: `// panics: <regexp>` (searched in the
+  program's stderr; the program must exit non-zero) or, for silent corruption that
+  crashes nothing, `// prints: <regexp>` (searched in its stdout, which the program
+  prints the corrupted data to; it must exit 0); one of the two is required; and optionally
   `// goflags: <flags>` (extra `go build` flags, shell syntax, e.g.
   `-gcflags=all=-d=checkptr`). Its stack trace must run through a line of the folder
   that carries a want (the faulting line, or the call that leads to it). A folder named
@@ -318,12 +320,13 @@ def shape_counts(root: Path = TESTDATA) -> dict[str, ShapeCount]:
 class Program:
     dir: Path
     module: Path  # the folder of the go.mod it belongs to
-    panics: str | None  # regexp for stderr; None for runok_ programs
+    panics: str | None  # regexp for stderr; None for runok_ programs and printing ones
     goflags: tuple[str, ...] = ()
+    prints: str | None = None  # regexp for stdout: a run_ program that corrupts data silently
 
     @property
     def expect_panic(self) -> bool:
-        return self.dir.name.startswith("run_")
+        return self.dir.name.startswith("run_") and self.prints is None
 
     @property
     def id(self) -> str:
@@ -353,7 +356,7 @@ def read_program(folder: Path) -> Program:
     for line in main.read_text(encoding="utf-8").splitlines():
         if re.match(r"\s*package\s", line):
             break
-        m = re.match(r"//\s*(panics|goflags):\s*(.*?)\s*$", line)
+        m = re.match(r"//\s*(panics|prints|goflags):\s*(.*?)\s*$", line)
         if m:
             if m.group(1) in header:
                 raise FixtureError(f"{rel(main)}: two '// {m.group(1)}:' lines")
@@ -362,17 +365,20 @@ def read_program(folder: Path) -> Program:
         raise FixtureError(f"{rel(main)}: no package clause")
     if _parse(main).package_name != "main":
         raise FixtureError(f"{rel(main)}: a program must be package main")
-    panics = header.get("panics")
+    panics, prints = header.get("panics"), header.get("prints")
     if folder.name.startswith("run_"):
-        if not panics:
-            raise FixtureError(f"{rel(main)}: a run_ program needs a '// panics: <regexp>' line before the package clause")
-        try:
-            re.compile(panics)
-        except re.error as e:
-            raise FixtureError(f"{rel(main)}: bad panics regexp {panics!r}: {e}") from e
-    elif panics is not None:
-        raise FixtureError(f"{rel(main)}: a runok_ program must not have a '// panics:' line")
-    return Program(folder.resolve(), module_of(folder), panics, tuple(shlex.split(header.get("goflags", ""))))
+        if bool(panics) == bool(prints):
+            raise FixtureError(f"{rel(main)}: a run_ program needs one '// panics: <regexp>' or "
+                               f"'// prints: <regexp>' line before the package clause")
+        for what, pattern in (("panics", panics), ("prints", prints)):
+            try:
+                re.compile(pattern or "")
+            except re.error as e:
+                raise FixtureError(f"{rel(main)}: bad {what} regexp {pattern!r}: {e}") from e
+    elif panics is not None or prints is not None:
+        raise FixtureError(f"{rel(main)}: a runok_ program must not have a '// panics:' or '// prints:' line")
+    return Program(folder.resolve(), module_of(folder), panics, tuple(shlex.split(header.get("goflags", ""))),
+                   prints)
 
 
 def program_folders(root: Path = TESTDATA) -> list[Path]:
@@ -517,6 +523,13 @@ def check_program(program: Program, binary: Path, cwd: Path) -> list[str]:
     except subprocess.TimeoutExpired:
         return [f"{program.id}: still running after {PROGRAM_TIMEOUT:.0f}s"]
     tail = r.stderr[-2000:]
+    if program.prints is not None:
+        problems = [] if r.returncode == 0 else [f"{program.id}: exit status {r.returncode}, want 0; stderr:\n{tail}"]
+        if not re.search(program.prints, r.stdout):
+            problems.append(f"{program.id}: stdout does not match prints {program.prints!r}; stdout:\n{r.stdout[-2000:]}")
+        if not any(parse_wants(f) for f in go_files(program.dir)):
+            problems.append(f"{program.id}: a run_ program needs a want on the line that corrupts the data")
+        return problems
     if not program.expect_panic:
         return [] if r.returncode == 0 else [f"{program.id}: exit status {r.returncode}, want 0; stderr:\n{tail}"]
     problems = []

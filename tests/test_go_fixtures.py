@@ -71,11 +71,19 @@ def test_program_check_catches_a_program_that_does_not_crash(go: fx.GoTool, tmp_
             "// panics: assignment to entry in nil map\npackage main\n\n"
             "var m map[string]int\n\nfunc main() {\n\tm[\"a\"] = 1 // want \"x\"\n}\n"),
         "runok_crash/main.go": "package main\n\nfunc main() { panic(\"boom\") }\n",
+        "run_printsgood/main.go": ('// prints: ^c c c$\npackage main\n\nimport "fmt"\n\n'
+                                   'func main() {\n\tvar v string\n\tvar out []*string\n'
+                                   '\tfor _, s := range []string{"a", "b", "c"} {\n\t\tv = s\n'
+                                   '\t\tout = append(out, &v) // want "x"\n\t}\n'
+                                   '\tfmt.Println(*out[0], *out[1], *out[2])\n}\n'),
+        "run_printswrong/main.go": '// prints: ^c c c$\npackage main\n\nfunc main() { println("a b c") } // want "x"\n',
+        "run_printsnowant/main.go": '// prints: ^ok$\npackage main\n\nimport "fmt"\n\nfunc main() { fmt.Println("ok") }\n',
     }
     for rel, text in files.items():
         (module / rel).parent.mkdir(parents=True, exist_ok=True)
         (module / rel).write_text(text)
-    programs = [fx.read_program(module / d) for d in ("run_quiet", "run_elsewhere", "run_good", "runok_crash")]
+    programs = [fx.read_program(module / d) for d in ("run_quiet", "run_elsewhere", "run_good", "runok_crash",
+                                                      "run_printsgood", "run_printswrong", "run_printsnowant")]
     built = fx.build_programs(go, programs, tmp_path / "bin")
     results = {p.dir.name: fx.check_program(p, built[p.dir], cwd=tmp_path) for p in programs}
     assert results["run_good"] == []
@@ -83,3 +91,7 @@ def test_program_check_catches_a_program_that_does_not_crash(go: fx.GoTool, tmp_
     assert any("does not match panics" in x for x in results["run_quiet"])
     assert any("none of which carries a want" in x for x in results["run_elsewhere"])
     assert any("exit status 2, want 0" in x for x in results["runok_crash"])
+    # A printing program: stdout must match, and a want must mark the corrupting line.
+    assert results["run_printsgood"] == []
+    assert any("stdout does not match prints" in x for x in results["run_printswrong"])
+    assert any("needs a want" in x for x in results["run_printsnowant"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,6 +79,69 @@ def is_generated(data: bytes) -> bool:
         return False
     pkg = _PACKAGE.search(data)
     return pkg is None or m.start() < pkg.start()
+
+
+_BUILD_LINE = re.compile(rb"^//go:build[ \t]+([^\r\n]*)", re.M)
+_BUILD_TOKEN = re.compile(r"\s*(\(|\)|!|&&|\|\||[A-Za-z0-9_.]+)")
+_GO_TAG = re.compile(r"^go1\.([0-9]+)$")
+
+
+def build_go_version(data: bytes) -> tuple[int, int] | None:
+    """The Go version a file's `//go:build` line implies (go/build/constraint.GoVersion):
+    the least `go1.N` every way of satisfying the expression needs, None when it needs
+    none. Only the header before the package clause counts."""
+    pkg = _PACKAGE_NAME.search(data)
+    m = _BUILD_LINE.search(data, 0, pkg.start() if pkg else len(data))
+    if m is None:
+        return None
+    expr = m.group(1).decode("utf-8", "replace")
+    tokens, pos = [], 0
+    while pos < len(expr):
+        t = _BUILD_TOKEN.match(expr, pos)
+        if t is None:
+            break
+        tokens.append(t.group(1))
+        pos = t.end()
+    if expr[pos:].strip() or len(tokens) > 200:
+        return None  # not a valid constraint: the go command would reject the file
+    i = 0
+
+    # Each parser returns the implied minor version, or -1 for "none implied".
+    def or_expr() -> int:
+        nonlocal i
+        v = and_expr()
+        while i < len(tokens) and tokens[i] == "||":
+            i += 1
+            w = and_expr()
+            v = min(v, w) if v >= 0 and w >= 0 else -1
+        return v
+
+    def and_expr() -> int:
+        nonlocal i
+        v = unary()
+        while i < len(tokens) and tokens[i] == "&&":
+            i += 1
+            v = max(v, unary())
+        return v
+
+    def unary() -> int:
+        nonlocal i
+        if i >= len(tokens):
+            return -1
+        t = tokens[i]
+        i += 1
+        if t == "!":
+            unary()
+            return -1
+        if t == "(":
+            v = or_expr()
+            i += 1  # ")"
+            return v
+        g = _GO_TAG.match(t)
+        return int(g.group(1)) if g else -1
+
+    minor = or_expr()
+    return (1, minor) if minor >= 0 else None
 
 
 FUNCTIONS = "[(function_declaration) (method_declaration) (func_literal)] @fn"
@@ -181,6 +245,10 @@ class SourceFile:
     @property
     def root(self) -> tree_sitter.Node:
         return self.tree.root_node
+
+    @functools.cached_property
+    def build_go_version(self) -> tuple[int, int] | None:
+        return build_go_version(self.data)
 
     @property
     def package_name(self) -> str:
