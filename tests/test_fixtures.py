@@ -19,8 +19,8 @@ PACKAGES = fx.fixture_packages()
 
 # The least number of shapes each rule's fixtures must hold: (positive, negative).
 # GG101 grew by at least 25 positive and 40 negative shapes (52 and 84 before) with the
-# precision work on real code.
-MINIMUM_SHAPES = {"GG101": (100, 180), "GG102": (25, 22)}
+# precision work on real code. GG201 starts at the 30 and 40 its issue asked for.
+MINIMUM_SHAPES = {"GG101": (100, 180), "GG102": (25, 22), "GG201": (30, 40)}
 
 
 @pytest.mark.parametrize("folder", PACKAGES, ids=[str(p.relative_to(fx.TESTDATA)) for p in PACKAGES])

@@ -28,6 +28,16 @@ _MAP_FIELDS_QUERY = """
   (literal_element (_) @value))
 """
 
+# Constructors of the standard library whose buffers callers alias (GG201 follows the
+# scanner, reader or buffer a value came from); other packages are read from source.
+_STDLIB_RESULTS = {
+    ("bufio", "NewScanner"): Type("pointer", elem=Type("named", name="bufio.Scanner")),
+    ("bufio", "NewReader"): Type("pointer", elem=Type("named", name="bufio.Reader")),
+    ("bufio", "NewReaderSize"): Type("pointer", elem=Type("named", name="bufio.Reader")),
+    ("bytes", "NewBuffer"): Type("pointer", elem=Type("named", name="bytes.Buffer")),
+    ("bytes", "NewBufferString"): Type("pointer", elem=Type("named", name="bytes.Buffer")),
+}
+
 _STRING_FUNCS = {("fmt", "Sprintf"), ("fmt", "Sprint"), ("strconv", "Itoa"), ("strconv", "FormatInt"),
                  ("strings", "ToLower"), ("strings", "ToUpper"), ("strings", "TrimSpace"),
                  ("strings", "Join"), ("path", "Join"), ("filepath", "Join"), ("filepath", "Base")}
@@ -106,6 +116,9 @@ class ExprTypes:
             if td is not None and td.kind == "var" and self.scopes.decl_of(e) is None:
                 if td.type_node is not None:
                     return types.from_node(td.type_node, td.file)
+                v = td.value
+                if v is not None and v.type == "composite_literal":  # var pool = sync.Pool{...}
+                    return types.from_node(v.child_by_field_name("type"), td.file)
             return UNKNOWN
         if t == "selector_expression":
             op = e.child_by_field_name("operand")
@@ -127,6 +140,15 @@ class ExprTypes:
             if u.kind in ("map", "slice", "array"):
                 return u.elem or UNKNOWN
             return UNKNOWN
+        if t == "slice_expression":
+            op = e.child_by_field_name("operand")
+            ot = self.of(op, depth + 1) if op is not None else UNKNOWN
+            u = types.underlying(ot)
+            if u.kind == "pointer":  # p[a:b] of a pointer to an array
+                u = types.underlying(u.elem or UNKNOWN)
+            if u.kind == "array":
+                return Type("slice", elem=u.elem)
+            return ot if u.kind in ("slice", "basic") else UNKNOWN
         if t == "unary_expression":
             opn = e.child_by_field_name("operator")
             op = e.child_by_field_name("operand")
@@ -181,6 +203,8 @@ class ExprTypes:
                     name = self.text(field)
                     if (path, name) in _STRING_FUNCS or (path and (path.rsplit("/", 1)[-1], name) in _STRING_FUNCS):
                         return STRING
+                    if (path, name) in _STDLIB_RESULTS:
+                        return _STDLIB_RESULTS[(path, name)]
                     if path:
                         return imported_result(self.pass_.package.dir, path, name)
             return UNKNOWN

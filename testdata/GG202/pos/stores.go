@@ -15,7 +15,7 @@ func intoMap(lines []string) map[string]*string {
 	var line string
 	for _, l := range lines {
 		line = l
-		out[l] = &line // want `address of local "line" stored in out\[l\]`
+		out[l] = &line // want `address of local "line" stored in out\[l\]` `one variable line.*GG201`
 	}
 	return out
 }

@@ -1,0 +1,532 @@
+"""Aliases of reused variables, and what writes them: the model under GG201 and GG202.
+
+An *alias* is an expression whose value shares storage with a variable of the
+function: its address (`&x`, `&x.f`, `&x[i]` of an array), a view of its backing array
+(`x[a:b]`, `&x[i]` of a slice, a slice variable itself, `unsafe.String(&x[0], n)`), or
+a buffer that a scanner, reader or bytes.Buffer owns and hands out (`sc.Bytes()`,
+`r.ReadSlice('\\n')`, `b.Bytes()`). Each has a *root* (the local declaration whose
+storage is shared) and a *kind*, which decides what counts as writing that storage
+again:
+
+- "address": any assignment to the variable or into its fields and array elements,
+  `x++`, a `for ... = range` assigning it, its address handed to a decoder
+  (`rows.Scan(&x.a)`, `json.Unmarshal(b, &x)`), and, below Go 1.22, the loop head of
+  a `range` or three-clause loop that declared it.
+- "view": a write into the backing array (`x[i] = v`, `copy(x, ...)`, `r.Read(x)`,
+  `io.ReadFull(r, x)`, `append(x[:0], ...)`, or `x = x[:0]` then `x = append(x, ...)`,
+  the slice returned to a `sync.Pool`). Assigning `x` anything else gives it another
+  array and ends the alias (`x = make(...)`): nothing then writes the stored one.
+- "scanner": the next `sc.Scan()`; "reader": the next read from the bufio.Reader;
+  "buffer": `b.Reset()` or `b.Truncate(n)` followed by a write, or `b` put in a pool.
+
+`Events` are computed from the declaration's uses (the scope model's references), so
+the cost is linear in the uses, not in the function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.frontend.scopes import Decl
+from goguard.frontend.syntax import operator, strip_parens
+
+# Functions and methods that write through the pointers they are handed.
+DECODERS = frozenset((
+    "Scan", "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln", "Fscan", "Fscanf", "Fscanln",
+    "Decode", "DecodeElement", "Unmarshal", "UnmarshalText", "UnmarshalJSON", "UnmarshalBinary",
+))
+# Calls that fill the byte slice they are handed.
+READ_INTO = frozenset(("Read", "ReadAt", "ReadFull", "ReadAtLeast"))
+READER_METHODS = frozenset((
+    "Read", "ReadByte", "ReadBytes", "ReadLine", "ReadRune", "ReadSlice", "ReadString", "Peek",
+    "Discard", "Reset", "WriteTo", "UnreadByte", "UnreadRune",
+))
+BUFFER_WRITES = frozenset(("Write", "WriteString", "WriteByte", "WriteRune", "ReadFrom"))
+WRITERS_TO = frozenset((("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln"), ("io", "Copy"),
+                        ("io", "WriteString"), ("io", "CopyN"), ("io", "CopyBuffer")))
+
+KINDS = ("address", "view", "scanner", "reader", "buffer")
+
+
+@dataclass(frozen=True)
+class Alias:
+    root: Decl  # the variable whose storage the alias shares
+    kind: str  # one of KINDS
+    expr: Node  # the aliasing expression as stored
+    source: Node | None = None  # the call a stored variable's value came from (line := sc.Bytes())
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # write | truncate | grow | kill | release (put back in a pool)
+    at: Node  # the use of the root where it happens
+    what: str  # "r.Read(buf) reads into {it}": {it} is "it" in a message, the storage in a flow
+
+
+def _named(t, types) -> str:
+    """`bufio.Scanner` for *bufio.Scanner and bufio.Scanner, else ""."""
+    if t.kind == "pointer" and t.elem is not None:
+        t = t.elem
+    return t.name if t.kind == "named" else ""
+
+
+def _is_func_literal_boundary(n: Node) -> bool:
+    return n.type in ("func_literal", "function_declaration", "method_declaration")
+
+
+class AliasModel:
+    """Aliases and events of one function (a function literal has its own model)."""
+
+    def __init__(self, pass_, fn: Node) -> None:
+        self.pass_ = pass_
+        self.fn = fn
+        self.text = pass_.text
+        self.scopes = pass_.result("scopes", fn)
+        self.exprtypes = pass_.result("exprtypes", fn)
+        self.types = self.exprtypes.types
+        self.cfg = pass_.result("cfg", fn)
+        self._node_of: dict[int, int] | None = None
+        self._events: dict[tuple[int, str], list[tuple[int, Event]]] = {}
+        version = pass_.go_version
+        # Unknown versions count as current: loop variables fresh, so silent.
+        self.shared_loop_vars = version is not None and version < (1, 22)
+
+    # ---- where things are in the CFG ------------------------------------------------
+
+    def node_of(self, n: Node) -> int | None:
+        """The CFG node whose statement or condition holds `n`."""
+        if self._node_of is None:
+            g = self.cfg.graph
+            self._node_of = {a["ast"].id: v for v, a in g.nodes(data=True)
+                             if a["ast"] is not None and a["kind"] not in ("join", "label")}
+        m = self._node_of
+        while n is not None and n.id != self.fn.id:
+            v = m.get(n.id)
+            if v is not None:
+                return v
+            if _is_func_literal_boundary(n):
+                return None
+            n = n.parent
+        return None
+
+    def type_of(self, e: Node):
+        return self.types.underlying(self.exprtypes.of(e))
+
+    def local(self, ident: Node) -> Decl | None:
+        """The declaration of a variable of this function that `ident` names."""
+        if ident.type != "identifier":
+            return None
+        d = self.scopes.decl_of(ident)
+        if d is None or d.kind not in ("var", "param", "receiver", "result") or d.func.id != self.fn.id:
+            return None
+        return d
+
+    # ---- aliases --------------------------------------------------------------------
+
+    def storage_root(self, e: Node) -> Node | None:
+        """The identifier whose own storage `e` (an operand of `&` or an assignment
+        target) lies in: x of x, x.f, x[i] of an array; None through pointers and slices."""
+        e = strip_parens(e)
+        while e.type in ("selector_expression", "index_expression"):
+            op = strip_parens(e.child_by_field_name("operand") or e)
+            u = self.type_of(op)
+            if e.type == "index_expression" and u.kind != "array":
+                return None
+            if e.type == "selector_expression" and u.kind in ("pointer", "unknown"):
+                if u.kind == "unknown" and op.type == "identifier" and self.scopes.decl_of(op) is None:
+                    return None  # pkg.Name
+                if u.kind == "pointer":
+                    return None  # p.f lives where p points
+            e = op
+        return e if e.type == "identifier" else None
+
+    def _slice_root(self, e: Node) -> Node | None:
+        """x of a slice variable x or of x[a:b]: the variable whose array `e` views."""
+        e = strip_parens(e)
+        if e.type == "slice_expression":
+            e = strip_parens(e.child_by_field_name("operand") or e)
+        if e.type == "identifier" and self.type_of(e).kind == "slice":
+            return e
+        return None
+
+    def alias_of(self, e: Node, depth: int = 0) -> Alias | None:
+        """The alias a stored expression is, or None (a copy, a fresh value, unknown)."""
+        e = strip_parens(e)
+        t = e.type
+        if t == "unary_expression" and operator(e) == "&":
+            operand = strip_parens(e.child_by_field_name("operand") or e)
+            if operand.type == "index_expression":
+                base = strip_parens(operand.child_by_field_name("operand") or operand)
+                if base.type == "identifier" and self.type_of(base).kind == "slice":
+                    # &x[0] shares the start that a refill writes; &x[i] is one element
+                    # of many, which later writes at other indexes do not touch.
+                    d = self.local(base) if _is_zero(operand.child_by_field_name("index")) else None
+                    return Alias(d, "view", e) if d is not None else None
+            root = self.storage_root(operand)
+            d = self.local(root) if root is not None else None
+            if d is None:
+                return None
+            if d.kind == "receiver" and d.type_node is not None and d.type_node.type == "pointer_type":
+                return None
+            return Alias(d, "address", e)
+        if t == "slice_expression":
+            base = strip_parens(e.child_by_field_name("operand") or e)
+            d = self.local(base)
+            if d is None:
+                return None
+            k = self.type_of(base).kind
+            if k == "array":
+                return Alias(d, "address", e)
+            if k != "slice" or not _is_zero(e.child_by_field_name("start")):
+                return None  # x[a:b] is a window that moves on: later refills write elsewhere
+            return Alias(d, "view", e)
+        if t == "call_expression":
+            return self._call_alias(e, e)
+        if t == "identifier":
+            d = self.local(e)
+            if d is None:
+                return None
+            src = self._source_call(d)
+            if src is not None:
+                a = self._call_alias(src, e) if depth < 4 else None
+                if a is not None:
+                    return a
+            if self.type_of(e).kind == "slice":
+                return Alias(d, "view", e)
+        return None
+
+    def _source_call(self, d: Decl) -> Node | None:
+        """The call a variable was declared from, when nothing assigns it again:
+        `line := sc.Bytes()`, `line, err := r.ReadSlice('\\n')` (its first result)."""
+        if d.origin not in ("define", "var") or d.id in self._reassigned():
+            return None
+        v = d.value
+        if v is None and d.index == 0 and d.stmt is not None:
+            right = d.stmt.child_by_field_name("right") or d.stmt.child_by_field_name("value")
+            vals = right.named_children if right is not None else []
+            v = vals[0] if len(vals) == 1 else None
+        v = strip_parens(v) if v is not None else None
+        return v if v is not None and v.type == "call_expression" else None
+
+    def _reassigned(self) -> set[int]:
+        """Declarations assigned somewhere after being declared (any use that is an
+        assignment target's root)."""
+        cached = getattr(self, "_reassigned_ids", None)
+        if cached is None:
+            cached = set()
+            for d in self.scopes.decls:
+                for u in self.scopes.refs.get(d.id, ()):
+                    if u.id in self.scopes.assigned and _is_assignment_target(u):
+                        cached.add(d.id)
+                        break
+            self._reassigned_ids = cached
+        return cached
+
+    def _call_alias(self, call: Node, expr: Node) -> Alias | None:
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if fn is None or fn.type != "selector_expression":
+            return None
+        op = strip_parens(fn.child_by_field_name("operand") or fn)
+        name = self.text(fn.child_by_field_name("field") or fn)
+        if op.type == "identifier" and self.scopes.decl_of(op) is None and \
+                self.pass_.imports.get(self.text(op)) == "unsafe":
+            if name != "String" or args is None or not args.named_children:
+                return None
+            first = strip_parens(args.named_children[0])
+            if first.type == "unary_expression" and operator(first) == "&":
+                inner = strip_parens(first.child_by_field_name("operand") or first)
+                root = self._slice_root(inner.child_by_field_name("operand") or inner) \
+                    if inner.type == "index_expression" else None
+            elif first.type == "call_expression":
+                f2 = first.child_by_field_name("function")
+                a2 = first.child_by_field_name("arguments")
+                ok = f2 is not None and self.text(f2) in ("unsafe.SliceData",) and a2 is not None and a2.named_children
+                root = self._slice_root(a2.named_children[0]) if ok else None
+            else:
+                root = None
+            d = self.local(root) if root is not None else None
+            return Alias(d, "view", expr, call) if d is not None else None
+        d = self.local(op)
+        if d is None:
+            return None
+        owner = _named(self.exprtypes.of(op), self.types)
+        if owner == "bufio.Scanner" and name == "Bytes":
+            return Alias(d, "scanner", expr, call)
+        if owner == "bytes.Buffer" and name == "Bytes":
+            return Alias(d, "buffer", expr, call)
+        if owner == "bufio.Reader" and name in ("ReadSlice", "ReadLine"):
+            return Alias(d, "reader", expr, call)
+        return None
+
+    # ---- events -----------------------------------------------------------------------
+
+    def events(self, root: Decl, kind: str) -> dict[int, list[Event]]:
+        """CFG node -> what happens there to the storage `kind` aliases of `root` share,
+        in source order."""
+        key = (root.id, kind)
+        if key not in self._events:
+            out: list[tuple[int, Event]] = []
+            for u in self.scopes.refs.get(root.id, ()):
+                if self.scopes.use_func.get(u.id) is not None and self.scopes.use_func[u.id].id != self.fn.id:
+                    continue  # a closure's write is not on this function's paths
+                ev = self._event(u, root, kind)
+                if ev is not None:
+                    n = self.node_of(u)
+                    if n is not None:
+                        out.append((n, ev))
+            if kind == "address" and self.shared_loop_vars and root.origin == "range":
+                n = self.node_of(root.ident)
+                if n is not None:
+                    out.append((n, Event("write", root.ident, "the loop assigns {it} its next element")))
+            self._events[key] = out
+        grouped: dict[int, list[Event]] = {}
+        for n, ev in sorted(self._events[key], key=lambda p: p[1].at.start_byte):
+            grouped.setdefault(n, []).append(ev)
+        return grouped
+
+    def _event(self, u: Node, root: Decl, kind: str) -> Event | None:
+        text = self.text
+        parent = u.parent
+        if parent is None:
+            return None
+        if kind == "address":
+            target = _target_of(u, self)
+            if target is not None:
+                stmt, tnode = target
+                if stmt.type in ("inc_statement", "dec_statement"):
+                    return Event("write", u, f"{text(stmt)} writes {{it}} again")
+                return Event("write", u, f"{text(tnode)} {_assign_op(stmt)} ... writes {{it}} again")
+            # &x.f handed to a decoder: rows.Scan(&x.a), json.Unmarshal(b, &x)
+            amp = _enclosing_address(u, self)
+            if amp is not None:
+                call = _call_with_argument(amp)
+                if call is not None and _callee_name(call, text) in DECODERS:
+                    return Event("write", u, f"{_short(text(call))} writes {{it}} again")
+            return None
+        if kind == "view":
+            # x[0] = v writes the start every stored view shares; x[i] = v with a
+            # varying index fills elements a view of another part does not hold.
+            if parent.type == "index_expression" and parent.child_by_field_name("operand") == u and \
+                    _is_assignment_target(parent) and _is_literal_index(parent.child_by_field_name("index")):
+                return Event("write", u, f"{_short(text(parent))} = ... writes into {{it}}")
+            arg = u
+            if parent.type == "slice_expression" and parent.child_by_field_name("operand") == u:
+                if not _is_zero(parent.child_by_field_name("start")):
+                    return None  # copy(x[n:], ...) writes past the start
+                arg = parent
+            call = _call_with_argument(arg)
+            if call is not None:
+                callee = _callee_name(call, text)
+                args = call.child_by_field_name("arguments").named_children
+                if callee == "copy" and args and args[0].id == arg.id:
+                    return Event("write", u, f"{_short(text(call))} writes into {{it}}")
+                if callee in READ_INTO:
+                    return Event("write", u, f"{_short(text(call))} reads into {{it}}")
+                if callee == "Put" and self._is_pool_put(call):
+                    return Event("release", u, f"{_short(text(call))} hands {{it}} to the next Get")
+                if callee == "append" and args and args[0].id == arg.id and arg.type == "slice_expression" \
+                        and len(args) > 1 and _is_literal_zero(arg.child_by_field_name("end")):
+                    return Event("write", u, f"{_short(text(call))} writes into {{it}}")
+            if _is_whole_target(u):
+                value = _value_for_target(u)
+                return self._reassign_event(u, root, value)
+            if _redeclared(u, root):
+                return Event("kill", u, "")
+            return None
+        # scanner, reader, buffer: method calls on the owner
+        if _is_whole_target(u) or _redeclared(u, root):
+            return Event("kill", u, "")
+        if parent.type == "selector_expression" and parent.child_by_field_name("operand") == u and \
+                parent.parent is not None and parent.parent.type == "call_expression":
+            method = text(parent.child_by_field_name("field") or parent)
+            call = parent.parent
+            if kind == "scanner" and method == "Scan":
+                return Event("write", u, f"{text(call)} overwrites {{it}}")
+            if kind == "reader" and method in READER_METHODS:
+                return Event("write", u, f"{_short(text(call))} overwrites {{it}}")
+            if kind == "buffer":
+                if method in ("Reset", "Truncate"):
+                    return Event("truncate", u, f"{_short(text(call))} empties {{it}}")
+                if method in BUFFER_WRITES:
+                    return Event("grow", u, f"{_short(text(call))} writes over {{it}} once emptied")
+            return None
+        if kind == "buffer":
+            arg = parent if parent.type == "unary_expression" and operator(parent) == "&" else u
+            call = _call_with_argument(arg)
+            if call is not None:
+                fn = call.child_by_field_name("function")
+                if fn is not None and fn.type == "selector_expression":
+                    op = fn.child_by_field_name("operand")
+                    f = fn.child_by_field_name("field")
+                    path = self.pass_.imports.get(text(op)) if op is not None and op.type == "identifier" else None
+                    if path and f is not None and (path, text(f)) in WRITERS_TO and \
+                            call.child_by_field_name("arguments").named_children[0].id == arg.id:
+                        return Event("grow", u, f"{_short(text(call))} writes over {{it}} once emptied")
+                if _callee_name(call, text) == "Put" and self._is_pool_put(call):
+                    return Event("release", u, f"{_short(text(call))} hands {{it}} to the next Get")
+        return None
+
+    def _reassign_event(self, u: Node, root: Decl, value: Node | None) -> Event | None:
+        v = strip_parens(value) if value is not None else None
+        if v is not None and v.type == "slice_expression":
+            base = strip_parens(v.child_by_field_name("operand") or v)
+            if base.type == "identifier" and self.scopes.decl_of(base) is root and \
+                    _is_zero(v.child_by_field_name("start")):
+                if _is_literal_zero(v.child_by_field_name("end")):
+                    return Event("truncate", u, f"{self.text(v)} empties {{it}}")
+                return None  # x = x[:k]: the same start, and what append writes next is unknown
+        if v is not None and v.type == "call_expression":
+            fn = v.child_by_field_name("function")
+            args = v.child_by_field_name("arguments")
+            if fn is not None and self.text(fn) == "append" and args is not None and args.named_children:
+                first = strip_parens(args.named_children[0])
+                if first.type == "identifier" and self.scopes.decl_of(first) is root:
+                    return Event("grow", u, f"{_short(self.text(v))} writes into {{it}}")
+                if first.type == "slice_expression" and _is_zero(first.child_by_field_name("start")):
+                    base = strip_parens(first.child_by_field_name("operand") or first)
+                    if base.type == "identifier" and self.scopes.decl_of(base) is root:
+                        return None  # x = append(x[:0], ...): the inner use is the write
+        return Event("kill", u, "")
+
+    def _is_pool_put(self, call: Node) -> bool:
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "selector_expression":
+            return False
+        op = fn.child_by_field_name("operand")
+        return op is not None and _named(self.exprtypes.of(op), self.types) == "sync.Pool"
+
+
+def _is_zero(start: Node | None) -> bool:
+    """A slice start that is the array's: omitted or the literal 0."""
+    return start is None or _is_literal_zero(start)
+
+
+def _is_literal_zero(n: Node | None) -> bool:
+    if n is None:
+        return False
+    n = strip_parens(n)
+    return n.type == "int_literal" and n.text.replace(b"_", b"").lstrip(b"0") in (b"", b"x", b"o", b"b")
+
+
+def _is_literal_index(n: Node | None) -> bool:
+    return n is not None and strip_parens(n).type == "int_literal"
+
+
+def _short(s: str, limit: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[:limit - 3] + "..."
+
+
+def _assign_op(stmt: Node) -> str:
+    if stmt.type == "short_var_declaration":
+        return ":="
+    if stmt.type == "range_clause":
+        return "= range"
+    return operator(stmt) or "="
+
+
+def _is_assignment_target(n: Node) -> bool:
+    """Whether `n` is a whole target of an assignment, `:=` redeclaration, inc/dec or
+    `for ... = range`."""
+    p = n.parent
+    if p is None:
+        return False
+    if p.type in ("inc_statement", "dec_statement"):
+        return True
+    if p.type == "expression_list":
+        s = p.parent
+        if s is not None and s.type in ("assignment_statement", "short_var_declaration", "range_clause") and \
+                s.child_by_field_name("left") == p:
+            return True
+    return False
+
+
+def _is_whole_target(u: Node) -> bool:
+    """`u` itself (not a field or element) is assigned with `=` or op= or = range."""
+    p = u.parent
+    if p is None or p.type != "expression_list":
+        return False
+    s = p.parent
+    return s is not None and s.type in ("assignment_statement", "range_clause") and s.child_by_field_name("left") == p
+
+
+def _redeclared(u: Node, root: Decl) -> bool:
+    """`a, u := ...` where u is already declared: an assignment, not a declaration."""
+    p = u.parent
+    if p is None or p.type != "expression_list" or u.id == root.ident.id:
+        return False
+    s = p.parent
+    return s is not None and s.type == "short_var_declaration" and s.child_by_field_name("left") == p
+
+
+def _value_for_target(u: Node) -> Node | None:
+    p = u.parent
+    s = p.parent
+    if s.type != "assignment_statement" or operator(s) != "=":
+        return None
+    right = s.child_by_field_name("right")
+    if right is None:
+        return None
+    targets, values = p.named_children, right.named_children
+    if len(targets) != len(values):
+        return None
+    for t, v in zip(targets, values):
+        if t.id == u.id:
+            return v
+    return None
+
+
+def _target_of(u: Node, model: AliasModel) -> tuple[Node, Node] | None:
+    """(statement, target) when `u` is the storage root of an assignment target
+    (`u = `, `u.f = `, `u[i] = ` of an array, `u++`, `a, u := `, `for _, u = range`)."""
+    n = u
+    while n.parent is not None and n.parent.type in ("selector_expression", "index_expression",
+                                                     "parenthesized_expression") and \
+            n.parent.child_by_field_name("operand") in (n, None):
+        n = n.parent
+    if not _is_assignment_target(n):
+        return None
+    if n.id != u.id and model.storage_root(n) is None:
+        return None  # u.p.f = ... through a pointer field
+    s = n.parent if n.parent.type in ("inc_statement", "dec_statement") else n.parent.parent
+    if s.type == "short_var_declaration" and (n.id != u.id or not _redeclared(u, model.scopes.decl_of(u))):
+        return None
+    return s, n
+
+
+def _enclosing_address(u: Node, model: AliasModel) -> Node | None:
+    """The `&u...` expression u is the storage root of, if any."""
+    n = u
+    while n.parent is not None and n.parent.type in ("selector_expression", "index_expression",
+                                                     "parenthesized_expression"):
+        n = n.parent
+    p = n.parent
+    if p is not None and p.type == "unary_expression" and operator(p) == "&" and model.storage_root(n) is not None:
+        return p
+    return None
+
+
+def _call_with_argument(arg: Node) -> Node | None:
+    p = arg.parent
+    if p is not None and p.type == "argument_list" and p.parent is not None and p.parent.type == "call_expression":
+        return p.parent
+    return None
+
+
+def _callee_name(call: Node, text) -> str:
+    fn = call.child_by_field_name("function")
+    if fn is None:
+        return ""
+    if fn.type == "selector_expression":
+        f = fn.child_by_field_name("field")
+        return text(f) if f is not None else ""
+    return text(fn) if fn.type == "identifier" else ""
+
+
+@analysis("aliases")
+def aliases_analysis(pass_, fn: Node) -> AliasModel:
+    return AliasModel(pass_, fn)

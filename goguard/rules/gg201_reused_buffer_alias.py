@@ -1,0 +1,506 @@
+"""An alias of a reused variable or buffer stored where it outlives the next write to it.
+
+## What it does
+Reports a store of an alias of a variable into something that outlives the next
+write to that variable, when that write comes while the stored alias can still be
+read. An alias is the variable's address (`&buf`, `&v.f`, `&arr[i]`), a view of its
+backing array (`buf[:n]`, `buf` itself, `&buf[i]`, `unsafe.String(&buf[0], n)`), or a
+buffer a reader owns (`sc.Bytes()` of a `bufio.Scanner`, `r.ReadSlice` and
+`r.ReadLine` of a `bufio.Reader`, `b.Bytes()` of a `bytes.Buffer`). A store that
+outlives is an entry of a map or slice (`m[k] = &buf`), an `append` to a slice, a
+channel send, a field of another value, a named result or a variable captured from
+the enclosing function, directly or inside a composite literal (`T{data: buf[:n]}`).
+The write is the next iteration's assignment (`buf = ...`, `v.f = ...`,
+`rows.Scan(&v.a)`), a write into the shared array (`r.Read(buf)`, `copy(buf, ...)`,
+`buf[i] = ...`, `buf = buf[:0]` then `append`), the next `sc.Scan()`, a read from the
+`bufio.Reader`, `b.Reset()` and a write, or the buffer put back in a `sync.Pool`.
+
+It reports when the write is followed by another store of the same alias (so two
+entries share one variable: every loop that stores `&buf` and writes `buf`), when the
+store was a channel send (the receiver reads while the sender writes), or, for a store
+into one place (a field, a named result), when the loop can end with that place
+holding the alias of a variable written since (`best = &v` in a loop before Go 1.22).
+
+Loop variables (`for _, v := range`, `for i := 0; ...; i++`) are fresh on every
+iteration from Go 1.22 on and are then never reported; below 1.22 (the file's
+language version: the nearest go.mod's `go` line or the `go-version` setting,
+overridden by a `//go:build go1.N` line, which the type checker raises to at least
+go1.21) the range and three-clause loop variables are one variable for the whole
+loop, and `&v` stored in the loop is reported.
+
+## Why is this bad?
+Every stored alias refers to one variable or one array. After the loop, every entry
+shows what was written last: each `m[k]` points at the same `buf`, each line kept from
+`sc.Bytes()` holds the bytes of a later line (or a mix of two). Nothing crashes, and
+the data is silently wrong.
+
+Go never leaves a pointer to a dead stack frame: storing `&buf` makes the compiler
+move `buf` to the heap (GG202 notes every such store), so the pointer stays valid. The
+bug is not a dangling pointer; it is that there is only one `buf`.
+
+## Example
+```go
+package example
+
+import "bufio"
+
+func lines(sc *bufio.Scanner) [][]byte {
+	var out [][]byte
+	for sc.Scan() {
+		out = append(out, sc.Bytes())
+	}
+	return out
+}
+
+func index(names []string) map[string]*string {
+	m := map[string]*string{}
+	var name string
+	for _, n := range names {
+		name = n
+		m[n] = &name
+	}
+	return m
+}
+```
+
+## Use instead
+Store a copy (`bytes.Clone`, `sc.Text()`, `string(b)`), point at storage that is not
+reused (an element of the input), or declare the variable inside the loop so that each
+iteration has its own (`name := n; m[n] = &name`).
+```go
+package example
+
+import (
+	"bufio"
+	"bytes"
+)
+
+func lines(sc *bufio.Scanner) [][]byte {
+	var out [][]byte
+	for sc.Scan() {
+		out = append(out, bytes.Clone(sc.Bytes()))
+	}
+	return out
+}
+
+func index(names []string) map[string]*string {
+	m := map[string]*string{}
+	for i := range names {
+		m[names[i]] = &names[i] // each entry points at its own element
+	}
+	return m
+}
+```
+
+## Runtime symptom
+None: no panic, no error. Every entry shows the last value written (`c c c` where `a b
+c` was stored), or bytes of a later line, or a mix of two lines. Under the race
+detector a channel send of a reused buffer shows as a data race between the sender's
+next read and the receiver.
+
+## Related checks elsewhere
+gosec G601, exportloopref and looppointer reported `&v` of a range variable only; they
+are off, deprecated or unmaintained since Go 1.22 gave loops a fresh variable per
+iteration, and none of them looked at a buffer declared outside the loop, at
+`buf = buf[:0]` after a store, or at a kept `Scanner.Bytes()`. staticcheck has an open
+request for this check (dominikh/go-tools#163). `go vet` has no such check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from goguard.analyses.aliases import Alias, AliasModel, Event
+from goguard.frontend.scopes import Decl
+from goguard.frontend.syntax import operator, strip_parens
+from goguard.rules.base import CORPUS, RuleMeta
+
+META = RuleMeta(
+    code="GG201",
+    name="reused-buffer-alias",
+    severity="warning",
+    tags=("aliasing", "correctness"),
+    precision="high",
+    measured=f"on {CORPUS}: see benchmarks/README.md for every finding and its verdict.",
+    query="""
+(assignment_statement) @stmt
+(send_statement) @stmt
+(inc_statement (index_expression)) @stmt
+(dec_statement (index_expression)) @stmt
+""",
+)
+
+# Steps of path search per CFG node of a function: the search stops there (silent on
+# what it did not reach), so a huge function costs linear time.
+STEPS_PER_NODE = 24
+MAX_LITERAL_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class Store:
+    alias: Alias
+    stmt: Node
+    node: int
+    how: str  # "stored in" | "appended to" | "sent on"
+    where: str  # the target's text
+    fixed: bool  # one place (a field, a result, a constant key): each store replaces the last
+    send: bool
+    container: Decl | None  # a local whose declaration starts a new container
+    replaces: bool = False  # into one constant entry (m["k"], s[0]): storing there again replaces it
+
+
+def _aliases_in(model: AliasModel, v: Node, depth: int = 0):
+    """The aliases a stored value holds: itself, or within a composite literal."""
+    v = strip_parens(v)
+    if depth > MAX_LITERAL_DEPTH:
+        return
+    if v.type == "unary_expression" and operator(v) == "&":
+        inner = strip_parens(v.child_by_field_name("operand") or v)
+        if inner.type == "composite_literal":
+            yield from _aliases_in(model, inner, depth + 1)
+            return
+    if v.type == "composite_literal":
+        body = v.child_by_field_name("body")
+        for el in body.named_children if body is not None else ():
+            if el.type == "keyed_element":
+                vals = [c for c in el.named_children if c.type == "literal_element"]
+                el = vals[-1] if vals else el
+            if el.type == "literal_element" and el.named_children:
+                el = el.named_children[0]
+            if el.type in ("comment",):
+                continue
+            yield from _aliases_in(model, el, depth + 1)
+        return
+    a = model.alias_of(v)
+    if a is not None:
+        yield a
+
+
+def _container(model: AliasModel, target: Node) -> Node | None:
+    """The root identifier of an assignment target (m of m[k], o of o.f.g, *p of p)."""
+    e = strip_parens(target)
+    while e.type in ("selector_expression", "index_expression", "unary_expression", "parenthesized_expression"):
+        nxt = e.child_by_field_name("operand")
+        if nxt is None:
+            nxt = e.named_children[0] if e.named_children else None
+        if nxt is None:
+            break
+        e = nxt
+    return e if e.type == "identifier" else None
+
+
+def _constant_key(target: Node) -> bool:
+    """m["k"], s[0]: one entry, which a store of the same text replaces."""
+    key = target.child_by_field_name("index") if target.type == "index_expression" else None
+    return key is not None and strip_parens(key).type in (
+        "int_literal", "interpreted_string_literal", "raw_string_literal", "rune_literal", "true", "false")
+
+
+def _key_stores(model: AliasModel, target: Node, stmt: Node, node: int, container: Decl | None):
+    """m[unsafe.String(&b[0], n)] = v: a map keeps its keys' bytes."""
+    key = target.child_by_field_name("index")
+    operand = target.child_by_field_name("operand")
+    if key is None or operand is None or model.type_of(operand).kind not in ("map", "unknown"):
+        return
+    for a in _aliases_in(model, key):
+        if a.kind != "address":  # m[&x] keys by the pointer, which is what it means
+            yield Store(a, stmt, node, "used as a key of", model.text(operand), False, False, container)
+
+
+def stores_of(model: AliasModel, stmt: Node):
+    """The stores of aliases that one statement makes."""
+    node = model.node_of(stmt)
+    if node is None:
+        return
+    text = model.text
+    if stmt.type == "send_statement":
+        v = stmt.child_by_field_name("value")
+        ch = stmt.child_by_field_name("channel")
+        for a in _aliases_in(model, v) if v is not None else ():
+            yield Store(a, stmt, node, "sent on", text(ch) if ch is not None else "a channel", False, True, None)
+        return
+    if stmt.type in ("inc_statement", "dec_statement") or operator(stmt) != "=":
+        # m[k]++, m[k] += n: only the key is stored (when the entry is new)
+        t = strip_parens(stmt.named_children[0]) if stmt.named_children else None
+        if stmt.type == "assignment_statement":
+            left = stmt.child_by_field_name("left")
+            t = strip_parens(left.named_children[0]) if left is not None and len(left.named_children) == 1 else None
+        if t is not None and t.type == "index_expression":
+            root = _container(model, t)
+            container = model.local(root) if root is not None else None
+            yield from _key_stores(model, t, stmt, node, container)
+        return
+    left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != len(right.named_children):
+        return
+    for t, v in zip(left.named_children, right.named_children):
+        t, v = strip_parens(t), strip_parens(v)
+        root = _container(model, t)
+        container = model.local(root) if root is not None else None
+        fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+        if fn is not None and fn.type == "identifier" and text(fn) == "append" and \
+                model.scopes.decl_of(fn) is None:
+            args = v.child_by_field_name("arguments")
+            for arg in args.named_children[1:] if args is not None else ():
+                if arg.type == "variadic_argument":
+                    continue  # append(s, buf...) copies the elements
+                for a in _aliases_in(model, arg):
+                    if container is None or a.root.id != container.id:
+                        yield Store(a, stmt, node, "appended to", text(t), False, False, container)
+            continue
+        if t.type == "index_expression":
+            fixed = False
+            yield from _key_stores(model, t, stmt, node, container)
+        elif t.type == "selector_expression":
+            fixed = True
+        elif t.type == "identifier":
+            d = model.scopes.decl_of(t)
+            if d is None:
+                top = model.pass_.package.decls.get(text(t))
+                if top is None or top.kind != "var":
+                    continue
+            elif d.kind == "result" and d.func.id == model.fn.id:
+                pass
+            elif d.func.id != model.fn.id and d.kind in ("var", "param", "result", "receiver"):
+                container = None  # captured: lives as long as the enclosing function's frame
+            else:
+                continue  # a plain local pointer: its uses are in this function
+            fixed = True
+        else:
+            continue
+        if fixed and container is not None and container.kind == "var":
+            continue  # one place of a local (bufs[0], o.f): read within this function, not kept
+        for a in _aliases_in(model, v):
+            if container is None or a.root.id != container.id:  # x = x[:0] stores nothing
+                yield Store(a, stmt, node, "stored in", text(t), fixed, False, container, _constant_key(t))
+
+
+class _Search:
+    """Path search over one function's CFG, with a step budget shared by its stores."""
+
+    def __init__(self, model: AliasModel) -> None:
+        self.model = model
+        self.cfg = model.cfg
+        self.steps = STEPS_PER_NODE * (self.cfg.graph.number_of_nodes() + 8)
+        # A three-clause loop's update statement runs at the start of the next
+        # iteration (the back edge leaves it), so a write there is "on the next iteration".
+        self.updates = {v for v, a in self.cfg.graph.nodes(data=True)
+                        if a["ast"] is not None and a["ast"].parent is not None
+                        and a["ast"].parent.type == "for_clause"
+                        and a["ast"].parent.child_by_field_name("update") == a["ast"]}
+
+    def _loop_of(self, store: Store) -> Node | None:
+        """The innermost loop around the store that the root's declaration is outside of
+        (or, below Go 1.22, that declares it as a loop variable)."""
+        root = store.alias.root
+        n = store.stmt.parent
+        while n is not None and n.id != self.model.fn.id:
+            if n.type == "for_statement":
+                inside = n.start_byte <= root.ident.start_byte < n.end_byte
+                if not inside or (self.model.shared_loop_vars and _declares(n, root)):
+                    return n
+            n = n.parent
+        return None
+
+    def _kills(self, store: Store) -> tuple[set[int], Node | None]:
+        model = self.model
+        root = store.alias.root
+        kills: set[int] = set()
+        fresh_loop = None
+        decl_node = model.node_of(root.ident) if root.kind == "var" else None
+        loop_var = _loop_clause_of(root)
+        if decl_node is not None and not (model.shared_loop_vars and loop_var is not None):
+            kills.add(decl_node)
+        if loop_var is not None and not model.shared_loop_vars:
+            # Go 1.22: each iteration has its own copy, made before the update statement.
+            fresh_loop = loop_var
+            clause = next((c for c in loop_var.named_children if c.type == "for_clause"), None)
+            upd = clause.child_by_field_name("update") if clause is not None else None
+            un = model.node_of(upd) if upd is not None else None
+            if un is not None:
+                kills.add(un)
+        c = store.container
+        if c is not None and c.kind == "var":
+            cn = model.node_of(c.ident)
+            if cn is not None:
+                kills.add(cn)
+        return kills, fresh_loop
+
+    def find(self, store: Store, same: dict[int, list[Store]]):
+        """(write event, its node, the later store or None, crossed a back edge) when a
+        path shows the stored alias overwritten while it can still be read."""
+        model = self.model
+        alias = store.alias
+        events = model.events(alias.root, alias.kind)
+        if not events:
+            return None
+        loop = self._loop_of(store)
+        if store.fixed and loop is None:
+            return None
+        kills, fresh_loop = self._kills(store)
+        g = self.cfg.graph
+        done = None
+        if store.fixed:
+            done = next((v for v, a in g.nodes(data=True) if a["kind"] == "join" and a["ast"] is not None
+                         and a["ast"].id == loop.id), None)
+        # state: (node, phase) with phase 0 stored, 1 array emptied (truncate), 2 written
+        start = [(s, 0, None, a.get("back") is not None or s in self.updates) for s, a in g[store.node].items()
+                 if not _killed_edge(a, fresh_loop)]
+        seen: set[tuple[int, int]] = set()
+        stack = list(reversed(start))
+        while stack:
+            self.steps -= 1
+            if self.steps < 0:
+                return None
+            n, phase, w, back = stack.pop()
+            if (n, phase) in seen or n in kills:
+                continue
+            seen.add((n, phase))
+            if phase == 2 and store.fixed and (n == self.cfg.exit or n == done):
+                return w[0], w[1], None, back
+            if phase == 2 and store.fixed and n == store.node:
+                continue  # stored again: the place holds the fresh alias
+            stopped = False
+            for ev in events.get(n, ()):
+                if ev.kind == "kill":
+                    stopped = True
+                    break
+                if ev.kind == "release":  # back in a pool: another goroutine may write it now
+                    return ev, n, None, back
+                if ev.kind == "write" or (ev.kind == "grow" and phase == 1):
+                    if phase != 2:
+                        phase, w = 2, (ev, n)
+                elif ev.kind == "truncate" and phase == 0:
+                    phase = 1
+            if stopped:
+                continue
+            if phase == 2 and store.send:
+                return w[0], w[1], None, back
+            if phase == 2 and not store.fixed:
+                later = [s for s in same.get(n, ()) if not s.fixed and not (s.replaces and s.where == store.where)]
+                if later and (w[1] != n or later[0].stmt.start_byte > w[0].at.start_byte):
+                    return w[0], w[1], later[0], back
+            for s, a in g[n].items():
+                if _killed_edge(a, fresh_loop):
+                    continue
+                crossed = back or (phase != 2 and (a.get("back") is not None or s in self.updates))
+                stack.append((s, phase, w, crossed))
+        return None
+
+
+def _killed_edge(attrs: dict, fresh_loop: Node | None) -> bool:
+    b = attrs.get("back")
+    return fresh_loop is not None and b is not None and b.id == fresh_loop.id
+
+
+def _loop_clause_of(root: Decl) -> Node | None:
+    """The for statement whose header declares `root` (range or three-clause), if any."""
+    s = root.stmt
+    if root.origin == "range":
+        n = root.ident.parent
+        while n is not None and n.type != "for_statement":
+            n = n.parent
+        return n
+    if s is not None and s.parent is not None and s.parent.type == "for_clause":
+        return s.parent.parent
+    return None
+
+
+def _declares(loop: Node, root: Decl) -> bool:
+    lc = _loop_clause_of(root)
+    return lc is not None and lc.id == loop.id
+
+
+_KIND_TEXT = {
+    "address": "points to the one variable {name}",
+    "view": "shares the array of {name}",
+    "scanner": "is the buffer of the scanner {name}",
+    "reader": "is the buffer of the reader {name}",
+    "buffer": "is the buffer of {name}",
+}
+_STORAGE = {
+    "address": "{name}",
+    "view": "{name}'s array",
+    "scanner": "{name}'s buffer",
+    "reader": "{name}'s buffer",
+    "buffer": "{name}'s buffer",
+}
+_ADVICE = {
+    "address": "every stored {alias} shows the value written last",
+    "view": "store a copy (bytes.Clone)",
+    "scanner": "store a copy (bytes.Clone, or sc.Text())",
+    "reader": "store a copy (bytes.Clone)",
+    "buffer": "store a copy (bytes.Clone)",
+}
+
+
+def check(pass_, matches) -> None:
+    by_fn: dict[int, tuple[Node, list[Node]]] = {}
+    for _, caps in matches:
+        for stmt in caps.get("stmt", ()):
+            fn = pass_.enclosing_function(stmt)
+            if fn is not None:
+                by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+    for fn, stmts in by_fn.values():
+        if not any(_maybe_alias(pass_, s) for s in stmts):
+            continue
+        model: AliasModel = pass_.result("aliases", fn)
+        stores = [st for s in stmts for st in stores_of(model, s)]
+        if not stores:
+            continue
+        same: dict[tuple[int, str], dict[int, list[Store]]] = {}
+        for st in stores:
+            same.setdefault((st.alias.root.id, st.alias.kind), {}).setdefault(st.node, []).append(st)
+        search = _Search(model)
+        reported: set[int] = set()
+        for st in sorted(stores, key=lambda s: s.alias.expr.start_byte):
+            if st.alias.expr.id in reported:
+                continue
+            found = search.find(st, same[(st.alias.root.id, st.alias.kind)])
+            if found is None:
+                continue
+            reported.add(st.alias.expr.id)
+            _report(pass_, model, st, search._loop_of(st), *found)
+
+
+def _maybe_alias(pass_, stmt: Node) -> bool:
+    """A cheap test before any analysis: could this statement store an alias at all?"""
+    if stmt.type in ("inc_statement", "dec_statement"):
+        return b"unsafe." in pass_.file.data[stmt.start_byte:stmt.end_byte]
+    right = stmt.child_by_field_name("right") or stmt.child_by_field_name("value")
+    if right is None:
+        return False
+    left = stmt.child_by_field_name("left")
+    if left is not None and b"unsafe." in pass_.file.data[left.start_byte:left.end_byte]:
+        return True
+    t = right.type
+    if t == "expression_list":
+        return any(c.type in ("unary_expression", "slice_expression", "identifier", "call_expression",
+                              "composite_literal", "parenthesized_expression") for c in right.named_children)
+    return True
+
+
+def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, wnode: int,
+            later: Store | None, back: bool) -> None:
+    root = st.alias.root
+    name = root.name
+    text = pass_.text
+    shown = text(st.alias.expr)
+    if st.alias.source is not None and st.alias.source.id != st.alias.expr.id:
+        shown = f"{shown} (from {text(st.alias.source)})"
+    when = "on the next iteration" if back else "later"
+    what = _KIND_TEXT[st.alias.kind].format(name=name)
+    advice = _ADVICE[st.alias.kind].format(alias=shown)
+    msg = f"{shown} {st.how} {st.where} {what}, and {ev.what.format(it='it')} {when}: {advice}"
+    outside = loop is not None and not (loop.start_byte <= root.ident.start_byte < loop.end_byte)
+    decl_note = f"{name} declared here" + (", outside the loop" if outside else
+                                            (", one variable for the whole loop (before Go 1.22)"
+                                             if loop is not None else ""))
+    flow = [(root.ident, decl_note),
+            (st.alias.expr, f"{st.how} {st.where} here"),
+            (ev.at, f"{ev.what.format(it=_STORAGE[st.alias.kind].format(name=name))} here, {when}")]
+    if later is not None and later.node != st.node:
+        flow.append((later.alias.expr, f"and {later.how} {later.where} again here"))
+    pass_.report(st.alias.expr, msg, flow=flow)

@@ -1,0 +1,3 @@
+module goguard.test/go121
+
+go 1.21
