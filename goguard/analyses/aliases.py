@@ -87,14 +87,19 @@ class AliasModel:
         self.scopes = pass_.result("scopes", fn)
         self.exprtypes = pass_.result("exprtypes", fn)
         self.types = self.exprtypes.types
-        self.cfg = pass_.result("cfg", fn)
         self._node_of: dict[int, int] | None = None
-        self._events: dict[tuple[int, str], list[tuple[int, Event]]] = {}
+        self._events: dict[tuple[int, str], list[Event]] = {}
+        self._grouped: dict[tuple[int, str], dict[int, list[Event]]] = {}
         version = pass_.go_version
         # Unknown versions count as current: loop variables fresh, so silent.
         self.shared_loop_vars = version is not None and version < (1, 22)
 
     # ---- where things are in the CFG ------------------------------------------------
+
+    @property
+    def cfg(self):
+        # Built only for a function with a store of an alias whose storage is written.
+        return self.pass_.result("cfg", self.fn)
 
     def node_of(self, n: Node) -> int | None:
         """The CFG node whose statement or condition holds `n`."""
@@ -264,28 +269,35 @@ class AliasModel:
 
     # ---- events -----------------------------------------------------------------------
 
-    def events(self, root: Decl, kind: str) -> dict[int, list[Event]]:
-        """CFG node -> what happens there to the storage `kind` aliases of `root` share,
-        in source order."""
+    def uses(self, root: Decl, kind: str) -> list[Event]:
+        """What happens to the storage `kind` aliases of `root` share, in source order
+        (no CFG needed: a store whose root has none of these is dropped before one is built)."""
         key = (root.id, kind)
         if key not in self._events:
-            out: list[tuple[int, Event]] = []
+            out: list[Event] = []
             for u in self.scopes.refs.get(root.id, ()):
-                if self.scopes.use_func.get(u.id) is not None and self.scopes.use_func[u.id].id != self.fn.id:
+                f = self.scopes.use_func.get(u.id)
+                if f is not None and f.id != self.fn.id:
                     continue  # a closure's write is not on this function's paths
                 ev = self._event(u, root, kind)
                 if ev is not None:
-                    n = self.node_of(u)
-                    if n is not None:
-                        out.append((n, ev))
+                    out.append(ev)
             if kind == "address" and self.shared_loop_vars and root.origin == "range":
-                n = self.node_of(root.ident)
-                if n is not None:
-                    out.append((n, Event("write", root.ident, "the loop assigns {it} its next element")))
+                out.append(Event("write", root.ident, "the loop assigns {it} its next element"))
+            out.sort(key=lambda ev: ev.at.start_byte)
             self._events[key] = out
-        grouped: dict[int, list[Event]] = {}
-        for n, ev in sorted(self._events[key], key=lambda p: p[1].at.start_byte):
-            grouped.setdefault(n, []).append(ev)
+        return self._events[key]
+
+    def events(self, root: Decl, kind: str) -> dict[int, list[Event]]:
+        """CFG node -> the events of `uses` there, in source order (computed once)."""
+        key = (root.id, kind)
+        grouped = self._grouped.get(key)
+        if grouped is None:
+            grouped = self._grouped[key] = {}
+            for ev in self.uses(root, kind):
+                n = self.node_of(ev.at)
+                if n is not None:
+                    grouped.setdefault(n, []).append(ev)
         return grouped
 
     def _event(self, u: Node, root: Decl, kind: str) -> Event | None:

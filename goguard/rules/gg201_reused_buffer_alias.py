@@ -108,12 +108,14 @@ request for this check (dominikh/go-tools#163). `go vet` has no such check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
 from goguard.analyses.aliases import Alias, AliasModel, Event
 from goguard.frontend.scopes import Decl
+from goguard.frontend.source import captures
 from goguard.frontend.syntax import operator, strip_parens
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -125,7 +127,11 @@ META = RuleMeta(
     precision="high",
     measured=f"on {CORPUS}: see benchmarks/README.md for every finding and its verdict.",
     query="""
-(assignment_statement) @stmt
+(assignment_statement left: (expression_list [(index_expression) (selector_expression)])) @stmt
+(assignment_statement right: (expression_list (call_expression function: (identifier) @fn
+  (#eq? @fn "append")))) @stmt
+(assignment_statement left: (expression_list (identifier))
+  right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
@@ -210,10 +216,9 @@ def _key_stores(model: AliasModel, target: Node, stmt: Node, node: int, containe
 
 
 def stores_of(model: AliasModel, stmt: Node):
-    """The stores of aliases that one statement makes."""
-    node = model.node_of(stmt)
-    if node is None:
-        return
+    """The stores of aliases that one statement makes (their CFG node left at -1: the
+    graph is built only for stores whose storage something writes)."""
+    node = -1
     text = model.text
     if stmt.type == "send_statement":
         v = stmt.child_by_field_name("value")
@@ -286,6 +291,8 @@ class _Search:
         self.steps = STEPS_PER_NODE * (self.cfg.graph.number_of_nodes() + 8)
         # A three-clause loop's update statement runs at the start of the next
         # iteration (the back edge leaves it), so a write there is "on the next iteration".
+        self.joins = {a["ast"].id: v for v, a in self.cfg.graph.nodes(data=True)
+                      if a["kind"] == "join" and a["ast"] is not None}
         self.updates = {v for v, a in self.cfg.graph.nodes(data=True)
                         if a["ast"] is not None and a["ast"].parent is not None
                         and a["ast"].parent.type == "for_clause"
@@ -341,10 +348,7 @@ class _Search:
             return None
         kills, fresh_loop = self._kills(store)
         g = self.cfg.graph
-        done = None
-        if store.fixed:
-            done = next((v for v, a in g.nodes(data=True) if a["kind"] == "join" and a["ast"] is not None
-                         and a["ast"].id == loop.id), None)
+        done = self.joins.get(loop.id) if store.fixed else None
         # state: (node, phase) with phase 0 stored, 1 array emptied (truncate), 2 written
         start = [(s, 0, None, a.get("back") is not None or s in self.updates) for s, a in g[store.node].items()
                  if not _killed_edge(a, fresh_loop)]
@@ -443,11 +447,20 @@ def check(pass_, matches) -> None:
             fn = pass_.enclosing_function(stmt)
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+    data = pass_.file.data
     for fn, stmts in by_fn.values():
-        if not any(_maybe_alias(pass_, s) for s in stmts):
+        body = data[fn.start_byte:fn.end_byte]
+        writes_views = any(w in body for w in _VIEW_WRITERS)
+        written = _Written(fn, data)
+        owned = any(o in body for o in _OWNED)
+        filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
+        stmts = [s for s in stmts if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)]
+        if not stmts:
             continue
         model: AliasModel = pass_.result("aliases", fn)
-        stores = [st for s in stmts for st in stores_of(model, s)]
+        stores = [st for s in stmts for st in stores_of(model, s)
+                  if any(ev.kind != "kill" for ev in model.uses(st.alias.root, st.alias.kind))]
+        stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
         if not stores:
             continue
         same: dict[tuple[int, str], dict[int, list[Store]]] = {}
@@ -465,21 +478,132 @@ def check(pass_, matches) -> None:
             _report(pass_, model, st, search._loop_of(st), *found)
 
 
-def _maybe_alias(pass_, stmt: Node) -> bool:
-    """A cheap test before any analysis: could this statement store an alias at all?"""
+# Byte strings without one of which a function cannot write into a stored view of an
+# array (a read into it, copy, append after emptying, an index write, a pool, a reader's
+# or scanner's own buffer): a store of a plain slice there is not looked at.
+_VIEW_WRITERS = (b"Read", b"copy(", b":0]", b"0] =", b"Put(", b"Bytes()", b"ReadSlice", b"ReadLine",
+                 b"unsafe.")
+_OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.")
+_ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
+
+
+_WRITES_QUERY = """
+(assignment_statement left: (_) @w)
+(inc_statement) @w
+(dec_statement) @w
+(range_clause left: (_) @w "=")
+"""
+
+
+class _Written:
+    """Root names of what a function assigns, found by one query over the function,
+    only when a store asks (most functions have none worth asking about)."""
+
+    def __init__(self, fn: Node, data: bytes) -> None:
+        self.fn, self.data = fn, data
+        self.names: set[bytes] | None = None
+
+    def __contains__(self, name: bytes) -> bool:
+        if self.names is None:
+            self.names = set()
+            for n in captures(_WRITES_QUERY, self.fn).get("w", ()):
+                _target_names(n, self.data, self.names)
+        return name in self.names
+
+
+def _target_names(stmt: Node, data: bytes, out: set) -> None:
+    """The root names of what a statement assigns (x of x, x.f, x[i], *x)."""
+    if stmt.type in ("inc_statement", "dec_statement"):
+        targets = stmt.named_children[:1]
+    else:  # the left side of an assignment or range clause
+        targets = stmt.named_children if stmt.type == "expression_list" else [stmt]
+    for t in targets:
+        while t.type in ("selector_expression", "index_expression", "parenthesized_expression",
+                         "unary_expression", "slice_expression") and t.named_children:
+            t = t.child_by_field_name("operand") or t.named_children[0]
+        if t.type == "identifier":
+            out.add(data[t.start_byte:t.end_byte])
+
+
+def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views: bool, owned: bool,
+                 filled: dict) -> bool:
+    """A cheap test before any analysis: could this statement store an alias of
+    something the function writes? `&x` only where the function assigns x (or hands
+    `&x` to something else too, such as a decoder); a slice only where the function
+    writes it or passes it to a call and has something that writes into a view. It
+    only skips work: what it lets through is analysed in full."""
     if stmt.type in ("inc_statement", "dec_statement"):
         return b"unsafe." in pass_.file.data[stmt.start_byte:stmt.end_byte]
-    right = stmt.child_by_field_name("right") or stmt.child_by_field_name("value")
-    if right is None:
-        return False
-    left = stmt.child_by_field_name("left")
-    if left is not None and b"unsafe." in pass_.file.data[left.start_byte:left.end_byte]:
+    data = pass_.file.data
+    text = data[stmt.start_byte:stmt.end_byte]
+    if any(o in text for o in _OWNED):
         return True
-    t = right.type
-    if t == "expression_list":
-        return any(c.type in ("unary_expression", "slice_expression", "identifier", "call_expression",
-                              "composite_literal", "parenthesized_expression") for c in right.named_children)
-    return True
+    if pass_.go_version is not None and pass_.go_version < (1, 22) and b"&" in text:
+        return True  # loop variables are written by the loop head
+    for m in _ADDRESS.finditer(text):
+        name = m.group(1)
+        if m.group(2) != b"{" and (name in written or body.count(b"&" + name) > 1):
+            return True  # &x, &x.f (not &T{...} alone, nor &&)
+    if not writes_views:
+        return False
+    if owned:
+        return True  # line := sc.Bytes(), then m[k] = line
+    for name in _stored_slice_names(stmt, data, body):
+        if name in written:
+            return True
+        if name not in filled:
+            filled[name] = re.search(rb"(?:Read\w*|copy|Put)\([^)\n]*(?<![\w.])%s\b" % re.escape(name),
+                                     body) is not None
+        if filled[name]:
+            return True
+    return False
+
+
+def _stored_slice_names(stmt: Node, data: bytes, body: bytes):
+    """Names of the slices a statement may store, by syntax alone: the values of an
+    index or field assignment, append's arguments, a send, and what is assigned to a
+    name that this function does not declare (a result, a captured or package variable)."""
+    if stmt.type == "send_statement":
+        v = stmt.child_by_field_name("value")
+        if v is not None:
+            yield from _stored_names(v, data)
+        return
+    left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != len(right.named_children):
+        return
+    for t, v in zip(left.named_children, right.named_children):
+        fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+        if fn is not None and data[fn.start_byte:fn.end_byte] == b"append":
+            args = v.child_by_field_name("arguments")
+            for a in args.named_children[1:] if args is not None else ():
+                if a.type != "variadic_argument":
+                    yield from _stored_names(a, data)
+        elif t.type == "index_expression" or (t.type == "selector_expression" and v.type == "slice_expression"):
+            # (o.f = buf, a plain slice put in one field, is left to the full analysis
+            # only when written as a view, o.f = buf[:n]: it is everywhere, and a bug
+            # only at a loop's end)
+            yield from _stored_names(v, data)
+        elif t.type == "identifier":
+            name = data[t.start_byte:t.end_byte]
+            if name + b" :=" not in body and b"var " + name not in body:
+                yield from _stored_names(v, data)
+
+
+def _stored_names(right: Node, data: bytes, depth: int = 0):
+    """Names of slices a value stores: x of x and x[a:b], also within composite literals."""
+    values = right.named_children if right.type in ("literal_value", "keyed_element",
+                                                    "literal_element") else [right]
+    for v in values:
+        while v.type == "parenthesized_expression" and v.named_children:
+            v = v.named_children[0]
+        if v.type == "slice_expression":
+            v = v.child_by_field_name("operand") or v
+        if v.type == "identifier":
+            yield data[v.start_byte:v.end_byte]
+        elif depth < 4 and v.type in ("composite_literal", "literal_value", "keyed_element", "literal_element"):
+            body = v.child_by_field_name("body") if v.type == "composite_literal" else v
+            if body is not None:
+                yield from _stored_names(body, data, depth + 1)
 
 
 def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, wnode: int,

@@ -1,0 +1,70 @@
+"""GG201's supports: the file language version that decides loop-variable sharing,
+the cheap prefilter (which may only skip work, never a finding), and the step budget
+that keeps a huge function linear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import fixtures as fx
+from goguard.engine import Options, run
+from goguard.frontend.loader import expand
+from goguard.frontend.source import build_go_version
+from goguard.rules import gg201_reused_buffer_alias as gg201
+
+
+@pytest.mark.parametrize(("header", "version"), [
+    ("//go:build go1.21\n", (1, 21)),
+    ("//go:build linux && go1.18\n", (1, 18)),
+    ("//go:build (go1.20 || go1.19) && amd64\n", (1, 19)),
+    ("//go:build go1.18 || linux\n", None),  # linux alone needs no version
+    ("//go:build !go1.22\n", None),
+    ("// +build go1.21\n", None),  # the old syntax sets no language version
+    ("", None),
+])
+def test_build_constraint_version(header: str, version) -> None:
+    assert build_go_version(f"{header}\npackage p\n".encode()) == version
+
+
+def test_a_constraint_after_the_package_clause_is_not_one() -> None:
+    assert build_go_version(b"package p\n\n//go:build go1.21\n") is None
+
+
+def _findings(paths: list[str], cwd: Path) -> list[tuple[str, int, str]]:
+    res = run(expand(paths, cwd=str(cwd)), Options(rules=("GG201",), jobs=1))
+    return sorted((f.path, f.line, f.message) for f in res.findings)
+
+
+def test_prefilter_skips_no_finding(monkeypatch) -> None:
+    """With the prefilter letting every statement through, the findings are the same."""
+    folders = [str(p) for p in fx.fixture_packages() if fx.rule_of(p) in ("GG201", "GG202")]
+    filtered = _findings(folders, fx.REPO)
+    assert len(filtered) >= 40
+    monkeypatch.setattr(gg201, "_maybe_alias", lambda *a, **k: True)
+    assert _findings(folders, fx.REPO) == filtered
+
+
+def test_build_constraint_turns_loop_variables_shared(tmp_path: Path) -> None:
+    body = ("package p\n\nfunc f(vs []int) []*int {\n\tvar out []*int\n"
+            "\tfor _, v := range vs {\n\t\tout = append(out, &v)\n\t}\n\treturn out\n}\n")
+    (tmp_path / "go.mod").write_text("module example.com/p\n\ngo 1.24\n")
+    (tmp_path / "p.go").write_text(body)
+    assert _findings(["./..."], tmp_path) == []
+    (tmp_path / "p.go").write_text("//go:build go1.18\n\n" + body)  # raised to go1.21: still shared
+    assert [line for _, line, _ in _findings(["./..."], tmp_path)] == [8]
+
+
+def test_a_huge_function_stays_within_the_step_budget(tmp_path: Path) -> None:
+    """Thousands of stores of one variable, written once at the end: each store's path
+    search walks to the end, quadratic in all, so the search stops at its budget (a
+    fixed number of steps per CFG node) and the stores it did not reach stay silent."""
+    n = 3000
+    lines = ["package p\n", "func f(m map[int]*int) {", "\tx := 0"]
+    lines += [f"\tm[{i}] = &x" for i in range(n)]
+    lines += ["\tx = 1", f"\tm[{n}] = &x", "}\n"]
+    (tmp_path / "p.go").write_text("\n".join(lines))
+    found = _findings(["p.go"], tmp_path)
+    assert found and found[0][1] == 5  # the first store (line 5) is reported
+    assert len(found) < n / 10  # most were not searched: the budget held
