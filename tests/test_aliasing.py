@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import fixtures as fx
 import pytest
 
-import fixtures as fx
 from goguard.engine import Options, run
 from goguard.frontend.loader import expand
 from goguard.frontend.source import build_go_version

@@ -114,6 +114,7 @@ from dataclasses import dataclass, replace
 from tree_sitter import Node
 
 from goguard.analyses.aliases import Alias, AliasModel, Event
+from goguard.facts.keeps import keeps
 from goguard.frontend.scopes import Decl
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import operator, strip_parens
@@ -133,6 +134,7 @@ META = RuleMeta(
 (assignment_statement left: (expression_list (identifier))
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
+(expression_statement (call_expression function: (identifier))) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
@@ -215,11 +217,32 @@ def _key_stores(model: AliasModel, target: Node, stmt: Node, node: int, containe
             yield Store(a, stmt, node, "used as a key of", model.text(operand), False, False, container)
 
 
+def _handed(model: AliasModel, stmt: Node):
+    """keep(&item): a function of the package that keeps that parameter (a package fact)."""
+    call = stmt.named_children[0] if stmt.named_children else None
+    fn = call.child_by_field_name("function") if call is not None else None
+    args = call.child_by_field_name("arguments") if call is not None else None
+    if fn is None or args is None or model.scopes.decl_of(fn) is not None:
+        return
+    name = model.text(fn)
+    top = model.pass_.package.decls.get(name)
+    if top is None or top.kind != "func":
+        return
+    kept = keeps(model.pass_, top.node, top.file)
+    for i, arg in enumerate(args.named_children):
+        if i in kept and arg.type != "variadic_argument":
+            for a in _aliases_in(model, arg):
+                yield Store(a, stmt, -1, "handed to", f"{name}, which keeps it,", False, False, None)
+
+
 def stores_of(model: AliasModel, stmt: Node):
     """The stores of aliases that one statement makes (their CFG node left at -1: the
     graph is built only for stores whose storage something writes)."""
     node = -1
     text = model.text
+    if stmt.type == "expression_statement":
+        yield from _handed(model, stmt)
+        return
     if stmt.type == "send_statement":
         v = stmt.child_by_field_name("value")
         ch = stmt.child_by_field_name("channel")
@@ -567,6 +590,12 @@ def _stored_slice_names(stmt: Node, data: bytes, body: bytes):
         v = stmt.child_by_field_name("value")
         if v is not None:
             yield from _stored_names(v, data)
+        return
+    if stmt.type == "expression_statement":
+        call = stmt.named_children[0] if stmt.named_children else None
+        args = call.child_by_field_name("arguments") if call is not None else None
+        for a in args.named_children if args is not None else ():
+            yield from _stored_names(a, data)
         return
     left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
     if left is None or right is None or len(left.named_children) != len(right.named_children):
