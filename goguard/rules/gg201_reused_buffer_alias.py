@@ -21,6 +21,13 @@ store was a channel send (the receiver reads while the sender writes), or, for a
 into one place (a field, a named result), when the loop can end with that place
 holding the alias of a variable written since (`best = &v` in a loop before Go 1.22).
 
+A call of a function of the package that keeps its parameter in one of those places
+(`appendVector(&item)` where `appendVector` appends to a package-level slice) is a
+store too. Views count from the start of their array only: a window at another
+offset (`buf[i:j]`, `&buf[i]`) is not reported, since writes elsewhere in the array
+do not touch it; the full list of what GG201 does not see is in
+docs/analysis-model.md ("Aliasing").
+
 Loop variables (`for _, v := range`, `for i := 0; ...; i++`) are fresh on every
 iteration from Go 1.22 on and are then never reported; below 1.22 (the file's
 language version: the nearest go.mod's `go` line or the `go-version` setting,
@@ -126,7 +133,8 @@ META = RuleMeta(
     severity="warning",
     tags=("aliasing", "correctness"),
     precision="high",
-    measured=f"on {CORPUS}: see benchmarks/README.md for every finding and its verdict.",
+    measured=(f"on {CORPUS}, 1 finding, true (hugo: every PageMenus entry points at one MenuEntry); "
+              f"0 false positives."),
     query="""
 (assignment_statement left: (expression_list [(index_expression) (selector_expression)])) @stmt
 (assignment_statement right: (expression_list (call_expression function: (identifier) @fn
