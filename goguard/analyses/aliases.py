@@ -90,6 +90,7 @@ class AliasModel:
         self._node_of: dict[int, int] | None = None
         self._events: dict[tuple[int, str], list[Event]] = {}
         self._grouped: dict[tuple[int, str], dict[int, list[Event]]] = {}
+        self._reassigned_ids: set[int] | None = None
         version = pass_.go_version
         # Unknown versions count as current: loop variables fresh, so silent.
         self.shared_loop_vars = version is not None and version < (1, 22)
@@ -219,16 +220,14 @@ class AliasModel:
     def _reassigned(self) -> set[int]:
         """Declarations assigned somewhere after being declared (any use that is an
         assignment target's root)."""
-        cached = getattr(self, "_reassigned_ids", None)
-        if cached is None:
-            cached = set()
+        if self._reassigned_ids is None:
+            self._reassigned_ids = set()
             for d in self.scopes.decls:
                 for u in self.scopes.refs.get(d.id, ()):
                     if u.id in self.scopes.assigned and _is_assignment_target(u):
-                        cached.add(d.id)
+                        self._reassigned_ids.add(d.id)
                         break
-            self._reassigned_ids = cached
-        return cached
+        return self._reassigned_ids
 
     def _call_alias(self, call: Node, expr: Node) -> Alias | None:
         fn = call.child_by_field_name("function")

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.frontend.syntax import operator, strip_parens
+from goguard.frontend.syntax import operator
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -93,18 +93,8 @@ META = RuleMeta(
 def _local_root(pass_, addr: Node, fn: Node) -> Node | None:
     """The local variable whose storage `&operand` points into: x of `&x`, `&x.f`, and
     `&x[i]` of an array (a slice's element lives in its backing array, not in x)."""
-    e = strip_parens(addr.child_by_field_name("operand") or addr)
-    exprtypes = pass_.result("exprtypes", fn)
-    types = exprtypes.types
-    while e.type in ("selector_expression", "index_expression"):
-        op = strip_parens(e.child_by_field_name("operand") or e)
-        u = types.underlying(exprtypes.of(op))
-        if e.type == "index_expression" and u.kind != "array":
-            return None
-        if e.type == "selector_expression" and u.kind == "pointer":
-            return None  # &p.f of a pointer: the field lives where p points
-        e = op
-    if e.type != "identifier":
+    e = pass_.result("aliases", fn).storage_root(addr.child_by_field_name("operand") or addr)
+    if e is None:
         return None
     d = pass_.result("scopes", fn).decl_of(e)
     if d is None or d.kind not in ("var", "param", "receiver", "result"):
