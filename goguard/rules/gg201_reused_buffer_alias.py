@@ -21,6 +21,9 @@ store was a channel send (the receiver reads while the sender writes), or, for a
 into one place (a field, a named result), when the loop can end with that place
 holding the alias of a variable written since (`best = &v` in a loop before Go 1.22).
 
+A goroutine handed an alias (`go process(buf[:n])`) or capturing a slice whose array the
+loop refills reads it while the loop goes on: reported unless a `.Wait()` or a channel
+operation comes between.
 A call of a function of the package that keeps its parameter in one of those places
 (`appendVector(&item)` where `appendVector` appends to a package-level slice) is a
 store too. Views count from the start of their array only: a window at another
@@ -143,6 +146,7 @@ META = RuleMeta(
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
+(go_statement) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
@@ -165,6 +169,7 @@ class Store:
     send: bool
     container: Decl | None  # a local whose declaration starts a new container
     replaces: bool = False  # into one constant entry (m["k"], s[0]): storing there again replaces it
+    goroutine: bool = False  # a goroutine reads it: a Wait() or a receive before the write ends it
 
 
 def _aliases_in(model: AliasModel, v: Node, depth: int = 0):
@@ -243,6 +248,43 @@ def _handed(model: AliasModel, stmt: Node):
                 yield Store(a, stmt, -1, "handed to", f"{name}, which keeps it,", False, False, None)
 
 
+MAX_GOROUTINE_BYTES = 20_000  # a longer function literal is not searched for captures
+
+
+def _goroutine(model: AliasModel, stmt: Node):
+    """go f(buf[:n]), go func() { use(x) }(): the goroutine reads the alias, or the
+    captured variable itself, while this function goes on."""
+    call = next((c for c in stmt.named_children if c.type == "call_expression"), None)
+    if call is None:
+        return
+    fn = strip_parens(call.child_by_field_name("function") or call)
+    args = call.child_by_field_name("arguments")
+    for arg in args.named_children if args is not None else ():
+        if arg.type != "variadic_argument":
+            for a in _aliases_in(model, arg):
+                yield Store(a, stmt, -1, "handed to", "a goroutine", False, False, None, goroutine=True)
+    body = fn.child_by_field_name("body") if fn.type == "func_literal" else None
+    if body is None or body.end_byte - body.start_byte > MAX_GOROUTINE_BYTES:
+        return
+    seen: set[int] = set()
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if n.type == "identifier":
+            # A slice declared in this function, captured by reference: its array is
+            # what a refill overwrites. (A captured variable assigned again is a data
+            # race more than an alias; goroutines are often waited for in ways the
+            # search cannot see, so that is left alone.)
+            d = model.local(n)
+            if d is not None and d.id not in seen:
+                seen.add(d.id)
+                if model.type_of(n).kind == "slice":
+                    yield Store(Alias(d, "view", n), stmt, -1, "captured by", "a goroutine", False, False, None,
+                                goroutine=True)
+        else:
+            stack.extend(n.named_children)
+
+
 def stores_of(model: AliasModel, stmt: Node):
     """The stores of aliases that one statement makes (their CFG node left at -1: the
     graph is built only for stores whose storage something writes)."""
@@ -250,6 +292,9 @@ def stores_of(model: AliasModel, stmt: Node):
     text = model.text
     if stmt.type == "expression_statement":
         yield from _handed(model, stmt)
+        return
+    if stmt.type == "go_statement":
+        yield from _goroutine(model, stmt)
         return
     if stmt.type == "send_statement":
         v = stmt.child_by_field_name("value")
@@ -320,6 +365,7 @@ class _Search:
         self.model = model
         self.cfg = model.cfg
         self.steps = STEPS_PER_NODE * (self.cfg.graph.number_of_nodes() + 8)
+        self._waits: set[int] | None = None
         # A three-clause loop's update statement runs at the start of the next
         # iteration (the back edge leaves it), so a write there is "on the next iteration".
         self.joins = {a["ast"].id: v for v, a in self.cfg.graph.nodes(data=True)
@@ -328,6 +374,17 @@ class _Search:
                         if a["ast"] is not None and a["ast"].parent is not None
                         and a["ast"].parent.type == "for_clause"
                         and a["ast"].parent.child_by_field_name("update") == a["ast"]}
+
+    def waits(self) -> set[int]:
+        """Nodes that may wait for a goroutine: a .Wait() call or a channel operation.
+        Past one, the goroutine started before may have finished reading: silent."""
+        if self._waits is None:
+            data = self.model.pass_.file.data
+            self._waits = {v for v, a in self.cfg.graph.nodes(data=True)
+                           if a["ast"] is not None and a["kind"] in ("stmt", "cond", "case", "range")
+                           and a["ast"].type != "go_statement"
+                           and (b".Wait()" in (t := data[a["ast"].start_byte:a["ast"].end_byte]) or b"<-" in t)}
+        return self._waits
 
     def _loop_of(self, store: Store) -> Node | None:
         """The innermost loop around the store that the root's declaration is outside of
@@ -378,6 +435,8 @@ class _Search:
         if store.fixed and loop is None:
             return None
         kills, fresh_loop = self._kills(store)
+        if store.goroutine:
+            kills = kills | self.waits()
         g = self.cfg.graph
         done = self.joins.get(loop.id) if store.fixed else None
         # state: (node, phase) with phase 0 stored, 1 array emptied (truncate), 2 written
@@ -565,6 +624,8 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
     only skips work: what it lets through is analysed in full."""
     if stmt.type in ("inc_statement", "dec_statement"):
         return b"unsafe." in pass_.file.data[stmt.start_byte:stmt.end_byte]
+    if stmt.type == "go_statement":
+        return True  # rare, and what a goroutine captures is not in its text's shape
     data = pass_.file.data
     text = data[stmt.start_byte:stmt.end_byte]
     if any(o in text for o in _OWNED):
