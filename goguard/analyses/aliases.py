@@ -224,7 +224,7 @@ class AliasModel:
             self._reassigned_ids = set()
             for d in self.scopes.decls:
                 for u in self.scopes.refs.get(d.id, ()):
-                    if u.id in self.scopes.assigned and _is_assignment_target(u):
+                    if u.id in self.scopes.assigned and is_assignment_target(u):
                         self._reassigned_ids.add(d.id)
                         break
         return self._reassigned_ids
@@ -322,7 +322,7 @@ class AliasModel:
             # x[0] = v writes the start every stored view shares; x[i] = v with a
             # varying index fills elements a view of another part does not hold.
             if parent.type == "index_expression" and parent.child_by_field_name("operand") == u and \
-                    _is_assignment_target(parent) and _is_literal_index(parent.child_by_field_name("index")):
+                    is_assignment_target(parent) and _is_literal_index(parent.child_by_field_name("index")):
                 return Event("write", u, f"{_short(text(parent))} = ... writes into {{it}}")
             arg = u
             if parent.type == "slice_expression" and parent.child_by_field_name("operand") == u:
@@ -440,7 +440,7 @@ def _assign_op(stmt: Node) -> str:
     return operator(stmt) or "="
 
 
-def _is_assignment_target(n: Node) -> bool:
+def is_assignment_target(n: Node) -> bool:
     """Whether `n` is a whole target of an assignment, `:=` redeclaration, inc/dec or
     `for ... = range`."""
     p = n.parent
@@ -499,7 +499,7 @@ def _target_of(u: Node, model: AliasModel) -> tuple[Node, Node] | None:
                                                      "parenthesized_expression") and \
             n.parent.child_by_field_name("operand") in (n, None):
         n = n.parent
-    if not _is_assignment_target(n):
+    if not is_assignment_target(n):
         return None
     if n.id != u.id and model.storage_root(n) is None:
         return None  # u.p.f = ... through a pointer field

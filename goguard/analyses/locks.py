@@ -1,0 +1,95 @@
+"""Which mutexes are held, for sure, at each statement of a function.
+
+A forward must-analysis on the function's CFG: `mu.Lock()` adds `mu` (by its text), and
+`mu.Unlock()` removes it; `defer mu.Unlock()` releases nothing until the function
+returns, so the lock stays held for the rest of the body. `mu.RLock()` is a read lock:
+it is tracked apart (`R:mu`), since it does not exclude another reader's write. At a
+join, a lock is held only when it is held on every incoming path. Calls inside a
+function literal run when the literal does and are not this function's.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.analyses.dataflow import Problem, solve
+
+_SIMPLE = frozenset(("expression_statement", "defer_statement", "assignment_statement",
+                     "short_var_declaration", "go_statement", "send_statement"))
+EMPTY: frozenset = frozenset()
+
+
+class Locks:
+    def __init__(self, pass_, fn: Node) -> None:
+        self.cfg = pass_.result("cfg", fn)
+        self.text = pass_.text
+        self.fn = fn
+        self._events: dict[int, list[tuple[str, str]]] = {}
+        g = self.cfg.graph
+        for n, a in g.nodes(data=True):
+            ast = a["ast"]
+            if a["kind"] == "stmt" and ast is not None and ast.type in _SIMPLE and b"ock" in ast.text:
+                ev = self._lock_calls(ast)
+                if ev:
+                    self._events[n] = ev
+        self.solution = solve(self.cfg, _Held(self)) if self._events else None
+
+    def _lock_calls(self, stmt: Node) -> list[tuple[str, str]]:
+        if stmt.type == "defer_statement":
+            return []  # a deferred Unlock runs at return: the lock stays held
+        out = []
+        stack = [stmt]
+        while stack:
+            n = stack.pop()
+            if n.type == "func_literal":
+                continue
+            if n.type == "call_expression":
+                f = n.child_by_field_name("function")
+                if f is not None and f.type == "selector_expression":
+                    name = self.text(f.child_by_field_name("field") or f)
+                    if name in ("Lock", "Unlock", "RLock", "RUnlock"):
+                        op = f.child_by_field_name("operand")
+                        out.append((name, self.text(op) if op is not None else ""))
+            stack.extend(reversed(n.named_children))
+        return out
+
+    def held_at(self, node: int) -> frozenset:
+        """Locks held on entry to a CFG node (write locks by text; read locks as R:text)."""
+        if self.solution is None:
+            return EMPTY
+        return self.solution.before.get(node, EMPTY)
+
+    def write_locked(self, node: int) -> bool:
+        return any(not h.startswith("R:") for h in self.held_at(node))
+
+
+class _Held(Problem):
+    def __init__(self, locks: Locks) -> None:
+        self.locks = locks
+
+    def entry(self):
+        return EMPTY
+
+    def transfer(self, node: int, state):
+        for name, mu in self.locks._events.get(node, ()):
+            if name == "Lock":
+                state = state | {mu}
+            elif name == "Unlock":
+                state = state - {mu}
+            elif name == "RLock":
+                state = state | {"R:" + mu}
+            else:
+                state = state - {"R:" + mu}
+        return state
+
+    def join(self, node: int, states):
+        out = states[0]
+        for s in states[1:]:
+            out = out & s
+        return out
+
+
+@analysis("locks")
+def locks_analysis(pass_, fn: Node) -> Locks:
+    return Locks(pass_, fn)
