@@ -25,7 +25,9 @@ Conventions (testdata/README.md says the same for people writing fixtures):
   crashes nothing, `// prints: <regexp>` (searched in its stdout, which the program
   prints the corrupted data to; it must exit 0); one of the two is required; and optionally
   `// goflags: <flags>` (extra `go build` flags, shell syntax, e.g.
-  `-gcflags=all=-d=checkptr`). Its stack trace must run through a line of the folder
+  `-gcflags=all=-d=checkptr`), and `// attempts: N` (N up to 3) for a crash that
+  depends on timing, such as `fatal error: concurrent map writes`: the program passes
+  when one of N runs does. Its stack trace must run through a line of the folder
   that carries a want (the faulting line, or the call that leads to it). A folder named
   `runok_*` holds a program that must exit 0 (no `// panics:` line; `// goflags:` is
   allowed). Programs are built with one `go build -o DIR/ pkgs...` per module and flag
@@ -60,6 +62,7 @@ TESTDATA = REPO / "testdata"
 RULE_DIR = re.compile(r"^GG[0-9]{3}$")
 MIN_GO = (1, 27)  # testdata/GG101/go127 uses generic methods
 PROGRAM_TIMEOUT = 30.0  # seconds, per program run
+MAX_ATTEMPTS = 3  # `// attempts: N`: a timing-dependent crash may take a few runs
 BUILD_TIMEOUT = 900.0  # a cold cache compiles the standard library once
 
 
@@ -323,6 +326,7 @@ class Program:
     panics: str | None  # regexp for stderr; None for runok_ programs and printing ones
     goflags: tuple[str, ...] = ()
     prints: str | None = None  # regexp for stdout: a run_ program that corrupts data silently
+    attempts: int = 1  # runs allowed for a crash that depends on timing (concurrent map writes)
 
     @property
     def expect_panic(self) -> bool:
@@ -356,7 +360,7 @@ def read_program(folder: Path) -> Program:
     for line in main.read_text(encoding="utf-8").splitlines():
         if re.match(r"\s*package\s", line):
             break
-        m = re.match(r"//\s*(panics|prints|goflags):\s*(.*?)\s*$", line)
+        m = re.match(r"//\s*(panics|prints|goflags|attempts):\s*(.*?)\s*$", line)
         if m:
             if m.group(1) in header:
                 raise FixtureError(f"{rel(main)}: two '// {m.group(1)}:' lines")
@@ -377,8 +381,11 @@ def read_program(folder: Path) -> Program:
                 raise FixtureError(f"{rel(main)}: bad {what} regexp {pattern!r}: {e}") from e
     elif panics is not None or prints is not None:
         raise FixtureError(f"{rel(main)}: a runok_ program must not have a '// panics:' or '// prints:' line")
+    attempts = header.get("attempts", "1")
+    if not attempts.isdigit() or not 1 <= int(attempts) <= MAX_ATTEMPTS:
+        raise FixtureError(f"{rel(main)}: '// attempts:' must be a number from 1 to {MAX_ATTEMPTS}")
     return Program(folder.resolve(), module_of(folder), panics, tuple(shlex.split(header.get("goflags", ""))),
-                   prints)
+                   prints, int(attempts))
 
 
 def program_folders(root: Path = TESTDATA) -> list[Path]:
@@ -516,6 +523,17 @@ def stack_lines(stderr: str) -> list[tuple[str, int]]:
 
 
 def check_program(program: Program, binary: Path, cwd: Path) -> list[str]:
+    """Problems of a program's runs: the first of up to `attempts` runs that passes,
+    else the last run's problems."""
+    problems: list[str] = []
+    for _ in range(program.attempts):
+        problems = _check_run(program, binary, cwd)
+        if not problems:
+            return []
+    return problems
+
+
+def _check_run(program: Program, binary: Path, cwd: Path) -> list[str]:
     """Problems of one program run: exit status, stderr, and the want on the stack."""
     try:
         r = subprocess.run([str(binary)], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,

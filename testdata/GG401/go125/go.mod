@@ -1,0 +1,3 @@
+module goguard.test/go125
+
+go 1.25
