@@ -126,6 +126,29 @@ _WRITES = """
 (dec_statement (index_expression) @w)
 (call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
 """
+_READS = """
+(index_expression) @r
+(call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
+(range_clause right: (_) @range)
+"""
+
+
+def _sites(body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
+    """(site, map expression, access) of a function body: writes, and reads when asked
+    (an index that is not a write target, len(m), range over m)."""
+    caps = captures(_WRITES, body)
+    out = [(w, w.child_by_field_name("operand"), "write") for w in caps.get("w", ())]
+    written = {w.id for w in caps.get("w", ())}
+    for call in caps.get("call", ()):
+        args = call.child_by_field_name("arguments")
+        if args is not None and args.named_children:
+            out.append((call, args.named_children[0], "write"))
+    if reads:
+        rc = captures(_READS, body)
+        out += [(r, r.child_by_field_name("operand"), "read") for r in rc.get("r", ()) if r.id not in written]
+        out += [(r, r, "read") for r in rc.get("len", ())]
+        out += [(r, r, "range") for r in rc.get("range", ())]
+    return [(site, m, a) for site, m, a in out if m is not None]
 
 
 @dataclass
@@ -142,10 +165,11 @@ class Context:
 
 @dataclass(frozen=True)
 class Write:
-    node: Node  # the index expression, or the delete/clear call
+    node: Node  # the index expression, the delete/clear call, or the read
     map_expr: Node
     key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path)
     outer: Node | None  # the launcher's declaration of the root, when captured or passed
+    access: str = "write"  # write | read | range
 
 
 def _innermost_loop(n: Node, stop: Node) -> Node | None:
@@ -286,28 +310,25 @@ def _launcher_key(pass_, launcher: Node, e: Node, loop: Node | None, copies: boo
 
 
 def _writes(ctx: Context, copies: bool) -> list[Write]:
-    """The map writes of the concurrent body whose map the launcher shares."""
+    """The map accesses of the concurrent body whose map the launcher shares: writes,
+    and reads (for a race with the launcher's writes)."""
     fp = ctx.fp
     text = fp.text
     body = ctx.body.child_by_field_name("body")
     if body is None:
         return []
-    caps = captures(_WRITES, body)
-    sites = [(w, w.child_by_field_name("operand")) for w in caps.get("w", ())]
-    for call in caps.get("call", ()):
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.named_children:
-            sites.append((call, args.named_children[0]))
+    sites = _sites(body, reads=ctx.kind != "handler")
     out = []
     literal = ctx.body.type == "func_literal"
     types = fp.result("exprtypes", ctx.body)
     scopes = fp.result("scopes", ctx.body)
-    for site, m in sites:
-        if m is None or fp.enclosing_function(site) is None or fp.enclosing_function(site).id != ctx.body.id:
+    for site, m, access in sites:
+        if fp.enclosing_function(site) is None or fp.enclosing_function(site).id != ctx.body.id:
             continue  # inside a nested literal (sync.Once.Do, a callback): not this body's
-        if site.type == "index_expression" and types.container_kind(site) != "map":
-            continue
-        if site.type == "call_expression" and types.types.underlying(types.of(m)).kind != "map":
+        if site.type == "index_expression":
+            if types.container_kind(site) != "map":
+                continue
+        elif types.types.underlying(types.of(m)).kind != "map":
             continue
         root, path = _root_path(m, text)
         if root is None:
@@ -316,7 +337,7 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
         if d is None:
             top = fp.package.decls.get(text(root))
             if top is not None and top.kind == "var":
-                out.append(Write(site, m, ("pkg", text(root), path), None))
+                out.append(Write(site, m, ("pkg", text(root), path), None, access))
             continue
         if literal and d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
             continue  # declared in the goroutine (or deeper): its own map
@@ -329,7 +350,7 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
                 kind, ident, p0 = got[0]
                 got = ((kind, ident, p0 + path), got[1])
         if got is not None:
-            out.append(Write(site, m, got[0], got[1]))
+            out.append(Write(site, m, got[0], got[1], access))
     return out
 
 
@@ -337,13 +358,16 @@ def _encloses(outer: Node, inner: Node) -> bool:
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
 
-def _locked(fp, body: Node, site: Node) -> bool:
+def _locked(fp, body: Node, site: Node, any_lock: bool = False) -> bool:
+    """A write lock is held at the site (any lock, RLock included, for a read)."""
     name = body.child_by_field_name("name")
     if name is not None and fp.text(name).endswith("Locked"):
         return True
     locks = fp.result("locks", body)
     n = fp.result("aliases", body).node_of(site)
-    return n is not None and locks.write_locked(n)
+    if n is None:
+        return False
+    return bool(locks.held_at(n)) if any_lock else locks.write_locked(n)
 
 
 def _waits_each_iteration(pass_, ctx: Context) -> bool:
@@ -383,13 +407,13 @@ def check(pass_, matches) -> None:
             continue
         fp = ctx.fp
         for w in writes:
-            if _locked(fp, ctx.body, w.node):
-                continue
             where = (fp.file.path, w.node.start_byte)
             if where in reported:
                 continue
+            if _locked(fp, ctx.body, w.node, any_lock=w.access != "write"):
+                continue
             name = fp.text(w.map_expr)
-            if copies:
+            if copies and w.access == "write":
                 started = ("goroutine started here, in a loop" if ctx.kind != "handler"
                            else "handler registered here: the server runs it for many requests at once")
                 msg = (f"concurrent map writes: {name} is written by every goroutine "
@@ -397,16 +421,30 @@ def check(pass_, matches) -> None:
                        f"with no lock held (fatal error: concurrent map writes)")
                 other = None
             else:
-                other = _launcher_write(pass_, ctx, w)
+                other, access = _launcher_access(pass_, ctx, w)
                 if other is None:
                     continue
-                started = "goroutine started here"
-                msg = (f"concurrent map writes: {name} is written by the goroutine and by "
-                       f"{pass_.text(ctx.launcher.child_by_field_name('name')) if ctx.launcher.type != 'func_literal' else 'the launching function'}"
-                       f" after starting it (line {pass_.file.position(other.start_byte)[0]}), with no lock "
-                       f"held (fatal error: concurrent map writes)")
+                started = "goroutine started here" + (", in a loop" if copies else "")
+                msg = _pair_message(pass_, ctx, w, name, other, access)
             reported.add(where)
             _report(pass_, ctx, w, msg, started, other)
+
+
+def _pair_message(pass_, ctx: Context, w: Write, name: str, other: Node, access: str) -> str:
+    who = (pass_.text(ctx.launcher.child_by_field_name("name")) if ctx.launcher.type != "func_literal"
+           else "the launching function")
+    line = pass_.file.position(other.start_byte)[0]
+    verbs = {"write": "written", "read": "read", "range": "iterated over"}
+    accesses = {w.access, access}
+    if accesses == {"write"}:
+        fatal = "concurrent map writes"
+    elif "range" in accesses:
+        fatal = "concurrent map iteration and map write"
+    else:
+        fatal = "concurrent map read and map write"
+    theirs = "" if access == w.access else verbs[access] + " "
+    return (f"{fatal}: {name} is {verbs[w.access]} by the goroutine and {theirs}by {who} "
+            f"after starting it (line {line}), with no lock held (fatal error: {fatal})")
 
 
 def _report(pass_, ctx: Context, w: Write, msg: str, started: str, other: Node | None) -> None:
@@ -421,42 +459,42 @@ def _report(pass_, ctx: Context, w: Write, msg: str, started: str, other: Node |
     pass_.report(w.node if same_file else ctx.launch, msg, flow=flow)
 
 
-def _launcher_write(pass_, ctx: Context, w: Write) -> Node | None:
-    """A write of the same map by the launcher after the launch, before any wait, with
-    no lock held there."""
+def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
+    """An access of the same map by the launcher after the launch, before any wait,
+    with no lock held there, that races with `w`: a write against any access, a read
+    or iteration against a write."""
     if ctx.kind not in ("goroutine", "timer", "errgroup"):
-        return None
+        return None, ""
     launcher = ctx.launcher
     body = launcher.child_by_field_name("body")
     if body is None:
-        return None
+        return None, ""
     types = pass_.result("exprtypes", launcher)
     cfg = pass_.result("cfg", launcher)
     model = pass_.result("aliases", launcher)
     start = model.node_of(ctx.launch)
     if start is None:
-        return None
-    targets: dict[int, Node] = {}
-    caps = captures(_WRITES, body)
-    sites = [(x, x.child_by_field_name("operand")) for x in caps.get("w", ())]
-    for call in caps.get("call", ()):
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.named_children:
-            sites.append((call, args.named_children[0]))
-    for site, m in sites:
+        return None, ""
+    targets: dict[int, tuple[Node, str]] = {}
+    for site, m, access in _sites(body, reads=w.access == "write"):
+        if w.access != "write" and access != "write":
+            continue  # two reads do not race
         f = pass_.enclosing_function(site)
-        if m is None or f is None or f.id != launcher.id:
+        if f is None or f.id != launcher.id:
             continue
-        if site.type == "index_expression" and types.container_kind(site) != "map":
+        if site.type == "index_expression":
+            if types.container_kind(site) != "map":
+                continue
+        elif types.types.underlying(types.of(m)).kind != "map":
             continue
         got = _launcher_key(pass_, launcher, m, None, False)
         if got is None or got[0] != w.key:
             continue
         n = model.node_of(site)
-        if n is not None:
-            targets.setdefault(n, site)
+        if n is not None and (n not in targets or access == "write"):
+            targets[n] = (site, access)
     if not targets:
-        return None
+        return None, ""
     # An assignment to the map's variable after the launch gives the launcher another map.
     reassigned = set()
     if w.outer is not None:
@@ -469,7 +507,7 @@ def _launcher_write(pass_, ctx: Context, w: Write) -> Node | None:
     locks = pass_.result("locks", launcher)
     g = cfg.graph
     seen = {start}
-    stack = [s for s in g[start]]
+    stack = list(g[start])
     while stack:
         n = stack.pop()
         if n in seen or n in reassigned:
@@ -478,9 +516,12 @@ def _launcher_write(pass_, ctx: Context, w: Write) -> Node | None:
         ast = g.nodes[n]["ast"]
         if ast is not None and g.nodes[n]["kind"] != "join":
             t = data[ast.start_byte:ast.end_byte]
-            if ast.type not in ("go_statement",) and (b".Wait()" in t or b"<-" in t):
+            if ast.type != "go_statement" and (b".Wait()" in t or b"<-" in t):
                 continue  # waits (or may): past it the goroutine may be done
-        if n in targets and not locks.write_locked(n):
-            return targets[n]
+        if n in targets:
+            site, access = targets[n]
+            held = locks.held_at(n)
+            if not (locks.write_locked(n) if access == "write" else held):
+                return site, access
         stack.extend(g[n])
-    return None
+    return None, ""
