@@ -354,6 +354,75 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
     return out
 
 
+_CALLS = "(call_expression) @c"
+MAX_HELPER_BYTES = 16_000  # a longer helper is not looked into
+
+
+@dataclass(frozen=True)
+class HelperWrite:
+    call: Node  # the call in the concurrent body
+    callee: str  # its text, for the message
+    fp: object  # the callee's FilePass
+    site: Node  # the write in the callee
+    map_text: str  # the map as the callee names it
+    key: tuple
+
+
+def _helper_writes(ctx: Context, copies: bool) -> list[HelperWrite]:
+    """Writes that a goroutine's body makes through a function or method of the package
+    it calls (one level): s.add(k) where add writes s.m with no lock of its own. The
+    callee's parameters and receiver are bound to the call's arguments, and those to
+    the launcher's variables."""
+    if ctx.body.type != "func_literal" or not copies:
+        return []
+    pass_ = ctx.launch_pass
+    body = ctx.body.child_by_field_name("body")
+    if body is None:
+        return []
+    out = []
+    for call in captures(_CALLS, body).get("c", ()):
+        f = pass_.enclosing_function(call)
+        if f is None or f.id != ctx.body.id:
+            continue
+        got = _callee_context(pass_, "goroutine", call, ctx.body, call)
+        if got is None or got.body.type == "func_literal" or got.body.id == ctx.launcher.id:
+            continue
+        decl, fp = got.body, got.fp
+        name = decl.child_by_field_name("name")
+        if decl.end_byte - decl.start_byte > MAX_HELPER_BYTES or (name is not None and fp.text(name).endswith("Locked")):
+            continue
+        if _locked(pass_, ctx.body, call):
+            continue  # the goroutine holds a lock around the call
+        dbody = decl.child_by_field_name("body")
+        scopes = fp.result("scopes", decl)
+        types = fp.result("exprtypes", decl)
+        for site, m, access in _sites(dbody, reads=False) if dbody is not None else ():
+            inner = fp.enclosing_function(site)
+            if inner is None or inner.id != decl.id:
+                continue
+            if site.type == "index_expression":
+                if types.container_kind(site) != "map":
+                    continue
+            elif types.types.underlying(types.of(m)).kind != "map":
+                continue
+            root, path = _root_path(m, fp.text)
+            d = scopes.decl_of(root) if root is not None else None
+            if root is None:
+                continue
+            if d is None:
+                top = fp.package.decls.get(fp.text(root))
+                key = ("pkg", fp.text(root), path) if top is not None and top.kind == "var" else None
+            else:
+                arg = got.params.get(d.name) if d.kind in ("param", "receiver") else None
+                k = _launcher_key(pass_, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
+                key = (k[0][0], k[0][1], k[0][2] + path) if k is not None else None
+            if key is None or _locked(fp, decl, site):
+                continue
+            out.append(HelperWrite(call, pass_.text(call.child_by_field_name("function")), fp, site,
+                                   fp.text(m), key))
+    return out
+
+
 def _encloses(outer: Node, inner: Node) -> bool:
     return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
 
@@ -403,6 +472,19 @@ def check(pass_, matches) -> None:
         if copies and (_semaphore(pass_, ctx) or _waits_each_iteration(pass_, ctx)):
             continue
         writes = _writes(ctx, copies)
+        for h in _helper_writes(ctx, copies):
+            where = (pass_.file.path, h.call.start_byte)  # one finding per call, at its first write
+            if where in reported:
+                continue
+            reported.add(where)
+            line, col = h.fp.file.position(h.site.start_byte)
+            started = ("goroutine started here, in a loop" if ctx.kind != "handler"
+                       else "handler registered here: the server runs it for many requests at once")
+            pass_.report(h.call, f"concurrent map writes: {h.callee} writes {h.map_text} in every goroutine "
+                                 f"{'this loop starts' if ctx.kind != 'handler' else 'that serves a request'}, "
+                                 f"with no lock held (fatal error: concurrent map writes)",
+                         flow=[(ctx.launch, started), (h.call, f"calls {h.callee} here, with no lock held"),
+                               ((h.fp.file.path, line, col), f"which writes {h.map_text} with no lock held")])
         if not writes:
             continue
         fp = ctx.fp

@@ -148,3 +148,50 @@ func single(m map[string]int, mu *sync.Mutex) {
 func newServer() *server { return &server{stats: map[string]int{}} }
 
 var _ = newServer
+
+type index struct {
+	mu    sync.Mutex
+	words map[string]int
+}
+
+func (ix *index) addSafe(w string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.words[w]++
+}
+
+func (ix *index) add(w string) {
+	ix.words[w]++
+}
+
+func newIndex() *index { return &index{words: map[string]int{}} }
+
+var _ = newIndex
+
+// safe: the helper locks around its write.
+func buildSafe(ix *index, words []string) {
+	var wg sync.WaitGroup
+	for _, w := range words {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix.addSafe(w)
+		}()
+	}
+	wg.Wait()
+}
+
+// safe: the goroutine holds the lock around the helper's call.
+func buildLockedCall(ix *index, words []string) {
+	var wg sync.WaitGroup
+	for _, w := range words {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix.mu.Lock()
+			ix.add(w)
+			ix.mu.Unlock()
+		}()
+	}
+	wg.Wait()
+}
