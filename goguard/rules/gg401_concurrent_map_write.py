@@ -112,11 +112,11 @@ META = RuleMeta(
     precision="high",
     measured=(f"on {CORPUS}, 9 findings, all true (five in minio's site replication, an etcd "
               f"contrib server, two test fakes); 0 false positives."),
-    requires=(b"go ", b"go\t", b".Go(", b"HandleFunc", b"AfterFunc"),
+    requires=(b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc"),
     query="""
 (go_statement) @go
 (call_expression function: (selector_expression field: (field_identifier) @m
-  (#match? @m "^(Go|HandleFunc|AfterFunc)$"))) @call
+  (#match? @m "^(Go|HandleFunc|Handle|AfterFunc)$"))) @call
 """,
 )
 
@@ -161,6 +161,7 @@ class Context:
     loop: Node | None  # the innermost loop around the launch, within the launcher
     params: dict[str, Node] = field(default_factory=dict)  # callee parameter -> argument
     launch_pass: object = None  # the FilePass of the launcher's file
+    registered: bool = False  # a handler value registered once: its receiver is shared by every request
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,18 @@ def _contexts(pass_, matches) -> list[Context]:
                 kind, fnarg = "errgroup", args.named_children[0]
             elif name == "HandleFunc" and args.named_child_count == 2:
                 kind, fnarg = "handler", args.named_children[1]
+            elif name == "Handle" and args.named_child_count == 2:
+                kind, fnarg = "handler", strip_parens(args.named_children[1])
+                conv = fnarg.child_by_field_name("function") if fnarg.type == "call_expression" else None
+                cargs = fnarg.child_by_field_name("arguments") if conv is not None else None
+                if conv is not None and text(conv).endswith("HandlerFunc") and cargs is not None \
+                        and cargs.named_child_count == 1:
+                    fnarg = cargs.named_children[0]  # http.HandlerFunc(f)
+                else:
+                    ctx = _serve_http(pass_, call, launcher, fnarg)
+                    if ctx is not None:
+                        out.append(ctx)
+                    continue
             elif name == "AfterFunc" and path == "time" and args.named_child_count == 2:
                 kind, fnarg = "timer", args.named_children[1]
             else:
@@ -221,15 +234,40 @@ def _contexts(pass_, matches) -> list[Context]:
                 td = pass_.package.decls.get(text(fnarg))
                 if td is not None and td.kind == "func" and pass_.result("scopes", launcher).decl_of(fnarg) is None:
                     out.append(Context(kind, call, launcher, td.node, pass_.for_file(td.file), None))
+            elif fnarg.type == "selector_expression" and kind == "handler":  # mux.HandleFunc(p, s.handle)
+                ctx = _callee_context(pass_, kind, call, launcher, fnarg, value=True)
+                if ctx is not None:
+                    ctx.loop = None
+                    out.append(ctx)
     return out
 
 
-def _callee_context(pass_, kind: str, go: Node, launcher: Node, call: Node) -> Context | None:
+def _serve_http(pass_, call: Node, launcher: Node, handler: Node) -> Context | None:
+    """mux.Handle(p, h) with h of a type of the package: its ServeHTTP method serves
+    every request, on the one value registered."""
+    t = pass_.result("exprtypes", launcher).of(handler)
+    if t.kind == "pointer" and t.elem is not None:
+        t = t.elem
+    if t.kind != "named" or "." in t.name:
+        return None
+    found = pass_.package.method(t.name, "ServeHTTP")
+    if found is None:
+        return None
+    decl, file = found
+    fp = pass_.for_file(file)
+    ctx = Context("handler", call, launcher, decl, fp, None)
+    _bind(ctx, decl, fp.text, [], handler, decl.child_by_field_name("receiver"))
+    ctx.registered = True
+    return ctx
+
+
+def _callee_context(pass_, kind: str, go: Node, launcher: Node, call: Node, value: bool = False) -> Context | None:
     """go func() {...}(), go worker(m), go s.run(): what runs, and how its parameters
-    (and receiver) map to the launcher's expressions."""
+    (and receiver) map to the launcher's expressions. With `value`, `call` is a method
+    value (s.handle) rather than a call."""
     text = pass_.text
-    fn = strip_parens(call.child_by_field_name("function") or call)
-    args = call.child_by_field_name("arguments")
+    fn = strip_parens(call if value else (call.child_by_field_name("function") or call))
+    args = None if value else call.child_by_field_name("arguments")
     argv = list(args.named_children) if args is not None else []
     loop = _innermost_loop(go, launcher)
     if fn.type == "func_literal":
@@ -343,6 +381,8 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
             continue  # declared in the goroutine (or deeper): its own map
         if literal:
             got = _launcher_key(ctx.launch_pass, ctx.launcher, m, ctx.loop, copies)
+        elif ctx.registered and d.kind == "receiver":
+            got = (("handler", ctx.launch.id, path), None)  # the one handler value every request shares
         else:  # a parameter or the receiver of the callee: what the launcher handed it
             arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
             got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None

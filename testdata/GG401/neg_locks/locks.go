@@ -195,3 +195,32 @@ func buildLockedCall(ix *index, words []string) {
 	}
 	wg.Wait()
 }
+
+type counter struct {
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen[r.URL.Path]++
+}
+
+// safe: the registered handler value locks around its write.
+func mount(mux *http.ServeMux) {
+	mux.Handle("/seen", &counter{seen: map[string]int{}})
+}
+
+type api struct{}
+
+func (a *api) echo(w http.ResponseWriter, r *http.Request) {
+	q := map[string]string{}
+	q["path"] = r.URL.Path
+	_ = q
+}
+
+// safe: a method-value handler that writes a map it makes per request.
+func (a *api) routes(mux *http.ServeMux) {
+	mux.HandleFunc("/echo", a.echo)
+}

@@ -111,3 +111,40 @@ func (s *server) applyAll(keys []string, m map[string]int) {
 func newServer() *server { return &server{stats: map[string]int{}} }
 
 var _ = newServer
+
+type counter struct {
+	seen map[string]int
+}
+
+func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.seen[r.URL.Path]++ // want `concurrent map writes: c.seen is written by every goroutine that serves a request`
+}
+
+// A handler value registered once: every request runs its ServeHTTP on it.
+func mount(mux *http.ServeMux) {
+	mux.Handle("/seen", &counter{seen: map[string]int{}})
+}
+
+type api struct {
+	users map[string]string
+}
+
+func (a *api) create(w http.ResponseWriter, r *http.Request) {
+	a.users[r.FormValue("id")] = r.FormValue("name") // want `concurrent map writes: a.users is written by every goroutine that serves a request`
+}
+
+// A method value registered as a handler.
+func (a *api) routes(mux *http.ServeMux) {
+	mux.HandleFunc("/users", a.create)
+}
+
+// http.HandlerFunc around a literal.
+func wrapped(mux *http.ServeMux, m map[string]bool) {
+	mux.Handle("/mark", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		m[r.URL.Path] = true // want `concurrent map writes: m is written by every goroutine that serves a request`
+	}))
+}
+
+func newAPI() *api { return &api{users: map[string]string{}} }
+
+var _ = newAPI
