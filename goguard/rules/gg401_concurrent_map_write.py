@@ -7,13 +7,17 @@ Finds map writes (an index assignment, `m[k]++`, `m[k] op= v`, `delete(m, k)`,
 
 - a `go` statement inside a loop (a function literal, or a function or method of the
   package), `errgroup.Group.Go` or `sync.WaitGroup.Go` in a loop, and handlers
-  registered with `http.HandleFunc` or `mux.HandleFunc` (the server runs them in
-  several copies at once): every copy writes the map, when the map is shared by
-  them (captured from outside the loop, a package variable, a field reached through a
-  shared pointer, or an argument that is one of those);
+  registered with `HandleFunc` or `Handle` (a literal, a function, a method value, or
+  the `ServeHTTP` of a value of the package: the server runs them in several copies
+  at once): every copy writes the map, when the map is shared by them (captured from
+  outside the loop and not assigned in it, a package variable, a field reached
+  through a shared pointer, or an argument that is one of those), directly or in a
+  function or method of the package that the goroutine calls;
 - a single `go` statement (or `time.AfterFunc`) whose goroutine writes a map that the
-  launching function also writes after starting it, before anything waits for it (a
-  `.Wait()`, a channel operation).
+  launching function also writes, or reads, after starting it, before anything waits
+  for it (a `.Wait()`, a channel operation), or that reads a map the launcher writes:
+  then the message is the runtime's `concurrent map read and map write` (or
+  `concurrent map iteration and map write` for a `range`).
 
 A lock counts when it is held at the write on every path: `mu.Lock()` before it and no
 `mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`. `RLock` does not count. A
@@ -23,7 +27,8 @@ It is silent on a map made inside the goroutine, on writes in a `sync.Once`'s fu
 or any other nested function literal, on `sync.Map` (no index writes), on an errgroup
 limited to one goroutine (`SetLimit(1)`), on goroutines that take a slot of a channel
 of capacity 1 around their work, and on any map whose sharing it cannot show (a map
-reached through a call, a type it cannot see).
+reached through a call, a type it cannot see); docs/analysis-model.md ("Concurrency")
+lists what it does not see.
 
 ## Why is this bad?
 Go's maps are not safe for concurrent writes. The runtime detects a write while
@@ -110,8 +115,8 @@ META = RuleMeta(
     severity="error",
     tags=("concurrency", "crash"),
     precision="high",
-    measured=(f"on {CORPUS}, 9 findings, all true (five in minio's site replication, an etcd "
-              f"contrib server, two test fakes); 0 false positives."),
+    measured=(f"on {CORPUS}, 10 findings, all true (five in minio's site replication, "
+              f"telegraf's solr cache, an etcd contrib server, two test fakes); 0 false positives."),
     requires=(b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc"),
     query="""
 (go_statement) @go
