@@ -1,0 +1,157 @@
+"""goguard on one huge, non-generated Go file of many functions, at several sizes: the
+time per MB must stay flat (no analysis may grow faster than linearly in file size).
+
+    python benchmarks/linear.py [--sizes 1,2,4,8,16] [--keep DIR]
+
+Not a timed test: it measures and prints, per size, the wall time of the installed
+`goguard check -j 1 FILE` (one process, so the file's own cost is what is measured),
+its peak memory and the seconds per MB, then the ratio of the largest to the smallest
+seconds per MB. Exit status 1 when that ratio exceeds the budget `max_per_mb_spread`
+of benchmarks/budgets.json (1.5), 2 when it cannot run.
+
+The file repeats a set of functions, each copy under new names, written to exercise
+every rule's analysis: maps made on one branch and checked for nil, pointers to
+slices, byte buffers read into and cloned, goroutines in loops writing under a lock,
+struct types with map fields and their constructor. The same local names (m, buf,
+err, p, s) recur in every function, which is what once made a per-write rescan of
+the file's same-named variables quadratic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from stdlib import console_script
+
+BUDGETS = os.path.join(HERE, "budgets.json")
+
+HEADER = 'package big\n\nimport (\n\t"bytes"\n\t"io"\n\t"sync"\n)\n'
+FUNCTIONS = '''
+func f{i}a(keys []string, r io.Reader) (map[string]int, error) {{
+	var m map[string]int
+	if len(keys) > {i} {{
+		m = make(map[string]int)
+	}}
+	buf := make([]byte, 64)
+	var out [][]byte
+	for _, k := range keys {{
+		n, err := r.Read(buf)
+		if err != nil {{
+			return m, err
+		}}
+		out = append(out, bytes.Clone(buf[:n]))
+		if m != nil {{
+			m[k] = n
+		}}
+	}}
+	_ = out
+	return m, nil
+}}
+
+func f{i}b(s *state{i}, words []string) {{
+	var wg sync.WaitGroup
+	for _, w := range words {{
+		wg.Add(1)
+		go func() {{
+			defer wg.Done()
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.seen[w]++
+		}}()
+	}}
+	wg.Wait()
+	var p *[]byte
+	if s.buf != nil {{
+		p = s.buf
+	}}
+	if p != nil {{
+		*p = append(*p, 1)
+	}}
+}}
+
+type state{i} struct {{
+	mu   sync.Mutex
+	seen map[string]int
+	buf  *[]byte
+}}
+
+func new{i}() *state{i} {{ return &state{i}{{seen: map[string]int{{}}}} }}
+'''
+
+
+def generate(mb: float) -> str:
+    parts, size, i = [HEADER], len(HEADER), 0
+    while size < mb * 1_000_000:
+        chunk = FUNCTIONS.format(i=i)
+        parts.append(chunk)
+        size += len(chunk)
+        i += 1
+    return "".join(parts)
+
+
+def measure(path: str) -> tuple[float, float, int]:
+    """Wall seconds, peak MB of the child, exit status of one goguard run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run([console_script(), "check", "-j", "1", "--format", "json", path],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - t0
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr.decode(errors="replace")[-2000:])
+    return wall, peak, proc.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1,2,4,8,16", help="file sizes in MB, comma-separated")
+    ap.add_argument("--keep", help="write the files here (and keep them) instead of a temporary folder")
+    args = ap.parse_args(argv)
+    try:
+        sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        print(f"--sizes: expected numbers such as 1,2,4, not {args.sizes!r}", file=sys.stderr)
+        return 2
+    if len(sizes) < 2 or min(sizes) <= 0:
+        print("--sizes: give at least two sizes above 0", file=sys.stderr)
+        return 2
+    with open(BUDGETS, encoding="utf-8") as f:
+        budget = json.load(f)["linear"]["max_per_mb_spread"]
+    folder = args.keep or tempfile.mkdtemp(prefix="goguard-linear-")
+    os.makedirs(folder, exist_ok=True)
+    per_mb = []
+    print(f"{'size':>8} {'wall':>9} {'s/MB':>7} {'peak':>9}  exit")
+    for mb in sizes:
+        path = os.path.join(folder, f"big_{mb:g}mb.go")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(generate(mb))
+        real_mb = os.path.getsize(path) / 1_000_000
+        wall, peak, status = measure(path)
+        if status not in (0, 1):
+            print(f"goguard exited with status {status} on {path}", file=sys.stderr)
+            return 2
+        per_mb.append(wall / real_mb)
+        print(f"{real_mb:7.2f}M {wall:8.2f}s {wall / real_mb:7.2f} {peak:7.0f}MB  {status}")
+        if not args.keep:
+            os.remove(path)
+    spread = max(per_mb) / min(per_mb)
+    print(f"\nseconds per MB, largest over smallest: {spread:.2f}x (budget {budget}x)")
+    if spread > budget:
+        print(f"BUDGET BROKEN: time per MB grows {spread:.2f}x across sizes > {budget}x")
+        return 1
+    print("budget met: the cost is linear in the file's size")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
