@@ -14,8 +14,9 @@ from typing import Any, Iterable
 
 from tree_sitter import Node
 
-from goguard import analyses, facts, suppress
+from goguard import analyses, cache, facts, suppress
 from goguard.findings import Finding, FlowStep
+from goguard.frontend import package as package_mod
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
 from goguard.frontend.package import Package, go_mod_version
@@ -37,6 +38,9 @@ class Options:
     # (matcher, codes): the codes do not run on files whose absolute path the matcher
     # (a picklable callable, e.g. goguard.config.PathMatcher) accepts.
     per_file_ignores: tuple[tuple[Any, frozenset[str]], ...] = ()
+    # The result cache's folder (goguard.cache); None: no cache (the library's default;
+    # the command turns it on).
+    cache_dir: str | None = None
 
     def enabled(self) -> list[Rule]:
         if self.rules is None:
@@ -340,14 +344,33 @@ def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]
 
 def _work(args: tuple[Unit, Options]) -> Result:
     unit, options = args
+    store, key = None, None
+    if options.cache_dir:
+        try:
+            store = cache.Cache(options.cache_dir, options)
+            key = store.key(unit)
+            hit = store.load(key) if key is not None else None
+        except Exception:  # noqa: BLE001 (a cache that fails costs time, never the run)
+            key = hit = None
+        if hit is not None:
+            return hit
+    package_mod.CONSULTED.clear()
     try:
-        return analyse_unit(unit, options)
+        res = analyse_unit(unit, options)
     except Exception as e:  # never lose the rest of the run
         return Result(warnings=[f"{_rel(unit.dir)}: internal error, folder skipped: {e}"])
+    if key is not None:
+        try:
+            store.store(key, unit, res, set(package_mod.CONSULTED))
+        except Exception:  # noqa: BLE001
+            pass
+    return res
 
 
 def run(units: list[Unit], options: Options) -> Result:
     jobs = options.jobs or os.cpu_count() or 1
+    if options.cache_dir:
+        cache.code_hash()  # once, before the workers fork
     total = Result()
     work = sorted(units, key=lambda u: -u.size) if len(units) > 1 else units
     if jobs <= 1 or len(work) <= 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import NoReturn
 
@@ -86,9 +87,13 @@ def main() -> None:
 @click.option("--sarif-no-root-uri", is_flag=True,
               help="SARIF: leave the absolute file:// URI of the repository root out of "
                    "originalUriBaseIds, so the log is byte-identical on every machine.")
+@click.option("--no-cache", is_flag=True, help="Analyse everything again: neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep the result cache here (default: $GOGUARD_CACHE_DIR, else the platform's cache "
+                   "folder, e.g. ~/.cache/goguard).")
 def check(patterns, fmt, output, select, ignore, tests, include_generated, go_version, config_file,
           show_suppressed, baseline_file, write_baseline, color_mode, quiet, show_statistics, jobs,
-          exit_zero, sarif_no_root_uri) -> None:
+          exit_zero, sarif_no_root_uri, no_cache, cache_dir) -> None:
     """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go.
 
     Options given here override the configuration file."""
@@ -122,7 +127,14 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
                        warn=warn) if named or not patterns else []
     except PatternError as e:
         fail(str(e))
-    result = run(units, settings.options(jobs))
+    options = settings.options(jobs)
+    if not no_cache:
+        from goguard import cache
+
+        options.cache_dir = os.path.abspath(cache_dir or cache.default_dir())
+    result = run(units, options)
+    if options.cache_dir:
+        cache.trim(options.cache_dir)
     for w in result.warnings:
         warn(w)
     reported = [f for f in result.findings if f.suppressed is None]
@@ -167,6 +179,42 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+@main.group("cache")
+def cache_cmd() -> None:
+    """The result cache of warm runs: where it is, how big, and emptying it."""
+
+
+def _cache_dir(directory: str | None) -> str:
+    from goguard import cache
+
+    return os.path.abspath(directory or cache.default_dir())
+
+
+@cache_cmd.command("info")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder to describe.")
+def cache_info(cache_dir) -> None:
+    """Print the cache folder, its number of entries and their size."""
+    from goguard import cache
+
+    d = _cache_dir(cache_dir)
+    found = cache.entries(d)
+    size = sum(s for _, s, _ in found)
+    click.echo(f"cache folder: {d}")
+    click.echo(f"entries: {len(found)} ({size / (1 << 20):.1f} MB; bound {cache.MAX_BYTES >> 20} MB, "
+               f"the oldest removed past it)")
+
+
+@cache_cmd.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder to empty.")
+def cache_clean(cache_dir) -> None:
+    """Remove every entry of the cache."""
+    from goguard import cache
+
+    d = _cache_dir(cache_dir)
+    n = cache.clean(d)
+    click.echo(f"removed {n} {'entry' if n == 1 else 'entries'} from {d}")
 
 
 @main.command("rules")

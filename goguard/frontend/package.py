@@ -222,6 +222,9 @@ def go_mod_version(directory: str) -> tuple[int, int] | None:
 # MAX_IMPORTED per process, the least recently used dropped first.
 _IMPORTED: dict[str, Package | None] = {}
 MAX_IMPORTED = 128
+# Every folder whose declarations the current unit consulted (goguard.cache lists
+# their files as the unit's dependencies); the engine clears it per unit.
+CONSULTED: set[str] = set()
 
 
 def imported(from_dir: str, import_path: str) -> Package | None:
@@ -233,6 +236,7 @@ def imported(from_dir: str, import_path: str) -> Package | None:
     folder = index.folder(import_path) if index is not None else None
     if folder is None:
         return None
+    CONSULTED.add(folder)
     if folder in _IMPORTED:
         pkg = _IMPORTED.pop(folder)
         _IMPORTED[folder] = pkg

@@ -1,0 +1,155 @@
+"""The result cache: a warm run prints exactly what a cold one does, and any change
+that could change a result (a file, a package it reads, the configuration, goguard's
+own code) makes it analyse again. Corrupt entries are ignored, concurrent runs are
+safe, and the folder is bounded."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from cli_support import run, script, write_tree
+
+from goguard import cache
+
+GO_MOD = "module example.com/m\n\ngo 1.22\n"
+CONF = """package conf
+
+type Config struct {
+	Ports map[int]string
+}
+"""
+APP = """package app
+
+import "example.com/m/conf"
+
+func Set() {
+	var c conf.Config
+	c.Ports[1] = "http"
+}
+
+func Keep(vs []int) []*int {
+	var v int
+	var out []*int
+	for _, x := range vs {
+		v = x
+		out = append(out, &v)
+	}
+	return out
+}
+"""
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "m"
+    write_tree(root, {"go.mod": GO_MOD, "conf/conf.go": CONF, "app/app.go": APP,
+                      "app/latin1.go": b"package app\n\n// caf\xe9\n"})
+    return root
+
+
+def check(root: Path, cache_dir: Path, *extra: str) -> tuple[int, bytes, bytes]:
+    p = run("check", "--format", "json", "--cache-dir", str(cache_dir), *extra, "./...", cwd=root)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_warm_run_is_byte_identical(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    cold = check(tree, c)
+    assert cold[0] == 1 and b"GG101" in cold[1] and b"GG201" in cold[1] and b"not valid UTF-8" in cold[2]
+    assert cache.entries(str(c))  # written
+    assert check(tree, c) == cold  # read back: findings, warnings, exit status
+    uncached = run("check", "--format", "json", "--no-cache", "./...", cwd=tree)
+    assert (uncached.returncode, uncached.stdout, uncached.stderr) == cold
+
+
+def test_editing_a_file_analyses_it_again(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    check(tree, c)
+    app = tree / "app" / "app.go"
+    app.write_text(APP.replace('c.Ports[1] = "http"', "_ = c"))
+    _, out, _ = check(tree, c)
+    assert b"GG101" not in out and b"GG201" in out
+
+
+def test_a_change_in_a_package_it_reads_analyses_it_again(tree: Path, tmp_path: Path) -> None:
+    """app's GG101 finding rests on conf's declaration of Ports: make it a slice, and
+    the cached result of app (whose own files did not change) must not be used."""
+    c = tmp_path / "cache"
+    assert b"GG101" in check(tree, c)[1]
+    (tree / "conf" / "conf.go").write_text(CONF.replace("map[int]string", "[]string"))
+    assert b"GG101" not in check(tree, c)[1]
+
+
+def test_configuration_is_part_of_the_key(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    check(tree, c)
+    _, out, _ = check(tree, c, "--select", "GG201")
+    assert b"GG101" not in out and b"GG201" in out
+    (tree / "goguard.toml").write_text('ignore = ["GG201"]\n')
+    _, out, _ = check(tree, c)
+    assert b"GG201" not in out and b"GG101" in out
+
+
+def test_goguards_own_code_is_part_of_the_key(tree: Path, tmp_path: Path, monkeypatch) -> None:
+    from goguard.engine import Options
+
+    unit_key = cache.Cache(str(tmp_path), Options()).salt
+    monkeypatch.setattr(cache, "code_hash", lambda: "another build")
+    assert cache.Cache(str(tmp_path), Options()).salt != unit_key
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    cold = check(tree, c)
+    paths = [p for _, _, p in cache.entries(str(c))]
+    Path(paths[0]).write_text("{not json")
+    for p in paths[1:]:
+        Path(p).write_text('{"version": 999}')
+    assert check(tree, c) == cold
+    assert all(Path(p).read_text().startswith('{"version": 1') for p in paths)
+
+
+def test_concurrent_runs_share_one_cache(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    cold = run("check", "--format", "json", "--no-cache", "./...", cwd=tree)
+    procs = [subprocess.Popen([script(), "check", "--format", "json", "--cache-dir", str(c), "./..."],
+                              cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert (p.returncode, out, err) == (cold.returncode, cold.stdout, cold.stderr)
+    assert check(tree, c) == (cold.returncode, cold.stdout, cold.stderr)
+    assert not [p for p in c.rglob(".tmp-*")]  # no temporary file left behind
+
+
+def test_cache_info_and_clean(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "cache"
+    check(tree, c)
+    n = len(cache.entries(str(c)))
+    info = run("cache", "info", "--cache-dir", str(c), cwd=tree)
+    assert info.returncode == 0 and f"entries: {n} ".encode() in info.stdout and str(c).encode() in info.stdout
+    cleaned = run("cache", "clean", "--cache-dir", str(c), cwd=tree)
+    assert cleaned.returncode == 0 and f"removed {n} ".encode() in cleaned.stdout
+    assert cache.entries(str(c)) == []
+
+
+def test_the_environment_names_the_folder(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "from-env"
+    run("check", "./...", cwd=tree, env={"GOGUARD_CACHE_DIR": str(c)})
+    assert cache.entries(str(c))
+    run("check", "--no-cache", "./...", cwd=tree, env={"GOGUARD_CACHE_DIR": str(tmp_path / "unused")})
+    assert not (tmp_path / "unused").exists()
+
+
+def test_the_folder_is_bounded(tmp_path: Path) -> None:
+    import os
+
+    for i in range(10):
+        p = tmp_path / f"{i:02d}" / f"{i:02d}.json"
+        p.parent.mkdir()
+        p.write_bytes(b"x" * 1000)
+        os.utime(p, (1_000_000 + i, 1_000_000 + i))
+    assert cache.trim(str(tmp_path), max_bytes=4500) == 6
+    assert sorted(p.name for _, _, p in [(0, 0, Path(e[2])) for e in cache.entries(str(tmp_path))]) == \
+        ["06.json", "07.json", "08.json", "09.json"]  # the newest kept
