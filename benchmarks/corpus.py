@@ -114,7 +114,7 @@ def analysed_lines(root: str) -> tuple[int, int]:
 
 
 def run_one(root: str, select: str | None, jobs: int) -> tuple[list[dict], list[str], float]:
-    cmd = [console_script(), "check", "--format", "json", "-j", str(jobs)]
+    cmd = [console_script(), "check", "--format", "json", "--no-cache", "-j", str(jobs)]
     if select:
         cmd += ["--select", select]
     start = time.perf_counter()

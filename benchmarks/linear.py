@@ -103,7 +103,7 @@ def measure(path: str) -> tuple[float, float, int]:
     """Wall seconds, peak MB of the child, exit status of one goguard run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run([console_script(), "check", "-j", "1", "--format", "json", path],
+    proc = subprocess.run([console_script(), "check", "-j", "1", "--no-cache", "--format", "json", path],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     wall = time.perf_counter() - t0
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

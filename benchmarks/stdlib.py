@@ -16,12 +16,14 @@ What is measured, in this order:
    parses exactly the files goguard analyses. `--files N` takes whole packages, in
    path order, until N files: a quick subset, checked by naming those folders.
 2. Parse-only, one process: read and parse every file with tree-sitter.
-3. goguard: the installed console script, `goguard check --format json -j JOBS`, as a
-   subprocess. Peak memory is the max RSS of the goguard process and its workers,
+3. goguard: the installed console script, `goguard check --format json -j JOBS
+   --no-cache` (cold), as a subprocess. Peak memory is the max RSS of the goguard process and its workers,
    from `getrusage(RUSAGE_CHILDREN)` around the run (the largest single process); on
    Linux the sum of RSS over the process tree is also sampled every 0.1 s.
 4. Parse-only, in parallel: the same files, folder by folder, across JOBS processes
    (the default: one per core, as goguard), pool start-up included.
+5. Warm: goguard twice more with a new result cache folder, the second run with
+   nothing changed; its output must be identical to the cold run's.
 
 The wall-time budget is checked against the single-process parse-only time. The
 issue asks for goguard's wall time *with its default parallelism* to stay within 2x
@@ -41,6 +43,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -145,9 +148,10 @@ def _tree_rss_kb(root: int) -> int | None:
     return total
 
 
-def run_goguard(src: str, patterns: list[str], jobs: int) -> dict:
+def run_goguard(src: str, patterns: list[str], jobs: int, cache: list[str] = ("--no-cache",)) -> dict:
+    """One run; cold (no result cache) unless `cache` names a cache folder."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    cmd = [console_script(), "check", "--format", "json", "-j", str(jobs), *patterns]
+    cmd = [console_script(), "check", "--format", "json", "-j", str(jobs), *cache, *patterns]
     peak = [0]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=src, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -206,6 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     serial = parse_serial(groups)
     run = run_goguard(src, patterns, args.jobs)
     parallel = parse_parallel(groups, jobs)
+    # Warm: a run that fills a new result cache, then one with nothing changed.
+    with tempfile.TemporaryDirectory(prefix="goguard-stdlib-cache-") as cache_dir:
+        run_goguard(src, patterns, args.jobs, ["--cache-dir", cache_dir])
+        warm = run_goguard(src, patterns, args.jobs, ["--cache-dir", cache_dir])
+    same = (warm["stdout"], warm["stderr"], warm["returncode"]) == (run["stdout"], run["stderr"], run["returncode"])
 
     crashed = run["returncode"] not in (0, 1) or "Traceback" in run["stderr"]
     try:
@@ -220,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"goguard wall time: {wall:.2f} s ({nfiles / wall:.0f} files/s), exit status {run['returncode']}")
     print(f"parse-only, one process: {serial:.2f} s; ratio {wall / serial:.2f}x")
     print(f"parse-only, {jobs} processes: {parallel:.2f} s; ratio {wall / parallel:.2f}x")
+    print(f"warm run (result cache, nothing changed): {warm['wall']:.2f} s; {wall / warm['wall']:.1f}x faster "
+          f"than cold; output {'identical' if same else 'DIFFERENT'}")
     tree = f"{run['tree_rss_mb']:.0f} MB" if run["tree_rss_mb"] else "not available"
     print(f"peak memory: {run['max_rss_mb']:.0f} MB (largest process, getrusage); "
           f"process tree, sampled sum: {tree}")
@@ -231,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {f['path']}:{f['line']}:{f['column']}: {f['message']} ({f['code']})")
 
     broken = []
+    if not same:
+        broken.append("the warm run's output differs from the cold run's")
     if crashed:
         broken.append(f"goguard crashed (exit status {run['returncode']})")
         print(run["stderr"][-4000:], file=sys.stderr)
