@@ -174,7 +174,7 @@ class Write:
     node: Node  # the index expression, the delete/clear call, or the read
     map_expr: Node
     key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path)
-    outer: Node | None  # the launcher's declaration of the root, when captured or passed
+    outer: object  # the launcher's Decl of the map's root variable, when captured or passed (else None)
     access: str = "write"  # write | read | range
 
 
