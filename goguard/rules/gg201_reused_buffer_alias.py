@@ -628,27 +628,57 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         return True  # rare, and what a goroutine captures is not in its text's shape
     data = pass_.file.data
     text = data[stmt.start_byte:stmt.end_byte]
+    if stmt.type == "expression_statement":
+        # keep(&item): only a function of the package can be known to keep it
+        call = stmt.named_children[0] if stmt.named_children else None
+        fn = call.child_by_field_name("function") if call is not None else None
+        top = pass_.package.decls.get(pass_.text(fn)) if fn is not None else None
+        if top is None or top.kind != "func":
+            return False
     if any(o in text for o in _OWNED):
         return True
     if pass_.go_version is not None and pass_.go_version < (1, 22) and b"&" in text:
         return True  # loop variables are written by the loop head
     for m in _ADDRESS.finditer(text):
         name = m.group(1)
-        if m.group(2) != b"{" and (name in written or body.count(b"&" + name) > 1):
-            return True  # &x, &x.f (not &T{...} alone, nor &&)
+        if m.group(2) == b"{":
+            continue  # &T{...} alone, nor &&
+        if name in written:
+            return True  # &x, &x.f of a variable the function assigns
+        key = b"&" + name
+        if key not in filled:
+            filled[key] = body.count(key) > 1  # &x handed elsewhere too (a decoder)
+        if filled[key]:
+            return True
     if not writes_views:
         return False
+    if filled.get(None) is None:
+        filled[None] = _filled_names(body, owned)
+    names = filled[None]
+    return any(name in names for name in _stored_slice_names(stmt, data, body))
+
+
+# What can write into a stored view of a slice's array, by the slice's name: refilled in
+# place (x = x[...], x = append(x...), x[0] = v), handed to something that fills it
+# (Read, ReadFull, copy, a pool's Put), or declared from a reader's own buffer
+# (line := sc.Bytes(), line, err := r.ReadSlice('\n')).
+_REFILLED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*(?:\1\s*\[|append\(\s*\1\b)"
+                       rb"|(?<![\w.])([A-Za-z_]\w*)\[[0-9]+\]\s*\S?=(?!=)")
+_FILLERS = re.compile(rb"(?:Read\w*|copy|Put)\(([^)\n]*)")
+_OWNED_DECL = re.compile(rb"(?m)^[ \t]*([A-Za-z_]\w*)\b[^\n]*:?=[^\n]*(?:\.Bytes\(\)|ReadSlice|ReadLine)")
+_IDENT = re.compile(rb"(?<![\w.])[A-Za-z_]\w*")
+
+
+def _filled_names(body: bytes, owned: bool) -> frozenset:
+    """The names in a function whose array something may write again (one scan each)."""
+    out = set()
+    for m in _REFILLED.finditer(body):
+        out.add(m.group(1) or m.group(2))
+    for m in _FILLERS.finditer(body):
+        out.update(_IDENT.findall(m.group(1)))
     if owned:
-        return True  # line := sc.Bytes(), then m[k] = line
-    for name in _stored_slice_names(stmt, data, body):
-        if name in written:
-            return True
-        if name not in filled:
-            filled[name] = re.search(rb"(?:Read\w*|copy|Put)\([^)\n]*(?<![\w.])%s\b" % re.escape(name),
-                                     body) is not None
-        if filled[name]:
-            return True
-    return False
+        out.update(m.group(1) for m in _OWNED_DECL.finditer(body))
+    return frozenset(out)
 
 
 def _stored_slice_names(stmt: Node, data: bytes, body: bytes):
