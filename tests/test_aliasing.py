@@ -68,3 +68,15 @@ def test_a_huge_function_stays_within_the_step_budget(tmp_path: Path) -> None:
     found = _findings(["p.go"], tmp_path)
     assert found and found[0][1] == 5  # the first store (line 5) is reported
     assert len(found) < n / 10  # most were not searched: the budget held
+
+
+def test_code_quotes_drop_comments() -> None:
+    """A message quotes code without the comments inside it (a `//` comment would
+    swallow the rest once the quote is on one line), and keeps `//` in strings."""
+    from goguard.frontend.source import SourceFile
+
+    f = SourceFile.parse("p.go", "/tmp/p.go", b'package p\n\nvar x = T{ // first\n\tA: "http://x", /* b */ B: 2,\n}\n')
+    spec = f.root.named_children[1].named_children[0]
+    value = spec.child_by_field_name("value").named_children[0]
+    assert "//" not in f.code(value).replace('"http://x"', "") and "/*" not in f.code(value)
+    assert '"http://x"' in f.code(value) and "B: 2" in f.code(value)

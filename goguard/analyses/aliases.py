@@ -83,7 +83,7 @@ class AliasModel:
     def __init__(self, pass_, fn: Node) -> None:
         self.pass_ = pass_
         self.fn = fn
-        self.text = pass_.text
+        self.text = pass_.file.code  # quoted in messages: code, not its comments
         self.scopes = pass_.result("scopes", fn)
         self.exprtypes = pass_.result("exprtypes", fn)
         self.types = self.exprtypes.types

@@ -73,7 +73,7 @@ def header_mentions(ui: UnsafeImports, node: Node | None) -> list[Node]:
 class _Finder:
     def __init__(self, pass_) -> None:
         self.pass_ = pass_
-        self.text = pass_.file.text
+        self.text = pass_.file.code  # quoted in messages: code, not its comments
         self.ui: UnsafeImports = pass_.result("unsafe_imports")
         self.out = HeaderMisuses()
         # (header key, what Data is set to) for each write of a header's Data field.

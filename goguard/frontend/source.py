@@ -261,6 +261,29 @@ class SourceFile:
     def text(self, node: tree_sitter.Node) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
+    def code(self, node: tree_sitter.Node) -> str:
+        """A node's text without the comments inside it, for quoting code in a message
+        (a `// ...` inside a multi-line expression would swallow what follows once the
+        message puts it on one line)."""
+        raw = self.data[node.start_byte:node.end_byte]
+        if b"//" not in raw and b"/*" not in raw:
+            return raw.decode("utf-8", "replace")
+        parts, pos = [], node.start_byte
+        stack = [node]
+        comments = []
+        while stack:
+            n = stack.pop()
+            if n.type == "comment":
+                comments.append((n.start_byte, n.end_byte))
+            else:
+                stack.extend(n.children)
+        for a, b in sorted(comments):
+            parts.append(self.data[pos:a])
+            parts.append(b" ")
+            pos = b
+        parts.append(self.data[pos:node.end_byte])
+        return b"".join(parts).decode("utf-8", "replace")
+
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:

@@ -738,7 +738,7 @@ def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, w
             later: Store | None, back: bool) -> None:
     root = st.alias.root
     name = root.name
-    text = pass_.text
+    text = pass_.file.code  # quoted: code, not its comments
     shown = text(st.alias.expr)
     if st.alias.source is not None and st.alias.source.id != st.alias.expr.id:
         shown = f"{shown} (from {text(st.alias.source)})"

@@ -43,3 +43,12 @@ func toNamedSlice(p *byte, n int) bytes {
 	b := (*bytes)(unsafe.Pointer(&h)) // want `reflect.SliceHeader value &h converted to a slice`
 	return *b
 }
+
+// A header literal written over several lines with comments: the message quotes the
+// code, not the comments, which on one line would swallow the rest of it.
+func fromCommentedLiteral(p *byte, n int) string {
+	return *(*string)(unsafe.Pointer(&reflect.StringHeader{ // want `reflect.StringHeader value &reflect.StringHeader\{ Data: uintptr\(unsafe.Poi\.\.\. converted to a string`
+		Data: uintptr(unsafe.Pointer(p)), // the bytes
+		Len:  n,                          // their number
+	}))
+}
