@@ -144,7 +144,7 @@ def _flow(b: Backing, text) -> list:
 
 def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None:
     consts = _consts(pass_, call)
-    text = pass_.text
+    text = pass_.file.code  # quoted in messages: code, not its comments
     fn = f"unsafe.{member}"
     n = consts.int(length)
     if n is not None and n < 0:
@@ -413,7 +413,7 @@ def _check_conversion(pass_, conv: Node) -> None:
         parent = parent.parent
     sliced = parent if parent is not None and parent.type == "slice_expression" else None
     cap_node = sliced.child_by_field_name("capacity") if sliced is not None else None
-    text = pass_.text
+    text = pass_.file.code  # quoted in messages: code, not its comments
     if t.kind == "array" and cap_node is not None:
         # (*[N]T)(p)[:n:n]: checkptr and the memory only need n elements.
         n = consts.int(cap_node)
