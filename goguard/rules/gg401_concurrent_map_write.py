@@ -484,6 +484,26 @@ def _locked(fp, body: Node, site: Node, any_lock: bool = False) -> bool:
     return bool(locks.held_at(n)) if any_lock else locks.write_locked(n)
 
 
+def _repeats(pass_, ctx: Context) -> bool:
+    """Whether the launch can run again: a path in the launcher's CFG from it back to
+    itself (a loop whose body returns or breaks after the launch starts one goroutine)."""
+    model = pass_.result("aliases", ctx.launcher)
+    start = model.node_of(ctx.launch)
+    if start is None:
+        return True
+    g = pass_.result("cfg", ctx.launcher).graph
+    seen: set[int] = set()
+    stack = list(g[start])
+    while stack:
+        n = stack.pop()
+        if n == start:
+            return True
+        if n not in seen:
+            seen.add(n)
+            stack.extend(g[n])
+    return False
+
+
 def _waits_each_iteration(pass_, ctx: Context) -> bool:
     """The loop waits (a .Wait(), a channel operation) outside the launch itself: the
     goroutine of one iteration may be done before the next starts. Silent then."""
@@ -513,6 +533,8 @@ def check(pass_, matches) -> None:
     reported: set[tuple[str, int]] = set()
     for ctx in _contexts(pass_, matches):
         ctx.launch_pass = pass_
+        if ctx.loop is not None and not _repeats(pass_, ctx):
+            ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
         copies = ctx.kind == "handler" or ctx.loop is not None
         if copies and (_semaphore(pass_, ctx) or _waits_each_iteration(pass_, ctx)):
             continue

@@ -118,3 +118,15 @@ func handOver(out chan<- map[string]int) {
 		out <- m
 	}()
 }
+
+// safe: the loop returns after its first launch, so only one goroutine writes the map.
+func firstOnly(providers []string, m map[string]int) {
+	for _, p := range providers {
+		go func() {
+			for i := 0; i < 3; i++ {
+				m[p] = i
+			}
+		}()
+		return
+	}
+}
