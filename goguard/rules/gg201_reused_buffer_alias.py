@@ -473,7 +473,11 @@ class _Search:
             if phase == 2 and store.send:
                 return w[0], w[1], None, back
             if phase == 2 and not store.fixed:
-                later = [s for s in same.get(n, ()) if not s.fixed and not (s.replaces and s.where == store.where)]
+                later = [s for s in same.get(n, ()) if not s.fixed and not (s.replaces and s.where == store.where)
+                         # in straight-line code, only a store into the same container
+                         # makes two of its entries share the variable; one into another
+                         # container is a new use of the variable, after the first is done
+                         and (back or _same_container(s, store))]
                 if later and (w[1] != n or later[0].stmt.start_byte > w[0].at.start_byte):
                     return w[0], w[1], later[0], back
             for s, a in g[n].items():
@@ -482,6 +486,17 @@ class _Search:
                 crossed = back or (phase != 2 and (a.get("back") is not None or s in self.updates))
                 stack.append((s, phase, w, crossed))
         return None
+
+
+def _same_container(a: Store, b: Store) -> bool:
+    if a.container is not None or b.container is not None:
+        return a.container is b.container
+    return _root_text(a.where) == _root_text(b.where)
+
+
+def _root_text(where: str) -> str:
+    """m of m[k], out of out, s.items of s.items[i]: the container a store fills."""
+    return where.split("[", 1)[0].strip()
 
 
 def _killed_edge(attrs: dict, fresh_loop: Node | None) -> bool:

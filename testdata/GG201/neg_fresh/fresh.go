@@ -218,3 +218,14 @@ func sendOnce(r io.Reader, ch chan<- []byte) {
 	n, _ := r.Read(buf)
 	ch <- buf[:n]
 }
+
+// safe: the variable is reused for a second, separate list once the first is done.
+func twoCases(check func([]*int)) {
+	var first, second []*int
+	x := 1
+	first = append(first, &x)
+	check(first)
+	x = 2
+	second = append(second, &x)
+	check(second)
+}
