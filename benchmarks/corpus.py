@@ -100,6 +100,15 @@ def fetch(directory: str, source: str) -> int:
     return 1 if failed else 0
 
 
+def fetch_debian() -> int:
+    """Install the Debian golang-*-dev source packages of the manifest (apt-get)."""
+    deb = load_manifest()["debian"]
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", *deb["packages"]]
+    print("running: " + " ".join(cmd))
+    r = subprocess.run(cmd, check=False)
+    return 0 if r.returncode == 0 else 1
+
+
 def analysed_lines(root: str) -> tuple[int, int]:
     """Files and lines goguard analyses under root (its own loader and reader:
     vendor/, testdata/ and generated files left out)."""
@@ -147,6 +156,12 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
             return 2
         targets.append((p["name"], root, p["commit"][:12]))
     targets.append(("go", os.path.join(goroot(None), "src"), manifest["go"]))
+    deb = manifest.get("debian")
+    if deb and os.path.isdir(deb["root"]):
+        targets.append(("debian", deb["root"], "installed"))
+    elif deb:
+        print(f"corpus.py: {deb['root']} is missing: Debian's golang-*-dev sources are left out "
+              f"(`python benchmarks/corpus.py fetch --debian` installs them)", file=sys.stderr)
 
     rows = []  # (project, finding, source line, verdict entry or None)
     total_lines = 0
@@ -216,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--dir", default=DEFAULT_DIR)
     f.add_argument("--source", default="https://github.com/{repo}.git",
                    help="clone URL template: {owner}, {name}, {repo}")
+    f.add_argument("--debian", action="store_true",
+                   help="instead, install the Debian golang-*-dev source packages the corpus includes")
     r = sub.add_parser("run", help="analyse the corpus and print every finding with its verdict")
     r.add_argument("--dir", default=DEFAULT_DIR)
     r.add_argument("--select", help="rules to run, as for goguard check --select (default: all)")
@@ -223,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--markdown", action="store_true", help="also print the findings as a Markdown table")
     args = ap.parse_args(argv)
     if args.command == "fetch":
-        return fetch(args.dir, args.source)
+        return fetch_debian() if args.debian else fetch(args.dir, args.source)
     return run(args.dir, args.select, args.jobs, args.markdown)
 
 
