@@ -156,6 +156,25 @@ def _sites(body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
     return [(site, m, a) for site, m, a in out if m is not None]
 
 
+def _map_sites(fp, fn: Node, reads: bool):
+    """The accesses of `fn`'s own body (not of a nested literal: sync.Once.Do, a
+    callback) to something provably a map."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return
+    types = fp.result("exprtypes", fn)
+    for site, m, access in _sites(body, reads):
+        inner = fp.enclosing_function(site)
+        if inner is None or inner.id != fn.id:
+            continue
+        if site.type == "index_expression":
+            if types.container_kind(site) != "map":
+                continue
+        elif types.types.underlying(types.of(m)).kind != "map":
+            continue
+        yield site, m, access
+
+
 @dataclass
 class Context:
     kind: str  # "goroutine" | "errgroup" | "handler" | "timer"
@@ -357,22 +376,10 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
     and reads (for a race with the launcher's writes)."""
     fp = ctx.fp
     text = fp.text
-    body = ctx.body.child_by_field_name("body")
-    if body is None:
-        return []
-    sites = _sites(body, reads=ctx.kind != "handler")
     out = []
     literal = ctx.body.type == "func_literal"
-    types = fp.result("exprtypes", ctx.body)
     scopes = fp.result("scopes", ctx.body)
-    for site, m, access in sites:
-        if fp.enclosing_function(site) is None or fp.enclosing_function(site).id != ctx.body.id:
-            continue  # inside a nested literal (sync.Once.Do, a callback): not this body's
-        if site.type == "index_expression":
-            if types.container_kind(site) != "map":
-                continue
-        elif types.types.underlying(types.of(m)).kind != "map":
-            continue
+    for site, m, access in _map_sites(fp, ctx.body, reads=ctx.kind != "handler"):
         root, path = _root_path(m, text)
         if root is None:
             continue
@@ -438,18 +445,8 @@ def _helper_writes(ctx: Context, copies: bool) -> list[HelperWrite]:
             continue
         if _locked(pass_, ctx.body, call):
             continue  # the goroutine holds a lock around the call
-        dbody = decl.child_by_field_name("body")
         scopes = fp.result("scopes", decl)
-        types = fp.result("exprtypes", decl)
-        for site, m, access in _sites(dbody, reads=False) if dbody is not None else ():
-            inner = fp.enclosing_function(site)
-            if inner is None or inner.id != decl.id:
-                continue
-            if site.type == "index_expression":
-                if types.container_kind(site) != "map":
-                    continue
-            elif types.types.underlying(types.of(m)).kind != "map":
-                continue
+        for site, m, _ in _map_sites(fp, decl, reads=False):
             root, path = _root_path(m, fp.text)
             d = scopes.decl_of(root) if root is not None else None
             if root is None:
@@ -618,24 +615,15 @@ def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
     body = launcher.child_by_field_name("body")
     if body is None:
         return None, ""
-    types = pass_.result("exprtypes", launcher)
     cfg = pass_.result("cfg", launcher)
     model = pass_.result("aliases", launcher)
     start = model.node_of(ctx.launch)
     if start is None:
         return None, ""
     targets: dict[int, tuple[Node, str]] = {}
-    for site, m, access in _sites(body, reads=w.access == "write"):
+    for site, m, access in _map_sites(pass_, launcher, reads=w.access == "write"):
         if w.access != "write" and access != "write":
             continue  # two reads do not race
-        f = pass_.enclosing_function(site)
-        if f is None or f.id != launcher.id:
-            continue
-        if site.type == "index_expression":
-            if types.container_kind(site) != "map":
-                continue
-        elif types.types.underlying(types.of(m)).kind != "map":
-            continue
         got = _launcher_key(pass_, launcher, m, None, False)
         if got is None or got[0] != w.key:
             continue
