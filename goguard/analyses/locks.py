@@ -93,3 +93,20 @@ class _Held(Problem):
 @analysis("locks")
 def locks_analysis(pass_, fn: Node) -> Locks:
     return Locks(pass_, fn)
+
+
+@analysis("wait-nodes")
+def wait_nodes(pass_, fn: Node) -> frozenset:
+    """CFG nodes of fn that may wait for a goroutine: a `.Wait()` call or a channel
+    operation in the statement (or condition, case, range clause). Past one, a
+    goroutine started before may be done; GG201 and GG401 are silent beyond it."""
+    data = pass_.file.data
+    out = set()
+    for v, a in pass_.result("cfg", fn).graph.nodes(data=True):
+        ast = a["ast"]
+        if ast is None or a["kind"] not in ("stmt", "cond", "case", "range") or ast.type == "go_statement":
+            continue
+        t = data[ast.start_byte:ast.end_byte]
+        if b".Wait()" in t or b"<-" in t:
+            out.add(v)
+    return frozenset(out)

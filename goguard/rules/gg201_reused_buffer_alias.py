@@ -365,7 +365,6 @@ class _Search:
         self.model = model
         self.cfg = model.cfg
         self.steps = STEPS_PER_NODE * (self.cfg.graph.number_of_nodes() + 8)
-        self._waits: set[int] | None = None
         # A three-clause loop's update statement runs at the start of the next
         # iteration (the back edge leaves it), so a write there is "on the next iteration".
         self.joins = {a["ast"].id: v for v, a in self.cfg.graph.nodes(data=True)
@@ -374,17 +373,6 @@ class _Search:
                         if a["ast"] is not None and a["ast"].parent is not None
                         and a["ast"].parent.type == "for_clause"
                         and a["ast"].parent.child_by_field_name("update") == a["ast"]}
-
-    def waits(self) -> set[int]:
-        """Nodes that may wait for a goroutine: a .Wait() call or a channel operation.
-        Past one, the goroutine started before may have finished reading: silent."""
-        if self._waits is None:
-            data = self.model.pass_.file.data
-            self._waits = {v for v, a in self.cfg.graph.nodes(data=True)
-                           if a["ast"] is not None and a["kind"] in ("stmt", "cond", "case", "range")
-                           and a["ast"].type != "go_statement"
-                           and (b".Wait()" in (t := data[a["ast"].start_byte:a["ast"].end_byte]) or b"<-" in t)}
-        return self._waits
 
     def _loop_of(self, store: Store) -> Node | None:
         """The innermost loop around the store that the root's declaration is outside of
@@ -436,7 +424,7 @@ class _Search:
             return None
         kills, fresh_loop = self._kills(store)
         if store.goroutine:
-            kills = kills | self.waits()
+            kills = kills | self.model.pass_.result("wait-nodes", self.model.fn)
         g = self.cfg.graph
         done = self.joins.get(loop.id) if store.fixed else None
         # state: (node, phase) with phase 0 stored, 1 array emptied (truncate), 2 written

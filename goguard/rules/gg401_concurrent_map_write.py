@@ -105,6 +105,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from goguard.analyses.aliases import is_assignment_target
+from goguard.facts.keeps import params_of
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.rules.base import CORPUS, RuleMeta
@@ -323,12 +324,7 @@ def _callee_context(pass_, kind: str, go: Node, launcher: Node, call: Node, valu
 
 
 def _bind(ctx: Context, decl: Node, text, argv: list[Node], recv: Node | None, receiver: Node | None) -> None:
-    params = decl.child_by_field_name("parameters")
-    names = []
-    for p in params.named_children if params is not None else ():
-        ns = p.children_by_field_name("name")
-        names.extend(text(n) for n in ns) if ns else names.append("")
-    for n, a in zip(names, argv):
+    for n, a in zip(params_of(decl, text), argv):
         if n:
             ctx.params[n] = a
     if recv is not None and receiver is not None:
@@ -640,7 +636,7 @@ def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
                 n = model.node_of(u)
                 if n is not None:
                     reassigned.add(n)
-    data = pass_.file.data
+    waits = pass_.result("wait-nodes", launcher)
     locks = pass_.result("locks", launcher)
     g = cfg.graph
     seen = {start}
@@ -650,11 +646,8 @@ def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
         if n in seen or n in reassigned:
             continue
         seen.add(n)
-        ast = g.nodes[n]["ast"]
-        if ast is not None and g.nodes[n]["kind"] != "join":
-            t = data[ast.start_byte:ast.end_byte]
-            if ast.type != "go_statement" and (b".Wait()" in t or b"<-" in t):
-                continue  # waits (or may): past it the goroutine may be done
+        if n in waits:
+            continue  # waits (or may): past it the goroutine may be done
         if n in targets:
             site, access = targets[n]
             held = locks.held_at(n)
