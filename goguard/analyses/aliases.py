@@ -90,7 +90,7 @@ class AliasModel:
         self._node_of: dict[int, int] | None = None
         self._events: dict[tuple[int, str], list[Event]] = {}
         self._grouped: dict[tuple[int, str], dict[int, list[Event]]] = {}
-        self._reassigned_ids: set[int] | None = None
+        self._reassigned_ids: dict[int, bool] = {}
         version = pass_.go_version
         # Unknown versions count as current: loop variables fresh, so silent.
         self.shared_loop_vars = version is not None and version < (1, 22)
@@ -207,7 +207,7 @@ class AliasModel:
     def _source_call(self, d: Decl) -> Node | None:
         """The call a variable was declared from, when nothing assigns it again:
         `line := sc.Bytes()`, `line, err := r.ReadSlice('\\n')` (its first result)."""
-        if d.origin not in ("define", "var") or d.id in self._reassigned():
+        if d.origin not in ("define", "var") or self._reassigned(d):
             return None
         v = d.value
         if v is None and d.index == 0 and d.stmt is not None:
@@ -217,17 +217,15 @@ class AliasModel:
         v = strip_parens(v) if v is not None else None
         return v if v is not None and v.type == "call_expression" else None
 
-    def _reassigned(self) -> set[int]:
-        """Declarations assigned somewhere after being declared (any use that is an
-        assignment target's root)."""
-        if self._reassigned_ids is None:
-            self._reassigned_ids = set()
-            for d in self.scopes.decls:
-                for u in self.scopes.refs.get(d.id, ()):
-                    if u.id in self.scopes.assigned and is_assignment_target(u):
-                        self._reassigned_ids.add(d.id)
-                        break
-        return self._reassigned_ids
+    def _reassigned(self, d: Decl) -> bool:
+        """Whether a declaration is assigned somewhere after being declared (a use that
+        is an assignment target's root). Asked per declaration, from its own uses: a
+        scan of every declaration of the top-level function per model would cost each
+        of its function literals that much again."""
+        if d.id not in self._reassigned_ids:
+            self._reassigned_ids[d.id] = any(u.id in self.scopes.assigned and is_assignment_target(u)
+                                             for u in self.scopes.refs.get(d.id, ()))
+        return self._reassigned_ids[d.id]
 
     def _call_alias(self, call: Node, expr: Node) -> Alias | None:
         fn = call.child_by_field_name("function")
