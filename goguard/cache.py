@@ -7,10 +7,12 @@ after, by the command). Its key is a hash of goguard's own installed code (every
 module's bytes, not only the version, which an editable install never changes), the
 parser's version, the effective options (rules, severities, go version, generated
 files, per-file ignores), the unit's folder, which files it reports on, and the bytes
-of every file of the unit. Files read from elsewhere (go.mod and go.work above the
-folder, the module's other packages read for their declarations) are listed in the
-entry with their hashes and checked on every hit: an entry whose dependencies changed
-is a miss. Entries are written to a temporary file and renamed into place, so two runs
+of every file of the unit. Files read from elsewhere are listed in the entry and
+checked on every hit: go.mod and go.work above the folder by their bytes, the module's
+other packages read for their declarations by a digest of those declarations (package
+clause, imports, types, vars, consts, function signatures: not function bodies, not
+comments), with the list of their folders' files. An edit inside a function body of
+another package, or a comment, is then still a hit; a changed signature is a miss. Entries are written to a temporary file and renamed into place, so two runs
 at once never see half an entry; an entry that cannot be read or does not match is
 ignored and rewritten. The folder is bounded: past MAX_BYTES the oldest entries go.
 
@@ -31,9 +33,10 @@ from functools import lru_cache
 
 from goguard.findings import Finding, FlowStep
 
-VERSION = 1
+VERSION = 2
 MAX_BYTES = 256 << 20  # the folder's bound; the oldest entries are removed past it
 ENTRY_SUFFIX = ".json"
+DECL_SUFFIX = ".decl"  # side files: a file's declarations digest, by the file's hash
 
 
 def default_dir() -> str:
@@ -86,12 +89,52 @@ def _bytes(name: str) -> bytes:
     return name.encode("utf-8", "surrogateescape")
 
 
+# Hashes of the files read in this run, by path: a file that many units depend on (a
+# go.mod, a package imported everywhere) is read and hashed once. A run treats its
+# inputs as fixed while it runs; `forget()` empties the memo (tests, long-lived hosts).
+_SHAS: dict[str, str | None] = {}
+_DECLS: dict[str, str | None] = {}
+
+
+def forget() -> None:
+    _SHAS.clear()
+    _DECLS.clear()
+
+
 def _sha(path: str) -> str | None:
+    if path in _SHAS:
+        return _SHAS[path]
     try:
         with open(path, "rb") as fh:
-            return hashlib.sha256(fh.read()).hexdigest()
+            digest = hashlib.sha256(fh.read()).hexdigest()
     except OSError:
-        return None
+        digest = None
+    _SHAS[path] = digest
+    return digest
+
+
+def declarations_digest(data: bytes) -> str:
+    """A digest of what another package reads of a file: its top-level declarations
+    with function bodies and comments left out."""
+    from goguard.frontend.source import SourceFile
+
+    f = SourceFile.parse("", "", data, report=False)
+    h = hashlib.sha256()
+    for decl in f.root.named_children:
+        if decl.type == "comment":
+            continue
+        if decl.type in ("function_declaration", "method_declaration"):
+            body = decl.child_by_field_name("body")
+            end = body.start_byte if body is not None else decl.end_byte
+            text = data[decl.start_byte:end]
+        else:
+            text = f.code(decl).encode("utf-8", "surrogateescape")
+        h.update(b" ".join(text.split()) + b"\0")
+    return h.hexdigest()
+
+
+def _listing(folder: str) -> str:
+    return hashlib.sha256("\0".join(_package_files(folder)).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _module_files(directory: str) -> list[str]:
@@ -122,6 +165,31 @@ class Cache:
         self.dir = directory
         self.salt = f"{VERSION}\0{code_hash()}\0{options_fingerprint(options)}"
 
+    def decls(self, path: str) -> str | None:
+        """The declarations digest of a file as it is now; kept in the cache folder by
+        the file's hash, so a changed file is parsed for it once, not once per unit."""
+        if path in _DECLS:
+            return _DECLS[path]
+        sha = _sha(path)
+        out = None
+        if sha is not None:
+            side = os.path.join(self.dir, "decls", sha[:2], sha + DECL_SUFFIX)
+            try:
+                with open(side, encoding="ascii") as fh:
+                    out = fh.read().strip() or None
+            except (OSError, ValueError):
+                out = None
+            if out is None:
+                try:
+                    with open(path, "rb") as fh:
+                        out = declarations_digest(fh.read())
+                except (OSError, RecursionError):
+                    out = None
+                if out is not None:
+                    _write_atomic(side, out)
+        _DECLS[path] = out
+        return out
+
     def key(self, unit) -> str | None:
         """The unit's key, or None when one of its files cannot be read (not cached)."""
         h = hashlib.sha256(self.salt.encode())
@@ -149,6 +217,12 @@ class Cache:
             for path, digest in entry["deps"]:
                 if _sha(path) != digest:
                     return None
+            for folder, listing in entry["folders"]:
+                if _listing(folder) != listing:
+                    return None
+            for path, digest, decls in entry["decls"]:
+                if _sha(path) != digest and self.decls(path) != decls:
+                    return None
             findings = [Finding(**{**f, "flow": tuple(FlowStep(**s) for s in f["flow"])})
                         for f in entry["findings"]]
             return Result(findings=findings, warnings=list(entry["warnings"]), files=int(entry["files"]))
@@ -159,39 +233,48 @@ class Cache:
         """Write an entry atomically; a failure to write only costs the next run time."""
         deps = set(_module_files(unit.dir))
         own = {a for _, a in unit.files}
+        read = set()
         for folder in read_folders:
-            deps.update(p for p in _package_files(folder) if p not in own)
+            read.update(p for p in _package_files(folder) if p not in own)
             deps.update(_module_files(folder))
-        listed = []
-        for p in sorted(deps):
-            digest = _sha(p)
-            if digest is not None:
-                listed.append((p, digest))
+        listed = [(p, d) for p, d in ((p, _sha(p)) for p in sorted(deps)) if d is not None]
+        decls = [(p, d, self.decls(p)) for p, d in ((p, _sha(p)) for p in sorted(read)) if d is not None]
         entry = {
-            "version": VERSION, "key": key, "deps": listed, "files": result.files,
+            "version": VERSION, "key": key, "unit": unit.dir, "deps": listed, "files": result.files,
+            "folders": [(f, _listing(f)) for f in sorted(read_folders)],
+            "decls": [d for d in decls if d[2] is not None],
             "warnings": result.warnings,
             "findings": [{**asdict(f), "flow": [asdict(s) for s in f.flow]} for f in result.findings],
         }
-        path = self._path(key)
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=ENTRY_SUFFIX)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh)
-            os.replace(tmp, path)
-        except OSError:
+        if len(entry["decls"]) < len(decls):
+            return  # a file read for declarations that cannot be digested: not cached
+        _write_atomic(self._path(key), json.dumps(entry))
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write through a temporary file renamed into place: a reader sees the old file or
+    the new one, never half of one. Failures are ignored (they cost the next run time)."""
+    tmp = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
             try:
                 os.unlink(tmp)
-            except (OSError, UnboundLocalError):
+            except OSError:
                 pass
 
 
-def entries(directory: str) -> list[tuple[float, int, str]]:
-    """(mtime, size, path) of every entry, oldest first."""
+def entries(directory: str, suffixes: tuple[str, ...] = (ENTRY_SUFFIX,)) -> list[tuple[float, int, str]]:
+    """(mtime, size, path) of every entry (or every file with one of `suffixes`), oldest first."""
     out = []
     for d, _dirs, files in os.walk(directory):
         for name in files:
-            if name.endswith(ENTRY_SUFFIX):
+            if name.endswith(suffixes):
                 p = os.path.join(d, name)
                 try:
                     st = os.stat(p)
@@ -203,7 +286,7 @@ def entries(directory: str) -> list[tuple[float, int, str]]:
 
 def trim(directory: str, max_bytes: int = MAX_BYTES) -> int:
     """Remove the oldest entries until the folder holds at most max_bytes; the count removed."""
-    found = entries(directory)
+    found = entries(directory, (ENTRY_SUFFIX, DECL_SUFFIX))
     total = sum(s for _, s, _ in found)
     removed = 0
     for _, size, path in found:
@@ -219,14 +302,14 @@ def trim(directory: str, max_bytes: int = MAX_BYTES) -> int:
 
 
 def clean(directory: str) -> int:
-    """Remove every entry (and leftover temporary files); the count removed."""
+    """Remove every entry, side file and leftover temporary file; the count of entries removed."""
     removed = 0
     for d, _dirs, files in os.walk(directory):
         for name in files:
-            if name.endswith(ENTRY_SUFFIX):
+            if name.endswith((ENTRY_SUFFIX, DECL_SUFFIX)) or name.startswith(".tmp-"):
                 try:
                     os.unlink(os.path.join(d, name))
-                    removed += 1
+                    removed += name.endswith(ENTRY_SUFFIX)
                 except OSError:
                     pass
     return removed

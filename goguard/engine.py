@@ -342,18 +342,19 @@ def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]
     return any(s <= off < e for s, e in ranges)
 
 
-def _work(args: tuple[Unit, Options]) -> Result:
-    unit, options = args
-    store, key = None, None
-    if options.cache_dir:
-        try:
-            store = cache.Cache(options.cache_dir, options)
-            key = store.key(unit)
-            hit = store.load(key) if key is not None else None
-        except Exception:  # noqa: BLE001 (a cache that fails costs time, never the run)
-            key = hit = None
-        if hit is not None:
-            return hit
+def _lookup(unit: Unit, options: Options) -> tuple[str | None, Result | None]:
+    """The unit's cache key (None: not cached) and its cached result, if any."""
+    try:
+        store = cache.Cache(options.cache_dir, options)
+        key = store.key(unit)
+        return key, (store.load(key) if key is not None else None)
+    except Exception:  # noqa: BLE001 (a cache that fails costs time, never the run)
+        return None, None
+
+
+def _work(args: tuple[Unit, Options, str | None]) -> Result:
+    """Analyse one unit; with a key, store its result in the cache."""
+    unit, options, key = args
     package_mod.CONSULTED.clear()
     try:
         res = analyse_unit(unit, options)
@@ -361,7 +362,7 @@ def _work(args: tuple[Unit, Options]) -> Result:
         return Result(warnings=[f"{_rel(unit.dir)}: internal error, folder skipped: {e}"])
     if key is not None:
         try:
-            store.store(key, unit, res, set(package_mod.CONSULTED))
+            cache.Cache(options.cache_dir, options).store(key, unit, res, set(package_mod.CONSULTED))
         except Exception:  # noqa: BLE001
             pass
     return res
@@ -369,38 +370,51 @@ def _work(args: tuple[Unit, Options]) -> Result:
 
 def run(units: list[Unit], options: Options) -> Result:
     jobs = options.jobs or os.cpu_count() or 1
-    if options.cache_dir:
-        cache.code_hash()  # once, before the workers fork
     total = Result()
     work = sorted(units, key=lambda u: -u.size) if len(units) > 1 else units
+    keys: dict[int, str | None] = {}
+    if options.cache_dir:
+        # Hits are looked up here, before any worker starts: a warm run with nothing
+        # changed forks no process and parses nothing.
+        cache.forget()
+        cache.code_hash()
+        misses = []
+        for u in work:
+            key, hit = _lookup(u, options)
+            if hit is not None:
+                _merge(total, hit)
+            else:
+                keys[id(u)] = key
+                misses.append(u)
+        work = misses
     if jobs <= 1 or len(work) <= 1:
         for u in work:
-            _merge(total, _work((u, options)))
+            _merge(total, _work((u, options, keys.get(id(u)))))
     else:
-        _run_parallel(work, options, min(jobs, len(work)), total)
+        _run_parallel(work, options, min(jobs, len(work)), total, keys)
     total.findings.sort(key=Finding.sort_key)
     total.warnings.sort(key=_warning_key)
     return total
 
 
-def _run_parallel(work: list[Unit], options: Options, jobs: int, total: Result) -> None:
+def _run_parallel(work: list[Unit], options: Options, jobs: int, total: Result, keys: dict) -> None:
     """Units across `jobs` processes. A worker that dies (killed for memory, a crash
     in native code) must not take the run with it nor hang it: the folders it left
     unfinished are run again one at a time, and the one that kills its worker again
     is skipped with a warning."""
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    left = _run_pool(work, options, jobs, ctx, total)
+    left = _run_pool(work, options, jobs, ctx, total, keys)
     while left:
-        left = _run_pool(left, options, 1, ctx, total)
+        left = _run_pool(left, options, 1, ctx, total, keys)
         if left:  # with one worker, units run in order: the first one left killed it
             total.warnings.append(f"{_rel(left[0].dir)}: worker process died; folder skipped")
             left = left[1:]
 
 
-def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result) -> list[Unit]:
+def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result, keys: dict) -> list[Unit]:
     """Runs the units; returns those lost to a dead worker, in the order given."""
     with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-        futures = [pool.submit(_work, (u, options)) for u in work]
+        futures = [pool.submit(_work, (u, options, keys.get(id(u)))) for u in work]
         wait(futures)
     lost = []
     for u, fut in zip(work, futures):

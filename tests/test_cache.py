@@ -5,6 +5,7 @@ safe, and the folder is bounded."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -82,6 +83,58 @@ def test_a_change_in_a_package_it_reads_analyses_it_again(tree: Path, tmp_path: 
     assert b"GG101" not in check(tree, c)[1]
 
 
+def _age_entries(cache_dir: Path) -> set[str]:
+    """Mark every entry as old; returns their paths."""
+    paths = {p for _, _, p in cache.entries(str(cache_dir))}
+    for p in paths:
+        os.utime(p, (1000, 1000))
+    return paths
+
+
+def _rewritten(cache_dir: Path, old: set[str]) -> set[str]:
+    """Entries written since `_age_entries`: new keys and rewritten old ones."""
+    return {p for m, _, p in cache.entries(str(cache_dir)) if m != 1000}
+
+
+def _entry_of(cache_dir: Path, folder: str) -> set[str]:
+    return {p for _, _, p in cache.entries(str(cache_dir)) if f"/{folder}/" in Path(p).read_text()}
+
+
+@pytest.mark.parametrize("edit", [
+    lambda src: src + "\n// a comment appended\n",
+    lambda src: src.replace("return Config{}", "return Config{Ports: map[int]string{}}"),
+    lambda src: src.replace("package conf\n", "package conf\n\n// Package conf holds settings.\n"),
+])
+def test_a_package_it_reads_changing_only_bodies_or_comments_is_still_a_hit(tree: Path, tmp_path: Path, edit) -> None:
+    """Packages that read another's declarations key on a digest of those declarations,
+    not on its bytes: a comment, or a body, changed there leaves them cached."""
+    c = tmp_path / "cache"
+    cold = check(tree, c)
+    conf = tree / "conf" / "conf.go"
+    conf.write_text(CONF + "\nfunc Default() Config {\n\treturn Config{}\n}\n")
+    check(tree, c)
+    old = _age_entries(c)
+    conf.write_text(edit(conf.read_text()))
+    assert check(tree, c) == cold
+    written = _rewritten(c, old)
+    assert written and not written & _entry_of(c, "app")  # only conf's own entry is new
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: (d / "conf.go").write_text(CONF.replace("Ports map[int]string", "Ports map[int]string\n\tName string")),
+    lambda d: (d / "more.go").write_text("package conf\n\ntype Extra int\n"),
+    lambda d: (d / "conf.go").write_text(CONF + "\nfunc Default(n int) Config {\n\treturn Config{}\n}\n"),
+])
+def test_a_package_it_reads_changing_its_declarations_is_a_miss(tree: Path, tmp_path: Path, edit) -> None:
+    c = tmp_path / "cache"
+    (tree / "conf" / "conf.go").write_text(CONF + "\nfunc Default() Config {\n\treturn Config{}\n}\n")
+    check(tree, c)
+    old = _age_entries(c)
+    edit(tree / "conf")
+    check(tree, c)
+    assert _rewritten(c, old) & _entry_of(c, "app")  # app analysed again
+
+
 def test_configuration_is_part_of_the_key(tree: Path, tmp_path: Path) -> None:
     c = tmp_path / "cache"
     check(tree, c)
@@ -108,7 +161,7 @@ def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(tree: Path, tmp_p
     for p in paths[1:]:
         Path(p).write_text('{"version": 999}')
     assert check(tree, c) == cold
-    assert all(Path(p).read_text().startswith('{"version": 1') for p in paths)
+    assert all(Path(p).read_text().startswith(f'{{"version": {cache.VERSION}') for p in paths)
 
 
 def test_concurrent_runs_share_one_cache(tree: Path, tmp_path: Path) -> None:

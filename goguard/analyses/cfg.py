@@ -22,7 +22,6 @@ log.Fatal*, t.Fatal*, runtime.Goexit) end their block with an edge to exit marke
 
 from __future__ import annotations
 
-import networkx as nx
 from tree_sitter import Node
 
 from goguard.analyses import analysis
@@ -45,6 +44,8 @@ _NORETURN_METHODS = frozenset(("Fatal", "Fatalf", "Fatalln", "FailNow", "SkipNow
 
 class CFG:
     def __init__(self, fn: Node) -> None:
+        import networkx as nx  # here, not at import: a run whose results are all cached never needs it
+
         self.fn = fn
         self.graph = nx.DiGraph()
         self.entry = 0

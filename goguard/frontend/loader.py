@@ -42,7 +42,11 @@ class Unit:
 def display_path(abspath: str, cwd: str) -> str:
     """The path to print: relative to `cwd` unless that climbs two levels or more.
     Always valid text: bytes of a file name that are not UTF-8 print as U+FFFD."""
-    rel = os.path.relpath(abspath, cwd)
+    # Most paths lie below cwd: slicing is much cheaper than relpath for thousands of files.
+    if abspath.startswith(cwd) and abspath[len(cwd):len(cwd) + 1] == os.sep and ".." not in abspath:
+        rel = abspath[len(cwd) + 1:]
+    else:
+        rel = os.path.relpath(abspath, cwd)
     shown = abspath if rel.startswith(".." + os.sep + "..") and os.path.isabs(abspath) else rel
     return os.fsencode(shown).decode("utf-8", "replace")
 
