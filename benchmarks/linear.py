@@ -1,13 +1,15 @@
 """goguard on one huge, non-generated Go file of many functions, at several sizes: the
 time per MB must stay flat (no analysis may grow faster than linearly in file size).
 
-    python benchmarks/linear.py [--sizes 1,2,4,8,16] [--keep DIR]
+    python benchmarks/linear.py [--sizes 1,2,4,8,16,20] [--keep DIR]
 
 Not a timed test: it measures and prints, per size, the wall time of the installed
 `goguard check -j 1 FILE` (one process, so the file's own cost is what is measured),
-its peak memory and the seconds per MB, then the ratio of the largest to the smallest
-seconds per MB. Exit status 1 when that ratio exceeds the budget `max_per_mb_spread`
-of benchmarks/budgets.json (1.5), 2 when it cannot run.
+its peak memory, the seconds per MB and the ratio to tree-sitter's parse of the same
+file in a fresh process, then the ratio of the largest to the smallest seconds per
+MB. Exit status 1 when that ratio exceeds the budget `max_per_mb_spread` of
+benchmarks/budgets.json (1.5), or the largest file takes more than `max_parse_ratio`
+(3) times its parse-only time; 2 when it cannot run.
 
 The file repeats a set of functions, each copy under new names, written to exercise
 every rule's analysis: maps made on one branch and checked for nil, pointers to
@@ -112,9 +114,26 @@ def measure(path: str) -> tuple[float, float, int]:
     return wall, peak, proc.returncode
 
 
+PARSE_ONLY = """
+import sys, time
+import tree_sitter, tree_sitter_go
+data = open(sys.argv[1], "rb").read()
+parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_go.language()))
+t = time.perf_counter()
+parser.parse(data)
+print(time.perf_counter() - t)
+"""
+
+
+def parse_only(path: str) -> float:
+    """tree-sitter's time to parse the file, in a fresh process (the floor of any run)."""
+    out = subprocess.run([sys.executable, "-c", PARSE_ONLY, path], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1,2,4,8,16", help="file sizes in MB, comma-separated")
+    ap.add_argument("--sizes", default="1,2,4,8,16,20", help="file sizes in MB, comma-separated")
     ap.add_argument("--keep", help="write the files here (and keep them) instead of a temporary folder")
     args = ap.parse_args(argv)
     try:
@@ -126,11 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         print("--sizes: give at least two sizes above 0", file=sys.stderr)
         return 2
     with open(BUDGETS, encoding="utf-8") as f:
-        budget = json.load(f)["linear"]["max_per_mb_spread"]
+        budgets = json.load(f)["linear"]
+    budget = budgets["max_per_mb_spread"]
     folder = args.keep or tempfile.mkdtemp(prefix="goguard-linear-")
     os.makedirs(folder, exist_ok=True)
     per_mb = []
-    print(f"{'size':>8} {'wall':>9} {'s/MB':>7} {'peak':>9}  exit")
+    print(f"{'size':>8} {'wall':>9} {'s/MB':>7} {'parse':>8} {'ratio':>7} {'peak':>9}  exit")
+    ratios = []
     for mb in sizes:
         path = os.path.join(folder, f"big_{mb:g}mb.go")
         with open(path, "w", encoding="utf-8") as f:
@@ -141,15 +162,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"goguard exited with status {status} on {path}", file=sys.stderr)
             return 2
         per_mb.append(wall / real_mb)
-        print(f"{real_mb:7.2f}M {wall:8.2f}s {wall / real_mb:7.2f} {peak:7.0f}MB  {status}")
+        parse = parse_only(path)
+        ratios.append(wall / parse)
+        print(f"{real_mb:7.2f}M {wall:8.2f}s {wall / real_mb:7.2f} {parse:7.2f}s {wall / parse:6.1f}x "
+              f"{peak:7.0f}MB  {status}")
         if not args.keep:
             os.remove(path)
     spread = max(per_mb) / min(per_mb)
     print(f"\nseconds per MB, largest over smallest: {spread:.2f}x (budget {budget}x)")
+    print(f"largest file: {ratios[-1]:.1f}x its own parse-only time (budget {budgets['max_parse_ratio']}x)")
+    broken = []
     if spread > budget:
-        print(f"BUDGET BROKEN: time per MB grows {spread:.2f}x across sizes > {budget}x")
+        broken.append(f"time per MB grows {spread:.2f}x across sizes > {budget}x")
+    if ratios[-1] > budgets["max_parse_ratio"]:
+        broken.append(f"the largest file takes {ratios[-1]:.1f}x its parse-only time > {budgets['max_parse_ratio']}x")
+    if broken:
+        print("BUDGET BROKEN: " + "; ".join(broken))
         return 1
-    print("budget met: the cost is linear in the file's size")
+    print("budgets met: the cost is linear in the file's size")
     return 0
 
 
