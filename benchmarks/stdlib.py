@@ -25,11 +25,10 @@ What is measured, in this order:
 5. Warm: goguard twice more with a new result cache folder, the second run with
    nothing changed; its output must be identical to the cold run's.
 
-The wall-time budget is checked against the single-process parse-only time. The
-issue asks for goguard's wall time *with its default parallelism* to stay within 2x
-the parse-only time: that reads as tree-sitter's cost of parsing the files, and the
-parallel parse is printed for comparison but is not clearly the fairer reading. The
-memory budget is checked against the larger of the two memory figures.
+The wall-time budget is checked against the parallel parse-only time: goguard with
+its default parallelism against a parse of the same files with as many processes
+(the speed issue's reading; the one-process ratio is printed too). The memory budget
+is checked against the larger of the two memory figures.
 """
 
 from __future__ import annotations
@@ -249,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         print(run["stderr"][-4000:], file=sys.stderr)
     if len(findings) > budgets["max_findings"]:
         broken.append(f"{len(findings)} findings > {budgets['max_findings']}")
-    if wall / serial > budgets["max_wall_ratio"]:
-        broken.append(f"wall time {wall / serial:.2f}x parse-only > {budgets['max_wall_ratio']}x")
+    if wall / parallel > budgets["max_wall_ratio"]:
+        broken.append(f"wall time {wall / parallel:.2f}x a {jobs}-process parse-only pass > "
+                      f"{budgets['max_wall_ratio']}x")
     if memory >= budgets["max_memory_mb"]:
         broken.append(f"peak memory {memory:.0f} MB >= {budgets['max_memory_mb']} MB")
     print()
