@@ -2,11 +2,14 @@
 
 `backing(consts, ptr)` follows the shapes the unsafe rules meet: `&arr[i]` of an
 array variable, `&b[i]` of a slice made with constant sizes, `&x` of a whole
-variable, `new(T)`, `unsafe.Pointer(...)`, `(*U)(unsafe.Pointer(...))` (the bytes
+variable, `&x.f` (and `&x.f[i]`, `&x.a.b`) of a field of a whole variable,
+`new(T)`, `unsafe.Pointer(...)`, `(*U)(unsafe.Pointer(...))` (the bytes
 reinterpreted as `U`s), `unsafe.StringData(s)`, `unsafe.SliceData(b)`, and a local
 variable assigned once from one of these. Only whole variables count: a field of a
 struct or an array reached through a pointer may be followed by more memory (C
-structs end in variable-length arrays), so their extent is unknown.
+structs end in variable-length arrays), so their extent is unknown. A field of a
+whole variable has its type's size: what follows it is the next field, or, past the
+variable's end, another allocation.
 
 `symbolic_length(consts, n)` reads a length written as `len(X) + k` or `cap(X) - k`,
 so that `unsafe.Slice(&b[1], len(b))` can be judged without knowing `len(b)`.
@@ -36,6 +39,9 @@ class Backing:
     base: Node | None = None
     offset: int = 0
     via: Node | None = None  # the declaration followed to get here, if any
+    # For a field of a whole variable: (the variable, the field's offset in it, the
+    # variable's size), so a message can say what an overrun reads.
+    field: tuple[Node, int, int | None] | None = None
 
     @property
     def bytes(self) -> int | None:
@@ -57,6 +63,35 @@ def whole_variable(consts: Consts, node: Node) -> bool:
     return td is not None and td.kind == "var"
 
 
+def value_field(consts: Consts, sel: Node, depth: int = 0) -> tuple[Node, int, Type] | None:
+    """(variable, offset, field type) for `x.f`, `x.a.b`: a field of a whole variable x,
+    every selection a field declared in a struct value (not through a pointer, not a
+    field promoted from an embedded one), its offset known from gc's layout."""
+    sel = strip_parens(sel)
+    op, field = sel.child_by_field_name("operand"), sel.child_by_field_name("field")
+    if sel.type != "selector_expression" or op is None or field is None or depth > 8:
+        return None
+    op = strip_parens(op)
+    if op.type == "selector_expression":
+        inner = value_field(consts, op, depth + 1)
+        if inner is None:
+            return None
+        var, base = inner[0], inner[1]
+    elif op.type == "identifier" and whole_variable(consts, op):
+        var, base = op, 0
+    else:
+        return None
+    u = consts.underlying(consts.type_of(op))
+    if u is None or u.kind != "struct":
+        return None
+    name = consts.file.text(field)
+    ftype = next((t for n, t, embedded in u.fields if n == name and not embedded), None)
+    offsets = consts.field_offsets(u)
+    if ftype is None or offsets is None or name not in offsets:
+        return None
+    return var, base + offsets[name], ftype
+
+
 def backing(consts: Consts, ptr: Node, depth: int = 0) -> Backing | None:
     if depth > 8:
         return None
@@ -69,6 +104,12 @@ def backing(consts: Consts, ptr: Node, depth: int = 0) -> Backing | None:
         x = strip_parens(x)
         if x.type == "index_expression":
             return _element_address(consts, e, x)
+        if x.type == "selector_expression":
+            vf = value_field(consts, x)
+            if vf is None:
+                return None
+            var, off, ft = vf
+            return Backing(ft, consts.sizeof(ft), 1, e, field=(var, off, consts.sizeof(consts.type_of(var))))
         if not whole_variable(consts, x):
             return None
         xt = consts.type_of(x)
@@ -89,7 +130,7 @@ def backing(consts: Consts, ptr: Node, depth: int = 0) -> Backing | None:
             if bd is None or not consts.unchanged(bd):
                 base = None  # X may have changed since p was taken
         return Backing(inner.elem, inner.elem_size, inner.elems, inner.root, base, inner.offset,
-                       inner.via or d.ident)
+                       inner.via or d.ident, inner.field)
     if t != "call_expression" and t != "type_conversion_expression":
         return None
     u = consts.unsafe_imports().call(e)
@@ -112,7 +153,7 @@ def backing(consts: Consts, ptr: Node, depth: int = 0) -> Backing | None:
         elem = consts.type_expr(conv[0])
         size = consts.sizeof(elem)
         if inner.bytes is not None and size:
-            return Backing(elem, size, inner.bytes // size, inner.root, via=inner.via)
+            return Backing(elem, size, inner.bytes // size, inner.root, via=inner.via, field=inner.field)
         return None
     if t == "call_expression":
         fn = e.child_by_field_name("function")
@@ -136,7 +177,8 @@ def _element_address(consts: Consts, addr: Node, index_expr: Node) -> Backing | 
     xt = consts.underlying(consts.type_of(x))
     base = x if _side_effect_free(x) else None
     if xt is not None and xt.kind == "array":
-        n = consts.array_len(xt) if whole_variable(consts, x) else None
+        vf = value_field(consts, x) if x.type == "selector_expression" else None
+        n = consts.array_len(xt) if whole_variable(consts, x) or vf is not None else None
         elem = xt.elem or UNKNOWN
         elems = n - i if n is not None and i < n else None
         return Backing(elem, consts.sizeof(elem), elems, addr, base, i)

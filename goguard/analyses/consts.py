@@ -890,6 +890,12 @@ class Consts:
             return (lay[0], lay[1]) if lay is not None else (None, None)
         return None, None
 
+    def field_offsets(self, t: Type) -> dict[str, int] | None:
+        """Byte offsets of a struct type's fields, when every field's size is known."""
+        u = self.underlying(t)
+        lay = self._layout(u, 0) if u is not None and u.kind == "struct" else None
+        return lay[2] if lay is not None else None
+
     def _layout(self, u: Type, depth: int) -> tuple[int, int, dict[str, int]] | None:
         """(size, align, field offsets) of a struct type, as gc lays it out."""
         off, align, offsets = 0, 1, {}

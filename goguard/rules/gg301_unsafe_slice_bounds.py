@@ -15,6 +15,10 @@ the pointer. It reports:
   not provably zero, and a negative length;
 - `&b[0]` of a slice that is always empty here (`var b []T`, `[]T{}`,
   `make([]T, 0)`): it panics before `unsafe.Slice` runs;
+- a field of a whole variable read as a larger type, `*(*uintptr)(unsafe.Pointer(&x.f))`
+  over a 4-byte `f`: the read takes the next fields of `x`, or, past `x`'s end, memory
+  of another allocation (fields reached through a pointer are not judged: C structs
+  end in variable-length arrays);
 - the pre-Go 1.17 idiom `(*[N]T)(unsafe.Pointer(p))[:n:n]` (and any `(*T)` conversion)
   covering more bytes than are behind `p`, and `(*[N]T)(p)` not cut down by a
   `[:n:n]` slice whose N*sizeof(T) is 1 GiB or more: checkptr checks the whole array
@@ -24,8 +28,8 @@ the pointer. It reports:
 Sizes are those of 64-bit platforms (`int`, `uint`, `uintptr` and pointers are 8
 bytes; a string 16, a slice 24), with gc's struct layout; in files built only for
 32-bit platforms, sizes that depend on the word size are left unknown. Whatever the
-rule cannot size or count (a parameter, a field, a length from a call) it does not
-judge.
+rule cannot size or count (a parameter, a field behind a pointer, a length from a
+call) it does not judge.
 
 ## Why is this bad?
 `unsafe.Slice` trusts its arguments: a slice that reaches past its memory reads and
@@ -67,7 +71,9 @@ func view(b []byte) string {
 ## Runtime symptom
 With `-race` or `-gcflags=all=-d=checkptr`: `fatal error: checkptr: unsafe.Slice result
 straddles multiple allocations` (or `unsafe.String result`, or `converted pointer
-straddles multiple allocations`). A nil pointer: `panic: unsafe.Slice: ptr is nil and
+straddles multiple allocations`: checkptr's alignment-and-straddle check of a pointer
+conversion, which fires when a field read past its end leaves its heap object; inside
+one object checkptr stays silent and the read returns the next field's bytes). A nil pointer: `panic: unsafe.Slice: ptr is nil and
 len is not zero`; a negative length: `panic: unsafe.Slice: len out of range`; an empty
 slice: `panic: runtime error: index out of range [0] with length 0`. Without checkptr:
 silent memory corruption, or `unexpected fault address` / `SIGSEGV` far from the cause.
@@ -428,7 +434,8 @@ def _check_conversion(pass_, conv: Node) -> None:
     if need is not None and have is not None:
         if need > have:
             pass_.report(conv, f"{shorten(ctext)} covers {need} bytes, but only {have} are behind "
-                               f"{text(b.root)} ({plural(need - have, 'byte')} too many){suggest}",
+                               f"{text(b.root)} ({plural(need - have, 'byte')} too many)"
+                               f"{_past_field(b, need, text)}{suggest}",
                          flow=_flow(b, text))
         return
     if t.kind == "array" and cap_node is None and need is not None and need >= HUGE and \
@@ -437,6 +444,17 @@ def _check_conversion(pass_, conv: Node) -> None:
         # arrays of single bytes alone): it rejects this for any smaller Go allocation.
         pass_.report(conv, f"{shorten(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
                            f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)")
+
+
+def _past_field(b: Backing, need: int, text) -> str:
+    """For a field of a whole variable: what the bytes past the field are."""
+    if b.field is None:
+        return ""
+    var, off, size = b.field
+    name = text(var)
+    if size is not None and off + need > size:
+        return f": it reads past the end of {name} ({size} bytes), into memory of another allocation"
+    return f": it reads past the field, into the rest of {name}"
 
 
 def _is_first_arg_of_unsafe_slice(ui, conv: Node) -> bool:
