@@ -8,8 +8,11 @@ one mistake gets one report.
 A misuse is:
 
 - a header *value* (`var h reflect.SliceHeader`, `reflect.SliceHeader{...}`,
-  `&reflect.StringHeader{...}`, `new(reflect.SliceHeader)`) converted into a slice or a
-  string through `unsafe.Pointer`;
+  `&reflect.StringHeader{...}`, `new(reflect.SliceHeader)`, a copy of a real slice's
+  header) converted into a slice or a string through `unsafe.Pointer`, or a header
+  literal stored through a header pointer;
+- `unsafe.Pointer(h.Data)` of a header value naming Go memory, and
+  `unsafe.Pointer(hdr.Data + off)` through any header;
 - through a header *pointer* `(*reflect.SliceHeader)(unsafe.Pointer(&b))`: `Data` set
   from a `uintptr` kept in a variable (computed in an earlier statement, or passed
   in), `Data` pointed at a local variable while `b` leaves the function (returned,
@@ -37,7 +40,14 @@ from goguard.frontend.syntax import strip_parens
 _QUERY = POINTER_CONVERSIONS + """
 (assignment_statement left: (expression_list (selector_expression field: (field_identifier) @f
   (#any-of? @f "Data" "Len" "Cap")) @lhs)) @assign
+(assignment_statement left: (expression_list (unary_expression operator: "*") @store)
+  right: (expression_list (composite_literal) @literal)) @literal_store
+(call_expression function: (selector_expression field: (field_identifier) @p (#eq? @p "Pointer"))
+  arguments: (argument_list [(selector_expression field: (field_identifier) @d (#eq? @d "Data"))
+                             (binary_expression)])) @from_uintptr
 """
+
+_HEADER_TYPES = {"reflect.SliceHeader": "SliceHeader", "reflect.StringHeader": "StringHeader"}
 
 _REPLACEMENT = {"SliceHeader": "unsafe.Slice(ptr, len)", "StringHeader": "unsafe.String(ptr, len)"}
 
@@ -160,7 +170,10 @@ class _Finder:
             if v is not None and v.type == "composite_literal":
                 name = self.ui.header(v.child_by_field_name("type") or v)
                 return (name, d.stmt or v) if name else None
-            return None
+            # A copy: `h := *(*reflect.SliceHeader)(unsafe.Pointer(&s))`, or any other
+            # value of a header type. Its Data is a uintptr that keeps nothing alive.
+            kind = header_kind(consts, x)
+            return (kind[0], d.stmt or d.ident) if kind is not None and not kind[1] else None
         td = self.pass_.package.decls.get(self.text(x))
         if td is not None and td.kind == "var" and td.file is self.pass_.file and td.type_node is not None:
             name = self.ui.header(td.type_node)
@@ -384,15 +397,128 @@ class _Finder:
         key = ref_key(consts, target) if target is not None else None
         return ("inline", key) if key is not None else ("conv", conv.id)
 
+    # ---- a header literal stored through a pointer -------------------------------------
+
+    def literal_store(self, assign: Node, store: Node, literal: Node) -> None:
+        """`*(*reflect.StringHeader)(unsafe.Pointer(&s)) = reflect.StringHeader{...}`: the
+        header is built as a value, with Data a uintptr, and copied over s's header."""
+        left, right = assign.child_by_field_name("left"), assign.child_by_field_name("right")
+        if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
+            return
+        name = self.ui.header(literal.child_by_field_name("type") or literal)
+        hp = self.ui.header_pointer_conversion(strip_parens(store.child_by_field_name("operand") or store))
+        if name is None or hp is None:
+            return
+        target = self.text(strip_parens(hp[1]))
+        target = target[1:] if target.startswith("&") else "*" + target
+        kind = "string" if name == "StringHeader" else "slice"
+        self.add(assign, f"a reflect.{name} literal stored over {shorten(target, 40)}'s header: its Data is a "
+                         f"uintptr computed before the store, which keeps nothing alive and is written without "
+                         f"the garbage collector seeing a pointer; the {kind} may then point at freed or moved "
+                         f"memory; use {_REPLACEMENT[name]}", cover=(assign,))
+
+    # ---- unsafe.Pointer made from Data ------------------------------------------------
+
+    def from_uintptr(self, call: Node) -> None:
+        """`unsafe.Pointer(h.Data)` of a header value, and `unsafe.Pointer(hdr.Data + off)`
+        of any header: a pointer made from a uintptr that was not converted from a
+        pointer in the same expression (rule 3 of package unsafe)."""
+        u = self.ui.call(call)
+        if u is None or u[0] != "Pointer" or len(u[1]) != 1:
+            return
+        consts = self.consts(call)
+        arg = strip_parens(u[1][0])
+        if arg.type == "selector_expression":
+            data = self.data_of(consts, arg)
+            if data is None or data[2]:
+                return  # through a pointer to a live header: unsafe's rule 6, checkptr exempts it
+            name, x, _ = data
+            origin = self.go_memory(consts, x)
+            if origin is None:
+                return  # Data from elsewhere (mmap, C): memory the collector may not manage
+            self.add(call, f"unsafe.Pointer({self.text(arg)}) of a reflect.{name} value: its Data is a uintptr "
+                           f"that has kept nothing alive since {origin[1]}; checkptr ends the run with "
+                           f"\"pointer arithmetic result points to invalid allocation\"; use "
+                           f"{_DATA[name]} on the {_KIND[name]} itself",
+                     [(origin[0], f"{self.text(x)}: {origin[1]} here")], cover=(call,))
+            return
+        if arg.type != "binary_expression" or (arg.child_by_field_name("operator") or arg).type not in ("+", "-"):
+            return
+        for term in _terms(arg):
+            data = self.data_of(consts, term)
+            if data is None:
+                continue
+            name, x, _ = data
+            self.add(call, f"unsafe.Pointer({shorten(self.text(arg), 50)}) makes a pointer from arithmetic on "
+                           f"{self.text(x)}.Data, a uintptr that was not converted from a pointer in this "
+                           f"expression (rule 3 of package unsafe); checkptr ends the run with \"pointer "
+                           f"arithmetic result points to invalid allocation\"; use unsafe.Add({_DATA[name]}(s), "
+                           f"off) on the {_KIND[name]} itself", self._declared(consts, x), cover=(call,))
+            return
+
+    def data_of(self, consts: Consts, e: Node) -> tuple[str, Node, bool] | None:
+        """(header name, X, X is a pointer) for `X.Data` (or `uintptr(X.Data)`) where X
+        has a header type or is a header pointer conversion."""
+        e = strip_parens(e)
+        if e.type == "call_expression" and consts.builtin(e.child_by_field_name("function") or e) == "uintptr":
+            args = call_args(e)
+            e = strip_parens(args[0]) if len(args) == 1 else e
+        if e.type != "selector_expression" or self.text(e.child_by_field_name("field") or e) != "Data":
+            return None
+        x = strip_parens(e.child_by_field_name("operand") or e)
+        hp = self.header_pointer(consts, x)
+        if hp is not None:
+            return hp[0], x, True
+        kind = header_kind(consts, x)
+        return (kind[0], x, kind[1]) if kind is not None else None
+
+    def go_memory(self, consts: Consts, x: Node) -> tuple[Node, str] | None:
+        """(where, what) when the header value x names memory of the Go heap or stack:
+        it is a copy of a slice's or string's header (`h := *(*reflect.SliceHeader)(
+        unsafe.Pointer(&s))`), or its Data is set from a pointer in the function."""
+        d = consts.decl(x) if x.type == "identifier" else None
+        if d is None or d.kind != "var":
+            return None
+        v = consts.initial_value(d)
+        v = strip_parens(v) if v is not None else None
+        if v is not None and v.type == "unary_expression" and (v.child_by_field_name("operator") or v).type == "*":
+            hp = self.header_pointer(consts, v.child_by_field_name("operand") or v)
+            if hp is not None:
+                return v, f"the header was copied from {self.text(hp[2]).lstrip('&')}"
+        for ref in consts.scopes.refs.get(d.id, ()):
+            sel = ref.parent
+            if sel is None or sel.type != "selector_expression" or self.text(sel.child_by_field_name("field") or sel) != "Data":
+                continue
+            lst = sel.parent
+            stmt = lst.parent if lst is not None and lst.type == "expression_list" else None
+            if stmt is None or stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != lst:
+                continue
+            right = stmt.child_by_field_name("right")
+            if right is not None and len(right.named_children) == len(lst.named_children):
+                val = right.named_children[list(lst.named_children).index(sel)]
+                if self.local_pointee(consts, val) is not None or self.data_backing(consts, val) is not None or \
+                        _from_pointer(self.ui, consts, val):
+                    return stmt, "Data was set from a pointer"
+        return None
+
+    def _declared(self, consts: Consts, x: Node) -> list:
+        d = consts.decl(x) if x.type == "identifier" else None
+        if d is None or d.ident.start_point[0] == x.start_point[0]:
+            return []
+        return [(d.stmt or d.ident, f"{self.text(x)} is declared here")]
+
     def run(self) -> HeaderMisuses:
         ui = self.ui
         if not ui.names["reflect"] or not ui.names["unsafe"]:
             return self.out
-        convs, assigns = [], []
+        convs, assigns, stores, calls = [], [], [], []
         for _, caps in matches(_QUERY, self.pass_.file.root):
             convs.extend(caps.get("conv", ()))
             if caps.get("assign") and caps.get("lhs"):
                 assigns.append((caps["assign"][0], caps["lhs"][0]))
+            if caps.get("literal_store") and caps.get("store") and caps.get("literal"):
+                stores.append((caps["literal_store"][0], caps["store"][0], caps["literal"][0]))
+            calls.extend(caps.get("from_uintptr", ()))
         # Data writes first: Len and Cap are judged against the memory Data is set to.
         for assign, lhs in assigns:
             if self.text(lhs.child_by_field_name("field")) != "Data":
@@ -409,6 +535,10 @@ class _Finder:
             self.conversion(conv)
         for assign, lhs in assigns:
             self.field_write(assign, lhs)
+        for assign, store, literal in stores:
+            self.literal_store(assign, store, literal)
+        for call in {c.id: c for c in calls}.values():
+            self.from_uintptr(call)
         return self.out
 
     def data_backing(self, consts: Consts, rhs: Node | None):
@@ -419,6 +549,44 @@ class _Finder:
             args = call_args(r)
             return backing(consts, args[0]) if len(args) == 1 else None
         return None
+
+
+_KIND = {"SliceHeader": "slice", "StringHeader": "string"}
+_DATA = {"SliceHeader": "unsafe.SliceData", "StringHeader": "unsafe.StringData"}
+
+
+def _from_pointer(ui: UnsafeImports, consts: Consts, v: Node) -> bool:
+    """v is `uintptr(unsafe.Pointer(...))`, plus or minus offsets."""
+    v = strip_parens(v)
+    while v.type == "binary_expression":
+        v = strip_parens(v.child_by_field_name("left") or v)
+    if v.type != "call_expression" or consts.builtin(v.child_by_field_name("function") or v) != "uintptr":
+        return False
+    args = call_args(v)
+    return len(args) == 1 and (ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0]))
+
+
+def header_kind(consts: Consts, x: Node) -> tuple[str, bool] | None:
+    """(header name, is a pointer) when x's type is reflect.SliceHeader or
+    reflect.StringHeader, or a pointer to one."""
+    t = consts.type_of(x)
+    pointer = t.kind == "pointer"
+    if pointer:
+        t = t.elem
+    name = _HEADER_TYPES.get(t.name) if t is not None and t.kind == "named" else None
+    return (name, pointer) if name is not None else None
+
+
+def _terms(e: Node):
+    """The operands of a chain of + and -."""
+    e = strip_parens(e)
+    if e.type == "binary_expression" and (e.child_by_field_name("operator") or e).type in ("+", "-"):
+        for side in ("left", "right"):
+            c = e.child_by_field_name(side)
+            if c is not None:
+                yield from _terms(c)
+    else:
+        yield e
 
 
 def _address_taken(ref: Node, home: Node) -> bool:

@@ -6,8 +6,24 @@ Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
 `uintptr` conversion is not in the same expression:
 
 - a header *value* (`var h reflect.SliceHeader`, a composite literal, including
-  `&reflect.StringHeader{...}`, or `new(reflect.SliceHeader)`) converted into a slice
-  or string through `unsafe.Pointer`;
+  `&reflect.StringHeader{...}`, `new(reflect.SliceHeader)`, or a copy out of a real
+  slice, `h := *(*reflect.SliceHeader)(unsafe.Pointer(&s))`) converted into a slice
+  or string through `unsafe.Pointer`: between the copy and the conversion only a
+  `uintptr` names the array (rule 6 of package unsafe allows header *pointers* to
+  live slices only);
+- a header literal stored through a header pointer,
+  `*(*reflect.StringHeader)(unsafe.Pointer(&res)) = reflect.StringHeader{Data: ...}`:
+  the same value built by hand, copied over `res`;
+- `unsafe.Pointer(h.Data)` of a header value that names Go memory (a copy of a real
+  slice's header, or one whose `Data` was set from a pointer): a pointer made from a
+  `uintptr` kept since then (rule 3 of package unsafe). checkptr ends the run with
+  `pointer arithmetic result points to invalid allocation` (it exempts only `h.Data`
+  read through a pointer to a header, which is left alone here too);
+- arithmetic on `Data`, `unsafe.Pointer(hdr.Data + off)` or
+  `unsafe.Pointer(uintptr(hdr.Data) + off)`, through any header, a stored
+  `*reflect.SliceHeader` field included: the `uintptr` was not converted from a
+  pointer in the same expression (rule 3), and checkptr reports the same
+  `pointer arithmetic result points to invalid allocation`;
 - through a header *pointer* `(*reflect.SliceHeader)(unsafe.Pointer(&b))`:
   - `Data` assigned from a `uintptr` variable that was computed from a pointer in an
     earlier statement (`addr := uintptr(unsafe.Pointer(p))`) instead of converted in
@@ -64,8 +80,12 @@ func bytesOf(p *byte, n int) []byte {
 Rarely at the faulty line: a slice whose bytes change under the reader,
 `fatal error: found bad pointer in Go heap`, `unexpected fault address`,
 `fatal error: unexpected signal ... SIGSEGV` in the garbage collector, or corrupted
-data after a stack growth. Under `-race` or `-d=checkptr`, an overrun from a `Len`
-beyond the memory may end in `fatal error: checkptr: ...`.
+data after a stack growth or once the function that held the array has returned
+(the testdata's programs print a string whose bytes were overwritten by the next
+call). Under `-race` or `-d=checkptr`: `fatal error: checkptr: pointer arithmetic
+result points to invalid allocation` at a pointer made from a copied header's `Data`
+or from arithmetic on `Data`; an overrun from a `Len` beyond the memory may end in
+another `fatal error: checkptr: ...`.
 
 ## Related checks elsewhere
 go vet's `unsafeptr` reports a header *value* converted with `unsafe.Pointer` in some

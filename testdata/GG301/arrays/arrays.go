@@ -67,7 +67,7 @@ func oldIdiom() []uint64 {
 
 func wideRead() uint64 {
 	var h header
-	return *(*uint64)(u.Pointer(&h.size)) + *(*uint64)(u.Pointer(&table)) + uint64((*(*[24]byte)(u.Pointer(&h)))[0]) // want `\*\(\*\[24\]byte\)\(u.Pointer\(&h\)\) covers 24 bytes, but only 8 are behind &h`
+	return *(*uint64)(u.Pointer(&h.size)) + *(*uint64)(u.Pointer(&table)) + uint64((*(*[24]byte)(u.Pointer(&h)))[0]) // want `\*\(\*\[24\]byte\)\(u.Pointer\(&h\)\) covers 24 bytes, but only 8 are behind &h` `\(\*uint64\)\(u.Pointer\(&h.size\)\) covers 8 bytes, but only 4 are behind &h.size .*past the end of h \(8 bytes\)`
 }
 
 func hugeArray(p u.Pointer, n int) []uint16 {
