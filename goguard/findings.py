@@ -6,6 +6,29 @@ from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("error", "warning", "note")
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\f": "\\f", "\b": "\\b", "\a": "\\a"}
+
+
+def one_line(text: str) -> str:
+    """Text for a message: control characters escaped as Go's %q writes them (`\\n`,
+    `\\x1b`, `\\u2028`), so quoted source (a raw-string map key may hold newlines)
+    never starts a new line in any output, nor a workflow command in a CI log."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x100:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return "".join(out)
+
 
 @dataclass(frozen=True, order=True)
 class FlowStep:

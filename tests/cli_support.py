@@ -4,6 +4,7 @@ runner in-process, and through the installed `goguard` console script."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,10 +68,27 @@ def run(*args: str, cwd: Path, timeout: float = 120, **kw) -> subprocess.Complet
                           timeout=timeout, env=env, **kw)
 
 
+# The summary a text run ends its stderr with (tests/test_cli_output_options.py checks it).
+SUMMARY = re.compile(r"^(No findings|[0-9,]+ findings?( \([^)]*\))?) in [0-9,]+ files?(; [^.]*)?\.$")
+
+
 def lines(text: str | bytes) -> list[str]:
+    """The lines of an output, without the summary line that ends a text run's stderr."""
     if isinstance(text, bytes):
         text = text.decode()
-    return text.splitlines()
+    out = text.splitlines()
+    if out and SUMMARY.match(out[-1]):
+        out.pop()
+    return out
+
+
+def stderr_of(r) -> bytes:
+    """A run's stderr without its closing summary line."""
+    err = r.stderr if isinstance(r.stderr, bytes) else r.stderr.encode()
+    body, _, last = err.rstrip(b"\n").rpartition(b"\n")
+    if SUMMARY.match(last.decode(errors="replace")):
+        return body + b"\n" if body else b""
+    return err
 
 
 def check_lines(*args: str) -> tuple[int, list[str], list[str]]:

@@ -136,7 +136,7 @@ def test_per_file_ignores(project):
     assert reported() == [f"a.go: {F101}", f"b.go: {F102}"]
     # The same in worker processes (the rule sets per file travel to them).
     r = run("check", "-j", "2", cwd=project)
-    assert (r.returncode, r.stderr) == (1, b"")
+    assert (r.returncode, r.stderr) == (1, b"2 findings (2 errors) in 6 files.\n")
     assert [x.split(":")[0] for x in lines(r.stdout)] == ["a.go", "b.go"]
 
 
@@ -241,7 +241,8 @@ def test_errors_in_pyproject(project, text, message):
 def test_console_script_reads_the_configuration(project):
     (project / "pyproject.toml").write_text('[tool.goguard]\nselect = ["GG102"]\nexclude = ["other"]\n')
     r = run("check", cwd=project)
-    assert (r.returncode, lines(r.stdout), r.stderr) == (1, [f"b.go:5:10: {F102}"], b"")
+    assert (r.returncode, lines(r.stdout), r.stderr) == (1, [f"b.go:5:10: {F102}"],
+                                                        b"1 finding (1 error) in 5 files.\n")
     (project / "pyproject.toml").write_text('[tool.goguard]\nselect = ["GG102"]\nexlude = ["other"]\n')
     r = run("check", cwd=project)
     assert (r.returncode, r.stdout) == (2, b"")

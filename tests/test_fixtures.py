@@ -88,12 +88,20 @@ def test_program_headers() -> None:
 
 
 def test_console_script_agrees_with_in_process_run() -> None:
-    """The installed `goguard` over all of testdata, as JSON, equals the in-process run."""
-    proc = run_script("check", "--format", "json", "testdata/...", cwd=fx.REPO, timeout=300)
+    """The installed `goguard` over all of testdata, as JSON, equals the in-process run.
+    `testdata/...` stops at the nested modules (as the go tool), so they are named too."""
+    nested = sorted(str(p.parent.relative_to(fx.REPO)) + "/..." for p in fx.TESTDATA.rglob("go.mod")
+                    if p.parent != fx.TESTDATA)
+    assert nested, "testdata holds nested modules (go version fixtures)"
+    proc = run_script("check", "--format", "json", "testdata/...", *nested, cwd=fx.REPO, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode()
     via_script = json.loads(proc.stdout)
-    in_process = [f.to_json() for f in fx.analyse(fx.TESTDATA / "...").findings]
+    in_process = [f.to_json() for f in fx.run(fx.expand(["testdata/...", *nested], cwd=str(fx.REPO)),
+                                              fx.Options(rules=tuple(sorted(fx.default_codes())), jobs=1)).findings]
     assert via_script == in_process
+    alone = run_script("check", "--format", "json", "testdata/...", cwd=fx.REPO, timeout=300)
+    assert not {f["path"] for f in json.loads(alone.stdout)} & {
+        f["path"] for f in via_script if any(f["path"].startswith(n[:-3]) for n in nested)}
     assert via_script, "the fixtures hold wants, so goguard must report something"
     assert proc.returncode == 1
     # And the per-folder runs see the same findings as the one recursive run (which,

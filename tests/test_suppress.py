@@ -231,4 +231,5 @@ def test_console_script_honours_directives(project):
     write_tree(project, {"a.go": src})
     r = run("check", "a.go", cwd=project)
     assert (r.returncode, lines(r.stdout), r.stderr) == (
-        1, ["a.go:10:13: stale //nolint:goguard directive: no goguard finding on this line (GG000)"], b"")
+        1, ["a.go:10:13: stale //nolint:goguard directive: no goguard finding on this line (GG000)"],
+        b"1 finding (1 warning) in 1 file; 1 suppressed.\n")

@@ -168,9 +168,8 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
         click.echo(report.statistics(reported, suppressed if show_suppressed else [], color),
                    nl=False, color=color,
                    err=output is None and fmt != "text")
-    if not quiet and _isatty(sys.stderr) and (reported or suppressed or in_baseline):
-        click.echo("goguard: " + report.summary(reported, len(suppressed), len(in_baseline), result.files),
-                   err=True)
+    if not quiet and fmt == "text":
+        click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files), err=True)
     sys.exit(1 if reported and not exit_zero else 0)
 
 

@@ -22,21 +22,24 @@ def use_color(mode: str, isatty: bool, env: Mapping[str, str] = os.environ) -> b
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def summary(reported: list[Finding], suppressed: int, baselined: int, files: int) -> str:
-    """`3 findings (2 errors, 1 warning) in 12 files; 1 suppressed, 4 in the baseline`."""
+    """`No findings in 1,204 files.`, `3 findings (2 errors, 1 warning) in 12 files; 1
+    suppressed, 4 in the baseline.`: the last line of a text run, so a CI log tells a
+    pass from a run that checked nothing."""
     by = Counter(f.severity for f in reported)
     parts = [_count(by[s], s) for s in ("error", "warning", "note") if by[s]]
-    text = _count(len(reported), "finding") + (f" ({', '.join(parts)})" if parts else "")
+    text = (_count(len(reported), "finding") if reported else "No findings") + \
+        (f" ({', '.join(parts)})" if parts else "")
     text += f" in {_count(files, 'file')}"
     extra = []
     if suppressed:
-        extra.append(f"{suppressed} suppressed")
+        extra.append(f"{suppressed:,} suppressed")
     if baselined:
-        extra.append(f"{baselined} in the baseline")
-    return text + ("; " + ", ".join(extra) if extra else "")
+        extra.append(f"{baselined:,} in the baseline")
+    return text + ("; " + ", ".join(extra) if extra else "") + "."
 
 
 def statistics(reported: list[Finding], suppressed: list[Finding] = (), color: bool = False) -> str:

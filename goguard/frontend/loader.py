@@ -4,7 +4,12 @@
 named directly, and then only they are reported on, while the other files of their
 folder still supply declarations. Recursion skips vendor/, testdata/ and folders whose
 names start with `.` or `_`, and does not follow symlinked folders (as the go tool), so
-a symlink loop cannot trap it.
+a symlink loop cannot trap it. As the go tool, it stops at a nested module (a folder
+below the pattern's root with its own go.mod) unless a go.work in scope uses it
+(`GOWORK=off` turns the workspace off, `GOWORK=path` names it), and leaves out files
+constrained by `//go:build ignore` (or `// +build ignore`), which no build compiles.
+Files for other operating systems and architectures stay in: a linter covers every
+platform's code.
 """
 
 from __future__ import annotations
@@ -41,14 +46,15 @@ class Unit:
 
 def display_path(abspath: str, cwd: str) -> str:
     """The path to print: relative to `cwd` unless that climbs two levels or more.
-    Always valid text: bytes of a file name that are not UTF-8 print as U+FFFD."""
+    Always valid text: bytes of a file name that are not UTF-8 print escaped (`\\xff`), so the
+    file can still be found (never as U+FFFD, which names no file)."""
     # Most paths lie below cwd: slicing is much cheaper than relpath for thousands of files.
     if abspath.startswith(cwd) and abspath[len(cwd):len(cwd) + 1] == os.sep and ".." not in abspath:
         rel = abspath[len(cwd) + 1:]
     else:
         rel = os.path.relpath(abspath, cwd)
     shown = abspath if rel.startswith(".." + os.sep + "..") and os.path.isabs(abspath) else rel
-    return os.fsencode(shown).decode("utf-8", "replace")
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def _skip_dir(name: str) -> bool:
@@ -61,6 +67,35 @@ def _go_file(name: str, include_tests: bool) -> bool:
         and not name.startswith((".", "_"))
         and (include_tests or not name.endswith("_test.go"))
     )
+
+
+_IGNORE_TAG = re.compile(rb"^//go:build\s+ignore\s*$|^//\s*\+build\s+ignore\s*$", re.M)
+
+
+def build_ignored(path: str) -> bool:
+    """The file's header (before the package clause) says `//go:build ignore`."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False  # reading it later gives the warning
+    if b"ignore" not in head:
+        return False
+    m = re.search(rb"^package\s", head, re.M)
+    return _IGNORE_TAG.search(head[:m.start()] if m else head) is not None
+
+
+def workspace_modules(start: str) -> set[str] | None:
+    """The module folders of the go.work in scope of `start` (GOWORK as the go command
+    reads it), or None when there is no workspace."""
+    from goguard.frontend.module import _work_uses
+
+    gowork = os.environ.get("GOWORK", "")
+    if gowork == "off":
+        return None
+    if gowork:
+        return set(_work_uses(os.path.dirname(os.path.abspath(gowork)))) or None
+    return set(_work_uses(os.path.abspath(start))) or None
 
 
 def _file_entry(e: os.DirEntry) -> bool:
@@ -100,7 +135,7 @@ def expand(
             return
         files = []
         for e in entries:
-            if not _go_file(e.name, include_tests) or not _file_entry(e):
+            if not _go_file(e.name, include_tests) or not _file_entry(e) or build_ignored(e.path):
                 continue
             disp = display_path(e.path, cwd)
             if excluded(disp):
@@ -120,6 +155,7 @@ def expand(
         accepts, for patterns with `...` inside a name such as `cmd/go-...`)."""
         stack = [root]
         seen: set[tuple[int, int]] = set()
+        uses = workspace_modules(root)
         while stack:
             d = stack.pop()
             try:
@@ -132,6 +168,9 @@ def expand(
             seen.add((st.st_dev, st.st_ino))
             if d != root and excluded(display_path(d, cwd)):
                 continue
+            if d != root and os.path.isfile(os.path.join(d, "go.mod")) and \
+                    (uses is None or os.path.normpath(d) not in uses):
+                continue  # a nested module outside the workspace: the go tool stops here
             if match is None or match(os.path.relpath(d, root).replace(os.sep, "/")):
                 add_dir(d)
             try:

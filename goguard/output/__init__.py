@@ -28,4 +28,4 @@ def names() -> list[str]:
 
 
 def _load() -> None:
-    from goguard.output import github, json_format, sarif, text  # noqa: F401
+    from goguard.output import checkstyle, github, gitlab, json_format, sarif, text  # noqa: F401

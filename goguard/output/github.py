@@ -6,10 +6,14 @@ so findings annotate a pull request's diff without a SARIF upload.
 `file` is relative to the repository root (where GitHub checks the code out), columns
 are UTF-16 code units as GitHub's web views count them, and the message carries the
 finding's flow (where the value became nil) on further lines. Suppressed findings are
-left out.
+left out. The run's warnings (a syntax error, a file that cannot be read) come first,
+as `::warning` commands with the file and line they name, so they annotate the diff
+too instead of hiding in the log.
 """
 
 from __future__ import annotations
+
+import re
 
 from goguard.findings import Finding
 from goguard.output import formatter
@@ -48,10 +52,29 @@ def command(f: Finding, sources: Sources) -> str:
     return f"::{level} " + ",".join(f"{k}={escape_property(v)}" for k, v in props) + "::" + escape_data(message)
 
 
+_WARNING = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>[0-9]+)(?::(?P<col>[0-9]+))?)?: (?P<message>.*)$", re.S)
+
+
+def warning_command(w: str) -> str:
+    """`::warning file=F,line=L,title=goguard::message` for a run's warning."""
+    m = _WARNING.match(w)
+    props = []
+    message = w
+    if m is not None:
+        props.append(("file", m.group("file")))
+        if m.group("line"):
+            props.append(("line", m.group("line")))
+        if m.group("col"):
+            props.append(("col", m.group("col")))
+        message = m.group("message")
+    props.append(("title", "goguard"))
+    return "::warning " + ",".join(f"{k}={escape_property(v)}" for k, v in props) + "::" + escape_data(message)
+
+
 @formatter("github")
-def render(findings: list[Finding], *, root: str | None = None, **_context) -> str:
+def render(findings: list[Finding], *, root: str | None = None, warnings=(), **_context) -> str:
     sources = Sources(root)
-    return "".join(
+    return "".join(warning_command(w) + "\n" for w in warnings) + "".join(
         command(f, sources) + "\n"
         for f in sorted(findings, key=Finding.sort_key)
         if f.suppressed is None

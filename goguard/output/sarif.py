@@ -107,6 +107,12 @@ class Sources:
                 self._data[abspath] = None
         return self._data[abspath]
 
+    def line_text(self, abspath: str, line: int) -> bytes:
+        """The bytes of a 1-based line, without its newline (empty past the end)."""
+        data = self._read(abspath)
+        lines = data.split(b"\n") if data is not None else []
+        return lines[line - 1].rstrip(b"\r") if 1 <= line <= len(lines) else b""
+
     def utf16_column(self, abspath: str, line: int, byte_column: int) -> int:
         """A 1-based byte column as a 1-based column in UTF-16 code units. A file that
         cannot be read (gone since the analysis) keeps its byte columns."""

@@ -63,7 +63,21 @@ def unknown_selector(selector: str) -> str:
     if off:
         return (f"{selector!r} matches only rules that are off by default; select them by code or name: "
                 f"{', '.join(r.code for r in off)}")
-    return f"unknown rule code, name or prefix {selector!r}"
+    hint = suggestion(selector)
+    return f"unknown rule code, name or prefix {selector!r}" + (f"; did you mean {hint}?" if hint else "")
+
+
+def suggestion(selector: str) -> str | None:
+    """The closest rule to a misspelt code or name, as `GG101 (nil-map-write)`."""
+    import difflib
+
+    rules = all_rules()
+    by_key = {r.code.lower(): r for r in rules} | {r.name.lower(): r for r in rules}
+    close = difflib.get_close_matches(selector.strip().lower(), list(by_key), n=1, cutoff=0.75)
+    if not close:
+        return None
+    r = by_key[close[0]]
+    return f"{r.code} ({r.name})"
 
 
 def resolve_selector(selector: str, include_off: bool = False) -> list[Rule]:
