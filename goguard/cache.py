@@ -16,6 +16,8 @@ another package, or a comment, is then still a hit; a changed signature is a mis
 at once never see half an entry; an entry that cannot be read or does not match is
 ignored and rewritten. The folder is bounded: past MAX_BYTES the oldest entries go.
 
+Input read from stdin (`--stdin-filename`) is hashed in place of the file it stands for.
+
 Location: `--cache-dir`, else $GOGUARD_CACHE_DIR, else the platform's cache folder
 ($XDG_CACHE_HOME/goguard, ~/.cache/goguard; ~/Library/Caches/goguard on macOS;
 %LOCALAPPDATA%\\goguard on Windows).
@@ -164,6 +166,7 @@ class Cache:
     def __init__(self, directory: str, options) -> None:
         self.dir = directory
         self.salt = f"{VERSION}\0{code_hash()}\0{options_fingerprint(options)}"
+        self.overrides = options.overrides  # stdin's bytes stand for a file's: hashed like one
 
     def decls(self, path: str) -> str | None:
         """The declarations digest of a file as it is now; kept in the cache folder by
@@ -196,7 +199,8 @@ class Cache:
         h.update(_bytes(unit.dir))
         h.update(json.dumps(sorted(unit.report) if unit.report is not None else None).encode())
         for display, abspath in unit.files:
-            digest = _sha(abspath)
+            data = self.overrides.get(abspath)
+            digest = hashlib.sha256(data).hexdigest() if data is not None else _sha(abspath)
             if digest is None:
                 return None
             h.update(b"\0" + _bytes(display) + b"\0" + _bytes(abspath) + b"\0" + digest.encode())

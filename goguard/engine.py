@@ -41,6 +41,9 @@ class Options:
     # The result cache's folder (goguard.cache); None: no cache (the library's default;
     # the command turns it on).
     cache_dir: str | None = None
+    # Contents to use instead of a file's bytes on disk, by absolute path: the editor's
+    # unsaved buffer read from stdin (`--stdin-filename`).
+    overrides: dict[str, bytes] = field(default_factory=dict)
 
     def enabled(self) -> list[Rule]:
         if self.rules is None:
@@ -193,6 +196,12 @@ def _deep_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
 
 
 def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
+    if abspath in options.overrides:
+        data = options.overrides[abspath]
+        if b"\0" in data:
+            warn(f"{display}: skipped: binary input (contains NUL bytes)")
+            return None
+        return data
     try:
         size = os.path.getsize(abspath)
         if size > src.MAX_FILE_BYTES:

@@ -28,8 +28,8 @@ SECTIONS = {"Example": "example", "Use instead": "use_instead"}
 
 
 def test_generated_pages_are_current():
-    assert docs.stale(str(PAGES)) == [], "run: goguard docs docs/rules"
-    r = run("docs", "--check", "docs/rules", cwd=REPO)
+    assert docs.stale(str(PAGES)) == [], "run: goguard docs --output docs/rules"
+    r = run("docs", "--check", "--output", "docs/rules", cwd=REPO)
     assert (r.returncode, r.stderr) == (0, b"")
 
 
@@ -39,21 +39,42 @@ def test_staleness_check_catches_every_kind_of_drift(tmp_path):
     assert docs.stale(str(d)) == [] and docs.write(str(d)) == []
     (d / "GG101.md").write_text((d / "GG101.md").read_text().replace("nil", "nul"))
     (d / "GG000.md").unlink()
-    (d / "GG999.md").write_text("# a rule that no longer exists\n")
+    (d / "GG999.md").write_text(docs.MARKER + "# a rule that no longer exists\n")
     (d / "notes.md").write_text("not generated, left alone\n")
     assert docs.stale(str(d)) == [f"{d}/GG000.md: missing", f"{d}/GG101.md: stale", f"{d}/GG999.md: no such rule"]
-    r = invoke("docs", "--check", str(d))
+    r = invoke("docs", "--check", "--output", str(d))
     assert r.exit_code == 1 and len(lines(r.stderr)) == 3 and "GG101.md: stale" in r.stderr
-    r = invoke("docs", str(d))
+    r = invoke("docs", "--output", str(d))
     assert r.exit_code == 0 and sorted(lines(r.stdout)) == sorted(
         f"wrote {d}/{n}" for n in ("GG000.md", "GG101.md", "GG999.md"))
     assert docs.stale(str(d)) == [] and (d / "notes.md").exists() and not (d / "GG999.md").exists()
 
 
+def test_docs_never_overwrites_a_file_it_did_not_write(tmp_path):
+    """`goguard docs` writes only into the folder --output names, and a file there that
+    it did not generate (a user's own notes called GG101.md) stops it before it writes."""
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "GG101.md").write_text("my notes\n")
+    (tmp_path / "GG102.md").write_text("also mine\n")
+    r = run("docs", "--output", "rules", cwd=tmp_path)
+    assert r.returncode == 2 and b"GG101.md exists and was not written by goguard docs" in r.stderr
+    assert (d / "GG101.md").read_text() == "my notes\n" and sorted(p.name for p in d.iterdir()) == ["GG101.md"]
+    r = run("docs", cwd=tmp_path)
+    assert r.returncode == 2 and b"--output" in r.stderr
+    r = run("docs", "GG101", cwd=tmp_path)
+    assert r.returncode == 2 and b"run 'goguard rule GG101'" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["GG102.md", "rules"]
+    assert (tmp_path / "GG102.md").read_text() == "also mine\n"
+    (d / "GG101.md").unlink()
+    r = run("docs", "--output", "rules", cwd=tmp_path)
+    assert r.returncode == 0 and (d / "GG101.md").read_text().startswith(docs.MARKER)
+
+
 @pytest.mark.parametrize("code", CODES)
 def test_page_matches_rule_command_and_is_listed(code):
     rule = next(r for r in RULES if r.code == code)
-    assert (PAGES / f"{code}.md").read_text() == rule.page()
+    assert (PAGES / f"{code}.md").read_text() == docs.MARKER + rule.page()
     r = invoke("rule", code)
     assert (r.exit_code, r.stdout) == (0, rule.page())
     assert f"[{code}]({code}.md)" in (PAGES / "README.md").read_text()

@@ -55,11 +55,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("patterns", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(format_names()), default="text", show_default=True,
-              help="Output format: text (go vet style), json, sarif (SARIF 2.1.0 for GitHub code "
-                   "scanning) or github (workflow commands that annotate a pull request).")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help="Output format: text (go vet style, the default), json, sarif (SARIF 2.1.0 for GitHub "
+                   "code scanning), github (workflow commands that annotate a pull request), gitlab "
+                   "(GitLab Code Quality) or checkstyle (XML for reviewdog, Jenkins). Repeat it for several "
+                   "outputs in one run, each FORMAT:FILE but one, which goes to standard output (or --output).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write findings to FILE instead of standard output.")
+              help="Write the format given without a file to FILE instead of standard output.")
+@click.option("--stdin-filename", metavar="PATH", default=None,
+              help="With the pattern '-': analyse standard input as the file PATH (an editor's unsaved "
+                   "buffer), the rest of its package read from disk.")
+@click.option("--new-from-rev", metavar="REV", default=None,
+              help="Report only findings on lines added or changed since the git revision REV "
+                   "(committed or not), or whose flow starts there.")
+@click.option("--new-from-patch", metavar="FILE", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings on lines that the unified diff FILE adds or changes.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes, names or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
 @click.option("--tests/--no-tests", "tests", default=None,
@@ -91,9 +101,9 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Keep the result cache here (default: $GOGUARD_CACHE_DIR, else the platform's cache "
                    "folder, e.g. ~/.cache/goguard).")
-def check(patterns, fmt, output, select, ignore, tests, include_generated, go_version, config_file,
-          show_suppressed, baseline_file, write_baseline, color_mode, quiet, show_statistics, jobs,
-          exit_zero, sarif_no_root_uri, no_cache, cache_dir) -> None:
+def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patch, select, ignore, tests,
+          include_generated, go_version, config_file, show_suppressed, baseline_file, write_baseline,
+          color_mode, quiet, show_statistics, jobs, exit_zero, sarif_no_root_uri, no_cache, cache_dir) -> None:
     """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go.
 
     Options given here override the configuration file."""
@@ -102,6 +112,8 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
     from goguard.cli.settings import SettingsError, resolve
     from goguard.engine import run
     from goguard.output import render
+
+    from goguard.cli import changes, outputs
 
     rules = _rules_or_exit()
 
@@ -114,6 +126,24 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
         sys.exit(2)
 
     try:
+        targets = outputs.parse(formats, output, format_names())
+    except outputs.OutputError as e:
+        fail(str(e))
+    stdout_fmt = next((name for name, path in targets if path is None), None)
+    if new_from_rev and new_from_patch:
+        fail("--new-from-rev and --new-from-patch cannot be used together")
+    stdin_data = None
+    if stdin_filename is not None or "-" in patterns:
+        if stdin_filename is None:
+            fail("the pattern '-' reads standard input: name the file it stands for with --stdin-filename")
+        if list(patterns) != ["-"]:
+            fail("--stdin-filename needs the single pattern '-'")
+        if not stdin_filename.endswith(".go"):
+            fail(f"--stdin-filename: {stdin_filename} is not a .go file")
+        stdin_data = sys.stdin.buffer.read()
+        patterns = (stdin_filename,)
+
+    try:
         settings = resolve(config_file, {r.code for r in rules if r.meta.default_enabled},
                            _selection(select, "--select") if select else None,
                            _selection(ignore, "--ignore"), tests, include_generated, go_version)
@@ -122,12 +152,25 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
         fail(str(e))
     named = settings.patterns(list(patterns))
     try:
-        # Every named file excluded by the configuration: nothing to check.
-        units = expand(named or ["./..."], include_tests=settings.tests, excluded=settings.excluded,
-                       warn=warn) if named or not patterns else []
+        if stdin_data is not None:
+            units = outputs.stdin_units(stdin_filename, named, settings, warn)
+        else:
+            # Every named file excluded by the configuration: nothing to check.
+            units = expand(named or ["./..."], include_tests=settings.tests, excluded=settings.excluded,
+                           warn=warn) if named or not patterns else []
     except PatternError as e:
         fail(str(e))
+    changed = None
+    try:
+        if new_from_rev:
+            changed = changes.from_rev(new_from_rev, os.getcwd())
+        elif new_from_patch:
+            changed = changes.from_patch(new_from_patch, os.getcwd())
+    except changes.ChangesError as e:
+        fail(str(e))
     options = settings.options(jobs)
+    if stdin_data is not None:
+        options.overrides = {os.path.abspath(stdin_filename): stdin_data}
     if not no_cache:
         from goguard import cache
 
@@ -135,10 +178,14 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
     result = run(units, options)
     if options.cache_dir:
         cache.trim(options.cache_dir)
-    for w in result.warnings:
-        warn(w)
-    reported = [f for f in result.findings if f.suppressed is None]
-    suppressed = [f for f in result.findings if f.suppressed is not None]
+    if stdout_fmt != "github":  # there, warnings are annotations on standard output
+        for w in result.warnings:
+            warn(w)
+    found = result.findings
+    if changed is not None:
+        found = [f for f in found if changes.is_new(f, changed)]
+    reported = [f for f in found if f.suppressed is None]
+    suppressed = [f for f in found if f.suppressed is not None]
     if write_baseline:
         try:
             n = baseline.write(write_baseline, reported)
@@ -151,24 +198,24 @@ def check(patterns, fmt, output, select, ignore, tests, include_generated, go_ve
     if known is not None:
         reported, in_baseline = known.split(reported)
     shown = sorted(reported + suppressed, key=lambda f: f.sort_key()) if show_suppressed else reported
-    color = fmt == "text" and report.use_color(color_mode, output is None and _isatty(sys.stdout))
-    text = render(fmt, shown, warnings=result.warnings, warn=warn,
-                  sarif_root_uri=not sarif_no_root_uri, color=color)
-    if output:
+    color = stdout_fmt == "text" and report.use_color(color_mode, _isatty(sys.stdout))
+    for name, path in targets:
+        text = render(name, shown, warnings=result.warnings, warn=warn,
+                      sarif_root_uri=not sarif_no_root_uri, color=color and path is None)
+        if path is None:
+            click.echo(text, nl=False, color=color)
+            continue
         try:
-            with open(output, "w", encoding="utf-8") as fh:
+            with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
                 fh.write(text)
         except OSError as e:
-            click.echo(f"goguard: error: cannot write {output}: {e.strerror or e}", err=True)
+            click.echo(f"goguard: error: cannot write {path}: {e.strerror or e}", err=True)
             sys.exit(2)
-    else:
-        click.echo(text, nl=False, color=color)
     if show_statistics:
         # On stderr when stdout carries a machine-readable format.
         click.echo(report.statistics(reported, suppressed if show_suppressed else [], color),
-                   nl=False, color=color,
-                   err=output is None and fmt != "text")
-    if not quiet and fmt == "text":
+                   nl=False, color=color, err=stdout_fmt not in ("text", None))
+    if not quiet and any(name == "text" for name, _ in targets):
         click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files), err=True)
     sys.exit(1 if reported and not exit_zero else 0)
 
@@ -245,19 +292,36 @@ def rule_cmd(code) -> None:
 
 
 @main.command("docs", hidden=True)
-@click.argument("directory", type=click.Path(file_okay=False), default="docs/rules")
+@click.argument("extra", nargs=-1)
+@click.option("-o", "--output", "directory", type=click.Path(file_okay=False), default=None,
+              help="The folder to write the rule pages into (e.g. docs/rules).")
 @click.option("--check", "check_only", is_flag=True, help="Exit 1, naming each page, when a page is stale.")
-def docs_cmd(directory, check_only) -> None:
-    """Regenerate the rule pages in DIRECTORY (default docs/rules) from the registry."""
+def docs_cmd(extra, directory, check_only) -> None:
+    """Regenerate the rule pages in the folder named by --output from the registry."""
     from goguard.cli import docs
 
     _rules_or_exit()
+    if extra:
+        r = get_rule(extra[0])
+        hint = f"to read one rule's page, run 'goguard rule {r.code}'" if r is not None else \
+            "name the folder to write with --output"
+        click.echo(f"goguard: error: goguard docs takes no arguments: {hint}", err=True)
+        sys.exit(2)
+    if directory is None:
+        click.echo("goguard: error: goguard docs writes every rule's page: name the folder with --output "
+                   "(e.g. --output docs/rules)", err=True)
+        sys.exit(2)
     if check_only:
         problems = docs.stale(directory)
         for p in problems:
-            click.echo(f"goguard: {p} (run 'goguard docs {directory}')", err=True)
+            click.echo(f"goguard: {p} (run 'goguard docs --output {directory}')", err=True)
         sys.exit(1 if problems else 0)
-    for path in docs.write(directory):
+    try:
+        written = docs.write(directory)
+    except docs.DocsError as e:
+        click.echo(f"goguard: error: {e}", err=True)
+        sys.exit(2)
+    for path in written:
         click.echo(f"wrote {path}")
 
 
