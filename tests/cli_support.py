@@ -62,10 +62,12 @@ def script() -> str:
 
 
 def run(*args: str, cwd: Path, timeout: float = 120, **kw) -> subprocess.CompletedProcess:
-    """The console script as a user runs it: no stdin, output as bytes."""
+    """The console script as a user runs it: no stdin (unless `input=` gives its
+    bytes), output as bytes."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **kw.pop("env", {})}
-    return subprocess.run([script(), *args], cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
-                          timeout=timeout, env=env, **kw)
+    if "input" not in kw:
+        kw["stdin"] = subprocess.DEVNULL
+    return subprocess.run([script(), *args], cwd=cwd, capture_output=True, timeout=timeout, env=env, **kw)
 
 
 # The summary a text run ends its stderr with (tests/test_cli_output_options.py checks it).

@@ -470,43 +470,53 @@ def option(argv: list[str], name: str) -> str:
 DOC_TREE = {"go.mod": TREE["go.mod"], "pkg/a.go": SOURCE}
 
 
+def action_step(workflow: dict) -> dict:
+    (step,) = [s for s in steps_of(workflow) if str(s.get("uses", "")).startswith("goguard/goguard@")]
+    return step
+
+
 @needs_schema
-def test_docs_upload_workflow_is_complete_and_its_command_runs(tmp_path):
-    upload, annotate = doc_workflows()
+def test_docs_action_workflows_are_complete_and_run(tmp_path):
+    """Each workflow of the guide that uses the action, run as a runner runs it."""
+    from test_action import run_action
+
+    upload, pip_install, annotate = doc_workflows()
     assert set(upload.get("on", upload.get(True))) >= {"push", "pull_request"}  # YAML 1.1 reads `on` as true
     (job,) = upload["jobs"].values()
     assert job["permissions"]["security-events"] == "write"
-    uses = [s.get("uses", "") for s in job["steps"]]
-    assert any(u.startswith("actions/checkout@") for u in uses)
-    assert any(u.startswith("actions/setup-python@") for u in uses)
-    assert any("pip install goguard" in str(s.get("run", "")) for s in job["steps"])
-    (upload_step,) = [s for s in job["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    argv = goguard_command(upload)
+    assert any(str(s.get("uses", "")).startswith("actions/checkout@") for s in job["steps"])
+    step = action_step(upload)
+    assert step["with"]["format"] == "sarif" and step["with"]["upload-sarif"] == "true"
+    ws = write_tree(tmp_path / "ws", DOC_TREE)
+    results, outputs, summary, _ = run_action(tmp_path, ws, **{k.replace("-", "_"): v for k, v in step["with"].items()})
+    log = json.loads(Path(outputs["sarif-file"]).read_text())
+    assert_valid(log)
+    assert results["Fail on findings"].returncode == 0  # fail-on-findings: "false"
+    if get_rule("GG101") is not None:
+        assert log["runs"][0]["results"] and outputs["findings"] != "0"
+
+    step = action_step(annotate)
+    results, outputs, _, _ = run_action(tmp_path, ws, **{k.replace("-", "_"): v for k, v in step.get("with", {}).items()})
+    out = results["Run goguard"].stdout.splitlines()
+    assert all(re.match(r"::(error|warning|notice) file=pkg/a\.go,line=\d+,", o) for o in out if o.startswith("::"))
+    assert results["Fail on findings"].returncode == (1 if outputs["findings"] != "0" else 0)
+
+
+@needs_schema
+def test_docs_pip_workflow_installs_from_the_repository_and_its_command_runs(tmp_path):
+    _, workflow, _ = doc_workflows()
+    steps = steps_of(workflow)
+    (install,) = [s["run"] for s in steps if "pip install" in str(s.get("run", ""))]
+    assert "git+https://github.com/goguard/goguard@" in install and not re.search(r"pip install goguard\b", install)
+    (upload_step,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    argv = goguard_command(workflow)
     assert argv[:2] == ["goguard", "check"]
     assert option(argv, "--format") == "sarif" and "--exit-zero" in argv
     assert option(argv, "--output") == upload_step["with"]["sarif_file"]
-    assert upload_step["with"]["category"]
-
     write_tree(tmp_path, DOC_TREE)
     p = run(*argv[1:], cwd=tmp_path)
     assert p.returncode == 0, p.stderr  # --exit-zero, whatever is found
-    log = json.loads((tmp_path / option(argv, "--output")).read_text())
-    assert_valid(log)
-    if get_rule("GG101") is not None:
-        assert log["runs"][0]["results"]
-
-
-def test_docs_annotation_workflow_command_runs(tmp_path):
-    _, annotate = doc_workflows()
-    argv = goguard_command(annotate)
-    assert option(argv, "--format") == "github" and "--exit-zero" not in argv
-    write_tree(tmp_path, DOC_TREE)
-    p = run(*argv[1:], cwd=tmp_path)
-    out = p.stdout.decode().splitlines()
-    assert p.returncode == (1 if out else 0), p.stderr
-    assert all(re.match(r"::(error|warning|notice) file=pkg/a\.go,line=\d+,", o) for o in out)
-    if get_rule("GG101") is not None:
-        assert any("title=GG101 nil-map-write::" in o for o in out)
+    assert_valid(json.loads((tmp_path / option(argv, "--output")).read_text()))
 
 
 def test_console_script_is_what_the_docs_call():

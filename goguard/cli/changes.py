@@ -27,7 +27,18 @@ def parse(diff: bytes, base: str) -> dict[str, set[int]]:
     """Absolute path -> added or changed line numbers of a unified diff."""
     out: dict[str, set[int]] = {}
     current: set[int] | None = None
+    line = 0  # the new file's line number of the next line of the hunk
+    left = 0  # lines of the new file the hunk still holds
     for raw in diff.split(b"\n"):
+        if left > 0 and current is not None and raw[:1] in (b" ", b"+", b""):
+            # Inside a hunk: context lines count, added lines are the changed ones.
+            if raw.startswith(b"+"):
+                current.add(line)
+            line += 1
+            left -= 1
+            continue
+        if left > 0 and raw[:1] in (b"-", b"\\"):
+            continue  # a removed line, or "\ No newline at end of file"
         if raw.startswith(b"+++ "):
             name = raw[4:].split(b"\t", 1)[0].rstrip(b"\r")
             if name == b"/dev/null":
@@ -42,9 +53,8 @@ def parse(diff: bytes, base: str) -> dict[str, set[int]]:
             continue
         m = _HUNK.match(raw)
         if m and current is not None:
-            start = int(m.group(1))
-            count = int(m.group(2)) if m.group(2) is not None else 1
-            current.update(range(start, start + count))
+            line = int(m.group(1))
+            left = int(m.group(2)) if m.group(2) is not None else 1
     return out
 
 
