@@ -370,3 +370,38 @@ def test_every_editor_setup_runs_and_its_pattern_reads_the_output(tree: Path):
             m = efm.match(line)
             assert m and vscode.match(line), (name, line)
             assert Path(tree / m.group("file")).exists() or Path(m.group("file")).exists()
+
+
+def _readme_block(heading: str, lang: str) -> str:
+    text = (REPO / "README.md").read_text()
+    section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    return re.search(rf"```{lang}\n(.*?)```", section, re.S).group(1)
+
+
+def test_readme_baseline_commands_run(tmp_path: Path):
+    repo = write_tree(tmp_path / "r", {"go.mod": GO_MOD, "p/p.go": BUG})
+    _git(repo, "init", "-q")
+    codes = []
+    for line in _readme_block("Adopting goguard in a large repository: baselines", "sh").splitlines():
+        argv = shlex.split(line.split("  #", 1)[0])
+        p = subprocess.run(argv, cwd=repo, capture_output=True) if argv[0] == "git" else run(*argv[1:], cwd=repo)
+        codes.append(p.returncode)
+    assert codes == [0, 0, 0]  # recorded, added, and nothing new
+    (repo / "p" / "q.go").write_text(BUG.replace("func f", "func g"))
+    assert run("check", "--baseline", ".goguard-baseline.json", "./...", cwd=repo).returncode == 1
+
+
+def test_readme_suppression_directives_are_valid_and_suppress(tmp_path: Path):
+    snippet = _readme_block("Suppressing a finding", "go")
+    parts = [p for p in snippet.strip().split("\n\n")]
+    assert len(parts) == 3
+    funcs = "".join(f"func f{i}(v int) {{\n\tvar m map[string]int\n" + "".join(f"\t{x}\n" for x in part.splitlines())
+                    + "}\n\n" for i, part in enumerate(parts))
+    src = (f"package p\n\nvar k = \"a\"\n\n{funcs}"
+           f"func g() {{\n\tvar b *[]byte\n\t*b = append(*b, 1)\n}}\n")
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD, "p/p.go": src})
+    p = gg("--format", "json", "--show-suppressed", "./...", cwd=root)
+    found = json.loads(p.stdout)
+    assert p.returncode == 0, found  # every finding suppressed, and no directive malformed or stale
+    assert sorted(f["code"] for f in found) == ["GG101", "GG101", "GG102"]
+    assert all(f["suppressed"] for f in found)
