@@ -103,9 +103,17 @@ def module_patterns(root: str) -> list[str]:
     out = ["./..."]
     for d, dirs, files in os.walk(root):
         dirs[:] = sorted(x for x in dirs if x not in ("vendor", "testdata") and not x.startswith((".", "_")))
-        if d != root and "go.mod" in files:
+        if d != root and "go.mod" in files and _has_go_files(d):
             out.append("./" + os.path.relpath(d, root).replace(os.sep, "/") + "/...")
     return out
+
+
+def _has_go_files(folder: str) -> bool:
+    for d, dirs, files in os.walk(folder):
+        dirs[:] = [x for x in dirs if x not in ("vendor", "testdata") and not x.startswith((".", "_"))]
+        if any(f.endswith(".go") for f in files):
+            return True
+    return False
 
 
 def parse_group(paths: list[str]) -> int:
