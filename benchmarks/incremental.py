@@ -40,7 +40,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from stdlib import console_script, goroot  # noqa: E402
+from stdlib import console_script, goroot, verdict  # noqa: E402
 
 CHANGED = os.path.join("net", "http", "server.go")
 GO119 = "/usr/lib/go-1.19"
@@ -178,11 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                 if ratio > budgets["max_warm_vs_staticcheck"]:
                     broken.append(f"warm run {ratio:.2f}x staticcheck's > {budgets['max_warm_vs_staticcheck']}x")
     print()
-    if broken:
-        print("BUDGET BROKEN: " + "; ".join(broken))
-        return 1
-    print("all budgets met")
-    return 0
+    return verdict(broken)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from stdlib import console_script
+from stdlib import console_script, verdict
 
 BUDGETS = os.path.join(HERE, "budgets.json")
 
@@ -176,11 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         broken.append(f"time per MB grows {spread:.2f}x across sizes > {budget}x")
     if ratios[-1] > budgets["max_parse_ratio"]:
         broken.append(f"the largest file takes {ratios[-1]:.1f}x its parse-only time > {budgets['max_parse_ratio']}x")
-    if broken:
-        print("BUDGET BROKEN: " + "; ".join(broken))
-        return 1
-    print("budgets met: the cost is linear in the file's size")
-    return 0
+    return verdict(broken, "budgets met: the cost is linear in the file's size")
 
 
 if __name__ == "__main__":

@@ -274,10 +274,15 @@ def main(argv: list[str] | None = None) -> int:
     if memory >= budgets["max_memory_mb"]:
         broken.append(f"peak memory {memory:.0f} MB >= {budgets['max_memory_mb']} MB")
     print()
+    return verdict(broken)
+
+
+def verdict(broken: list[str], met: str = "all budgets met") -> int:
+    """Print the budgets' verdict; the exit status of a benchmark (1: one is broken)."""
     if broken:
         print("BUDGET BROKEN: " + "; ".join(broken))
         return 1
-    print("all budgets met")
+    print(met)
     return 0
 
 
