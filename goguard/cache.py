@@ -33,9 +33,9 @@ import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 
-from goguard.findings import Finding, FlowStep
+from goguard.findings import Finding, Fix, FlowStep
 
-VERSION = 2
+VERSION = 3
 MAX_BYTES = 256 << 20  # the folder's bound; the oldest entries are removed past it
 ENTRY_SUFFIX = ".json"
 DECL_SUFFIX = ".decl"  # side files: a file's declarations digest, by the file's hash
@@ -227,7 +227,8 @@ class Cache:
             for path, digest, decls in entry["decls"]:
                 if _sha(path) != digest and self.decls(path) != decls:
                     return None
-            findings = [Finding(**{**f, "flow": tuple(FlowStep(**s) for s in f["flow"])})
+            findings = [Finding(**{**f, "flow": tuple(FlowStep(**s) for s in f["flow"]),
+                                   "fix": Fix.from_json(f["fix"]) if f.get("fix") else None})
                         for f in entry["findings"]]
             return Result(findings=findings, warnings=list(entry["warnings"]), files=int(entry["files"]))
         except (OSError, ValueError, KeyError, TypeError):

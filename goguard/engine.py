@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from tree_sitter import Node
 
 from goguard import analyses, cache, facts, suppress
-from goguard.findings import Finding, FlowStep, one_line
+from goguard.findings import Finding, Fix, FlowStep, one_line
 from goguard.frontend import package as package_mod
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
@@ -152,9 +152,11 @@ class RulePass:
         node: Node | tuple[int, int],
         message: str,
         flow: Iterable[tuple[Node | int, str]] = (),
+        fix: Fix | None = None,
     ) -> None:
         """Report `message` at a node (or a (start_byte, end_byte) span); `flow` holds
-        (node or byte offset, note) steps in order, from the nil source to this spot."""
+        (node or byte offset, note) steps in order, from the nil source to this spot;
+        `fix`, edits of this file that remove the finding."""
         fp = self._fp
         f = fp.file
         start, end = (node.start_byte, node.end_byte) if isinstance(node, Node) else node
@@ -182,6 +184,7 @@ class RulePass:
                 message=one_line(message),
                 flow=tuple(steps),
                 abspath=f.abspath,
+                fix=fix,
             )
         )
 

@@ -41,6 +41,29 @@ class FlowStep:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace bytes [start, end) of the finding's file with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A change that removes the finding. `safe`: nothing else can observe it (ruff's
+    line): applied by --fix; an unsafe fix only with --unsafe-fixes."""
+
+    description: str
+    safe: bool
+    edits: tuple[Edit, ...]
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Fix":
+        return cls(d["description"], bool(d["safe"]), tuple(Edit(**e) for e in d["edits"]))
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     name: str
@@ -55,6 +78,7 @@ class Finding:
     abspath: str = field(default="", compare=False)
     # Set when an in-source directive suppresses the finding: the directive's reason.
     suppressed: str | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -65,7 +89,13 @@ class Finding:
         del d["abspath"]
         if self.suppressed is None:
             del d["suppressed"]
+        if self.fix is None:
+            del d["fix"]
+        else:
+            d["fix"]["edits"] = [asdict(e) for e in self.fix.edits]
         return d
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message} ({self.code})"
+        """go vet style; `[*]` ends a finding that `--fix` removes (a safe fix)."""
+        mark = " [*]" if self.fix is not None and self.fix.safe and self.suppressed is None else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.message} ({self.code}){mark}"

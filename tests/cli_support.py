@@ -19,11 +19,37 @@ GOOD = 'package p; func f() { var m map[string]int; m["a"] = 1 }\n'
 
 
 def nil_map(path: str, source: str = GOOD, needle: str = 'm["a"]', name: str = "m",
-            possibly: bool = False) -> str:
-    """The text-output line for a GG101 finding at the first `needle` in `source`."""
+            possibly: bool = False, fix: bool | None = None) -> str:
+    """The text-output line for a GG101 finding at the first `needle` in `source`,
+    ending `[*]` when it carries a safe fix (`fix`; by default: `var NAME T` is a
+    statement of its own and every other use of NAME indexes it)."""
     line, col = locate(source, needle)
     kind = "possibly nil map" if possibly else "nil map"
-    return f'{path}:{line}:{col}: assignment to entry in {kind} "{name}" (GG101)'
+    if fix is None:
+        fix = safe_make_fix(_function_at(source, needle), name)
+    return f'{path}:{line}:{col}: assignment to entry in {kind} "{name}" (GG101)' + (" [*]" if fix else "")
+
+
+def _function_at(source: str | bytes, needle: str | bytes) -> str:
+    """The text of the function declaration holding the first `needle`."""
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    if isinstance(needle, bytes):
+        needle = needle.decode("utf-8", "replace")
+    at = source.index(needle)
+    start = source.rfind("func ", 0, at)
+    end = source.find("\nfunc ", at)
+    return source[max(start, 0):end if end >= 0 else len(source)]
+
+
+def safe_make_fix(source: str | bytes, name: str) -> bool:
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    decl = re.search(rf"(?:^|[{{;]\s*|\n\s*)var {re.escape(name)} [^;\n=]+", source)
+    if decl is None:
+        return False
+    rest = source[:decl.start()] + source[decl.end():]
+    return all(rest[m.end():m.end() + 1] == "[" for m in re.finditer(rf"\b{re.escape(name)}\b", rest))
 
 
 def locate(source: str | bytes, needle: str | bytes) -> tuple[int, int]:

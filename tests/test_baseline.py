@@ -39,13 +39,13 @@ def test_unrelated_edits_keep_the_baseline_and_new_findings_are_reported(project
     new = moved + '\nfunc k() {\n\tvar n map[int]int\n\tn[1] = 2\n}\n'
     (project / "a.go").write_text(new)
     code, out, _ = check("--baseline", "base.json")
-    assert (code, out) == (1, [f'a.go:{locate(new, "n[1]")[0]}:2: assignment to entry in nil map "n" (GG101)'])
+    assert (code, out) == (1, [f'a.go:{locate(new, "n[1]")[0]}:2: assignment to entry in nil map "n" (GG101) [*]'])
     # A third copy of a known line: two are known, the third is new.
     (project / "a.go").write_text(A + '\nfunc k() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n')
-    assert check("--baseline", "base.json")[1] == ['a.go:15:2: assignment to entry in nil map "m" (GG101)']
+    assert check("--baseline", "base.json")[1] == ['a.go:15:2: assignment to entry in nil map "m" (GG101) [*]']
     # Editing a flagged line makes its finding new again.
     (project / "a.go").write_text(A.replace('m["a"] = 1\n}\n\nfunc g', 'm["b"] = 1\n}\n\nfunc g'))
-    assert check("--baseline", "base.json")[1] == ['a.go:5:2: assignment to entry in nil map "m" (GG101)']
+    assert check("--baseline", "base.json")[1] == ['a.go:5:2: assignment to entry in nil map "m" (GG101) [*]']
 
 
 def test_paths_are_relative_to_the_baseline_file(project, monkeypatch):

@@ -140,7 +140,8 @@ def test_output_file_and_json_agree_with_text(project):
     r = invoke("check", "-j", "1", "--format", "json")
     assert r.exit_code == 1
     data = json.loads(r.stdout)
-    assert [f"{d['path']}:{d['line']}:{d['column']}: {d['message']} ({d['code']})" for d in data] == text
+    assert [f"{d['path']}:{d['line']}:{d['column']}: {d['message']} ({d['code']})"
+            + (" [*]" if d.get("fix", {}).get("safe") else "") for d in data] == text
     assert {d["name"] for d in data} == {"nil-map-write"}
 
 

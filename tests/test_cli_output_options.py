@@ -18,7 +18,7 @@ A = 'package p\n\nfunc f() {\n\tvar m map[string]int\n\tm["a"] = 1\n}\n'
 B = ("package p\n\nfunc h(p *[]byte) {\n\tp = nil\n\t_ = len(*p)\n}\n\n"
      'func g() {\n\tvar m map[string]int\n\tm["b"] = 1 //goguard:ignore GG101 demo only\n}\n')
 BROKEN = "package p\n\nfunc broken() {\n\tx := := 1\n}\n"
-F_A = 'a.go:5:2: assignment to entry in nil map "m" (GG101)'
+F_A = 'a.go:5:2: assignment to entry in nil map "m" (GG101) [*]'
 F_B = 'b.go:5:10: dereference of nil pointer "p" (GG102)'
 WARNING = 'goguard: warning: c.go:4:7: syntax error near ":="; function broken not analysed'
 

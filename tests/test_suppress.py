@@ -32,7 +32,7 @@ def check(project, source: str, *args: str, name: str = "a.go"):
 
 def test_unsuppressed_write_is_reported(project):
     src = HEAD + fn("f", 'm["a"] = 1')
-    assert check(project, src) == (1, ['a.go:5:2: assignment to entry in nil map "m" (GG101)'], [])
+    assert check(project, src) == (1, ['a.go:5:2: assignment to entry in nil map "m" (GG101) [*]'], [])
 
 
 @pytest.mark.parametrize("write, above", [
@@ -74,13 +74,13 @@ def test_directive_only_covers_its_own_line(project):
     # A directive on the first write says nothing about the second one.
     src = HEAD + ("func f(c bool) {\n\tvar m map[string]int\n\tif c {\n"
                   "\t\tm[\"a\"] = 1 //goguard:ignore GG101 first only\n\t} else {\n\t\tm[\"b\"] = 2\n\t}\n}\n")
-    assert check(project, src) == (1, ['a.go:8:3: assignment to entry in nil map "m" (GG101)'], [])
+    assert check(project, src) == (1, ['a.go:8:3: assignment to entry in nil map "m" (GG101) [*]'], [])
     # A blank line between a directive and the code breaks the link.
     src = HEAD + fn("f", 'm["a"] = 1', "//goguard:ignore GG101 too far\n")
     code, out, _ = check(project, src)
     assert code == 1 and out == [
         "a.go:5:2: stale goguard directive: no GG101 finding on this line (GG000)",
-        'a.go:7:2: assignment to entry in nil map "m" (GG101)',
+        'a.go:7:2: assignment to entry in nil map "m" (GG101) [*]',
     ]
 
 
@@ -91,7 +91,7 @@ def test_directive_only_covers_its_own_line(project):
 def test_comments_that_do_not_suppress(project, directive):
     src = HEAD + fn("f", f'm["a"] = 1 {directive}')
     code, out, _ = check(project, src, "--select", "GG101")
-    assert code == 1 and out == ['a.go:5:2: assignment to entry in nil map "m" (GG101)']
+    assert code == 1 and out == ['a.go:5:2: assignment to entry in nil map "m" (GG101) [*]']
 
 
 @pytest.mark.parametrize("directive, problem", [
@@ -114,7 +114,7 @@ def test_malformed_directive_is_reported_and_suppresses_nothing(project, directi
     code, out, err = check(project, src)
     assert (code, err) == (1, [])
     assert out == [
-        'a.go:5:2: assignment to entry in nil map "m" (GG101)',
+        'a.go:5:2: assignment to entry in nil map "m" (GG101) [*]',
         f"a.go:5:{col}: malformed goguard directive (suppresses nothing): {problem} (GG000)",
     ]
 
@@ -125,7 +125,7 @@ def test_malformed_file_level_directive(project):
     assert code == 1 and out == [
         "a.go:3:1: malformed goguard directive (suppresses nothing): //goguard:file-ignore needs a reason "
         "after the rule codes, e.g. //goguard:file-ignore GG101 why it is safe (GG000)",
-        'a.go:7:2: assignment to entry in nil map "m" (GG101)',
+        'a.go:7:2: assignment to entry in nil map "m" (GG101) [*]',
     ]
 
 
@@ -172,7 +172,7 @@ def test_stale_is_judged_only_for_rules_that_ran(project):
 def test_stale_and_malformed_reports_can_be_turned_off_like_any_rule(project):
     src = HEAD + CLEAN % " //goguard:ignore GG101 was needed once" + fn("f", 'm["a"] = 1 //goguard:ignore GG101')
     line, _ = locate(src, 'm["a"] = 1 //goguard:ignore GG101\n')
-    write = f'a.go:{line}:2: assignment to entry in nil map "m" (GG101)'
+    write = f'a.go:{line}:2: assignment to entry in nil map "m" (GG101) [*]'
     assert len(check(project, src)[1]) == 3  # the write, a stale and a malformed directive
     assert check(project, src, "--ignore", "GG000") == (1, [write], [])
     assert check(project, src, "--ignore", "stale-directive")[1] == [write]
@@ -201,11 +201,11 @@ def test_show_suppressed_in_text_json_and_sarif(project):
     write_tree(project, {"a.go": src})
     # Text: hidden by default, marked when shown; the exit status counts only the rest.
     r = invoke("check", "a.go")
-    assert (r.exit_code, lines(r.stdout)) == (1, ['a.go:10:2: assignment to entry in nil map "m" (GG101)'])
+    assert (r.exit_code, lines(r.stdout)) == (1, ['a.go:10:2: assignment to entry in nil map "m" (GG101) [*]'])
     r = invoke("check", "--show-suppressed", "a.go")
     assert (r.exit_code, lines(r.stdout)) == (1, [
         'a.go:5:2: assignment to entry in nil map "m" (GG101) [suppressed: only called after init]',
-        'a.go:10:2: assignment to entry in nil map "m" (GG101)',
+        'a.go:10:2: assignment to entry in nil map "m" (GG101) [*]',
     ])
     # JSON: a "suppressed" key with the reason, only on suppressed findings.
     r = invoke("check", "--format", "json", "a.go")

@@ -70,6 +70,13 @@ def main() -> None:
                    "(committed or not), or whose flow starts there.")
 @click.option("--new-from-patch", metavar="FILE", type=click.Path(dir_okay=False), default=None,
               help="Report only findings on lines that the unified diff FILE adds or changes.")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply the safe fixes findings carry (marked [*]); report what is left.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes --fix would apply as a unified diff, and change nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, also apply fixes that change what the program can observe "
+                   "(a returned nil map becomes an empty one).")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules (codes, names or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules.")
 @click.option("--tests/--no-tests", "tests", default=None,
@@ -101,7 +108,8 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Keep the result cache here (default: $GOGUARD_CACHE_DIR, else the platform's cache "
                    "folder, e.g. ~/.cache/goguard).")
-def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patch, select, ignore, tests,
+def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patch, apply_fixes, show_diff,
+          unsafe_fixes, select, ignore, tests,
           include_generated, go_version, config_file, show_suppressed, baseline_file, write_baseline,
           color_mode, quiet, show_statistics, jobs, exit_zero, sarif_no_root_uri, no_cache, cache_dir) -> None:
     """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go.
@@ -132,10 +140,16 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
     stdout_fmt = next((name for name, path in targets if path is None), None)
     if new_from_rev and new_from_patch:
         fail("--new-from-rev and --new-from-patch cannot be used together")
+    if apply_fixes and show_diff:
+        fail("--fix and --diff cannot be used together (--diff shows what --fix would change)")
+    if unsafe_fixes and not (apply_fixes or show_diff):
+        fail("--unsafe-fixes goes with --fix or --diff")
     stdin_data = None
     if stdin_filename is not None or "-" in patterns:
         if stdin_filename is None:
             fail("the pattern '-' reads standard input: name the file it stands for with --stdin-filename")
+        if apply_fixes:
+            fail("--fix cannot write standard input back: use --diff")
         if list(patterns) != ["-"]:
             fail("--stdin-filename needs the single pattern '-'")
         if not stdin_filename.endswith(".go"):
@@ -197,6 +211,22 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
     in_baseline: list = []
     if known is not None:
         reported, in_baseline = known.split(reported)
+    fixed = 0
+    if apply_fixes or show_diff:
+        from goguard.cli import fixes
+
+        planned = fixes.plan(fixes.chosen(reported, unsafe_fixes), warn)
+        if show_diff:
+            click.echo(fixes.diff(planned), nl=False)
+            n = sum(len(v[2]) for v in planned.values())
+            if not quiet:
+                click.echo(f"{n} fix{'' if n == 1 else 'es'} would be applied to {len(planned)} "
+                           f"file{'' if len(planned) == 1 else 's'} (goguard check --fix"
+                           f"{' --unsafe-fixes' if unsafe_fixes else ''}).", err=True)
+            sys.exit(1 if planned else 0)
+        done = fixes.write(planned, warn)
+        fixed = len(done)
+        reported = [f for f in reported if id(f) not in done]
     shown = sorted(reported + suppressed, key=lambda f: f.sort_key()) if show_suppressed else reported
     color = stdout_fmt == "text" and report.use_color(color_mode, _isatty(sys.stdout))
     for name, path in targets:
@@ -216,7 +246,7 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
         click.echo(report.statistics(reported, suppressed if show_suppressed else [], color),
                    nl=False, color=color, err=stdout_fmt not in ("text", None))
     if not quiet and any(name == "text" for name, _ in targets):
-        click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files), err=True)
+        click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files, fixed), err=True)
     sys.exit(1 if reported and not exit_zero else 0)
 
 

@@ -25,7 +25,7 @@ def _count(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def summary(reported: list[Finding], suppressed: int, baselined: int, files: int) -> str:
+def summary(reported: list[Finding], suppressed: int, baselined: int, files: int, fixed: int = 0) -> str:
     """`No findings in 1,204 files.`, `3 findings (2 errors, 1 warning) in 12 files; 1
     suppressed, 4 in the baseline.`: the last line of a text run, so a CI log tells a
     pass from a run that checked nothing."""
@@ -35,6 +35,8 @@ def summary(reported: list[Finding], suppressed: int, baselined: int, files: int
         (f" ({', '.join(parts)})" if parts else "")
     text += f" in {_count(files, 'file')}"
     extra = []
+    if fixed:
+        extra.append(f"{fixed:,} fixed")
     if suppressed:
         extra.append(f"{suppressed:,} suppressed")
     if baselined:

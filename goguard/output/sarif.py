@@ -253,6 +253,16 @@ class _Builder:
             res.code_flows = [om.CodeFlow(thread_flows=[om.ThreadFlow(locations=steps)])]
         if f.suppressed is not None:
             res.suppressions = [om.Suppression(kind="inSource", justification=f.suppressed)]
+        if f.fix is not None:
+            uri, base = self.sources.artifact(path)
+            res.fixes = [om.Fix(
+                description=om.Message(text=f.fix.description + ("" if f.fix.safe else " (unsafe: --unsafe-fixes)")),
+                artifact_changes=[om.ArtifactChange(
+                    artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=base),
+                    replacements=[om.Replacement(
+                        deleted_region=om.Region(byte_offset=e.start, byte_length=e.end - e.start),
+                        inserted_content=om.ArtifactContent(text=e.text)) for e in f.fix.edits])])]
+            res.properties = {"goguard/fixSafe": f.fix.safe}  # SARIF has no safe/unsafe of its own
         return res
 
 

@@ -102,7 +102,7 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     return sink
 
 
-def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str) -> None:
+def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str, fixer=None) -> None:
     """Report a sink whose facts include a nil source: message, then the flow from the
     (first) nil source through the branch that skipped the initialisation."""
     srcs = nil_sources(sink.facts)
@@ -119,7 +119,11 @@ def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str) -> None:
     for b in branches[:1]:
         flow.append((b, skipped))
     flow.append((sink.node, action))
-    pass_.report(sink.node, message, flow=flow)
+    fix = None
+    if fixer is not None:  # the fixer checks the variable is never assigned: nil at every write
+        fn = pass_.enclosing_function(sink.node)
+        fix = fixer(pass_, sink.target, fn) if fn is not None else None
+    pass_.report(sink.node, message, flow=flow, fix=fix)
 
 
 def report_calls(pass_, kind: str, what: str) -> None:

@@ -58,6 +58,17 @@ func countByUser(events []string, verbose bool) map[string]int {
 `panic: assignment to entry in nil map`, with the goroutine's stack; the process exits
 with status 2.
 
+## Fix
+`goguard check --fix` makes the map where it is declared when it is a local
+`var m map[K]V` (one name, no initializer, not in a grouped `var (...)`) that is never
+assigned: `m := make(map[K]V)`. The finding is marked `[*]` in text output (`fix` in
+JSON, `fixes` in SARIF). The fix is *safe*, and `--fix` applies it, when only the map's
+own operations use `m` (indexing, `len`, `range`, `delete`, `clear`). When `m` is
+returned, compared with `nil`, passed to a call or stored, making it changes what the
+program observes (a returned `nil` becomes `{}`, JSON `null` becomes `{}`): the fix is
+*unsafe*, applied only with `--unsafe-fixes`. `--diff` prints the change instead.
+Suppressed and baselined findings are never fixed.
+
 ## Related checks elsewhere
 staticcheck SA5000 reports a write to a local map variable that is nil on *every* path
 (declared with `var` and never assigned); it does not see maps nil on one branch only,
@@ -69,6 +80,7 @@ higher cost and noise level.
 from __future__ import annotations
 
 from goguard.analyses.nilness import write_target
+from goguard.rules._fix_make import make_map_fix
 from goguard.rules._nil import nil_sink, report_calls, report_nil
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -108,5 +120,6 @@ def check(pass_, matches) -> None:
                 'assignment to entry in {q}nil map "{name}"',
                 "written here",
                 "no make on this branch",
+                fixer=make_map_fix,
             )
     report_calls(pass_, "write", 'assignment to entry in {q}nil map "{name}"')

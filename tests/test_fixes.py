@@ -1,0 +1,131 @@
+"""`--fix`, `--diff` and `--unsafe-fixes` on the fixture programs: the fixed code
+type-checks with the real go toolchain, the fixed program runs clean, goguard reports
+nothing there any more, a second --fix changes nothing, and fixes that the program
+could observe wait for --unsafe-fixes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import fixtures as fx
+import pytest
+from cli_support import lines, run, write_tree
+
+SAFE = fx.TESTDATA / "GG101" / "run_fixsafe"
+UNSAFE = fx.TESTDATA / "GG101" / "fixunsafe"
+GO_MOD = "module fixme\n\ngo 1.22\n"
+
+
+@pytest.fixture
+def copied(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    shutil.copytree(SAFE, root / "safe")
+    shutil.copytree(UNSAFE, root / "unsafe")
+    return root
+
+
+def gg(*args: str, cwd: Path):
+    return run("check", "--no-cache", *args, cwd=cwd)
+
+
+def findings(root: Path) -> list[dict]:
+    return json.loads(gg("--format", "json", "./...", cwd=root).stdout)
+
+
+def go_or_skip():
+    go, why = fx.find_go()
+    if go is None:
+        pytest.skip(why)
+    return go
+
+
+def test_fixes_are_marked_in_every_format(copied: Path):
+    found = {(Path(f["path"]).parent.name, f["line"]): f.get("fix") for f in findings(copied)}
+    assert found[("safe", 15)]["safe"] is True
+    assert [found[("unsafe", n)]["safe"] for n in (10, 16, 22)] == [False, False, False]
+    assert found[("unsafe", 32)] is None  # a grouped declaration: no fix
+    text = lines(gg("./...", cwd=copied).stdout)
+    assert [t.split(":")[0] for t in text if t.endswith("[*]")] == ["safe/main.go"]  # only the safe fix
+    assert len(text) == 5
+    sarif = json.loads(gg("--format", "sarif", "./...", cwd=copied).stdout)
+    with_fix = [r for r in sarif["runs"][0]["results"] if r.get("fixes")]
+    assert len(with_fix) == 4 and sum(r["properties"]["goguard/fixSafe"] for r in with_fix) == 1
+    (safe,) = [r for r in with_fix if r["properties"]["goguard/fixSafe"]]
+    change = safe["fixes"][0]["artifactChanges"][0]
+    assert change["replacements"][0]["insertedContent"]["text"] == "seen := make(map[string]int)"
+
+
+def test_diff_changes_nothing(copied: Path):
+    before = (copied / "safe" / "main.go").read_bytes()
+    p = gg("--diff", "./...", cwd=copied)
+    assert p.returncode == 1
+    assert lines(p.stdout) == [
+        "--- a/safe/main.go", "+++ b/safe/main.go", "@@ -10,7 +10,7 @@",
+        " // makes it where it is declared (a safe fix: only the map's own operations use it),",
+        " // and the fixed program runs clean.", " func count(words []string) int {",
+        "-\tvar seen map[string]int", "+\tseen := make(map[string]int)",
+        " \tfor _, w := range words {", " \t\tseen[w]++ // want `assignment to entry in (possibly )?nil map \"seen\"`",
+        " \t}"]
+    assert "1 fix would be applied to 1 file" in p.stderr.decode()
+    assert (copied / "safe" / "main.go").read_bytes() == before
+    unsafe = gg("--diff", "--unsafe-fixes", "./...", cwd=copied)
+    assert unsafe.stdout.decode().count("+\tm := make(map[") == 3
+
+
+def test_fix_applies_safe_fixes_and_the_program_runs_clean(copied: Path):
+    go = go_or_skip()
+    crashed = go.run("run", "./safe", cwd=copied)
+    assert crashed.returncode != 0 and "assignment to entry in nil map" in crashed.stderr
+    p = gg("--fix", "./...", cwd=copied)
+    assert p.returncode == 1  # the unsafe ones are left, reported
+    assert p.stderr.decode().splitlines()[-1] == "4 findings (4 errors) in 2 files; 1 fixed."
+    assert all("safe/main.go" not in x for x in lines(p.stdout))
+    assert "var m map[string]int" in (copied / "unsafe" / "fixunsafe.go").read_text()
+    vet = go.run("vet", "./...", cwd=copied)
+    assert vet.returncode == 0, vet.stderr
+    fixed = go.run("run", "./safe", cwd=copied)
+    assert fixed.returncode == 0 and fixed.stdout.strip() == "2", fixed.stderr
+    again = (copied / "safe" / "main.go").read_bytes()
+    assert gg("--fix", "./...", cwd=copied).returncode == 1
+    assert (copied / "safe" / "main.go").read_bytes() == again  # idempotent
+    gofmt = Path(go.exe).with_name("gofmt")
+    if gofmt.exists():
+        import subprocess
+
+        listed = subprocess.run([str(gofmt), "-l", "safe"], cwd=copied, capture_output=True, text=True,
+                                env=go.environ())
+        assert listed.stdout == "", "the fixed file is not as gofmt leaves it"
+
+
+def test_unsafe_fixes_apply_only_when_asked(copied: Path):
+    go = go_or_skip()
+    p = gg("--fix", "--unsafe-fixes", "./...", cwd=copied)
+    assert p.returncode == 1 and lines(p.stdout) == [
+        'unsafe/fixunsafe.go:32:2: assignment to entry in nil map "m" (GG101)']
+    assert go.run("vet", "./...", cwd=copied).returncode == 0
+    assert [f["line"] for f in findings(copied)] == [32]
+    src = (copied / "unsafe" / "fixunsafe.go").read_text()
+    assert src.count(":= make(map[") == 3
+
+
+def test_fix_skips_suppressed_and_baselined_findings(copied: Path):
+    main = copied / "safe" / "main.go"
+    main.write_text(main.read_text().replace("seen[w]++ //", "seen[w]++ //goguard:ignore GG101 the test wants the panic //"))
+    assert gg("--fix", "./safe", cwd=copied).returncode == 0
+    assert "var seen map[string]int" in main.read_text()
+    shutil.rmtree(copied / "safe")
+    assert gg("--write-baseline", "base.json", "./...", cwd=copied).returncode == 0
+    assert gg("--fix", "--unsafe-fixes", "--baseline", "base.json", "./...", cwd=copied).returncode == 0
+    assert (copied / "unsafe" / "fixunsafe.go").read_text() == (UNSAFE / "fixunsafe.go").read_text()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--fix", "--diff"], "cannot be used together"),
+    (["--unsafe-fixes"], "goes with --fix or --diff"),
+    (["--fix", "--stdin-filename", "a.go", "-"], "cannot write standard input back"),
+])
+def test_fix_usage_errors(copied: Path, args, message):
+    p = run("check", *args, cwd=copied, input=b"package main\n")
+    assert p.returncode == 2 and message in p.stderr.decode()
