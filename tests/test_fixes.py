@@ -129,3 +129,59 @@ def test_fix_skips_suppressed_and_baselined_findings(copied: Path):
 def test_fix_usage_errors(copied: Path, args, message):
     p = run("check", *args, cwd=copied, input=b"package main\n")
     assert p.returncode == 2 and message in p.stderr.decode()
+
+
+# --- GG201: store a copy -----------------------------------------------------------
+
+GG201_PROGRAMS = ("run_chunks", "run_scanner", "run_buffer")
+
+
+def _prints(folder: Path) -> str:
+    head = (folder / "main.go").read_text().split("\npackage ", 1)[0]
+    return next(line.split("// prints:", 1)[1].strip() for line in head.splitlines() if line.startswith("// prints:"))
+
+
+@pytest.mark.parametrize("name", GG201_PROGRAMS)
+def test_gg201_fix_stores_a_copy_and_the_corruption_is_gone(tmp_path: Path, name: str):
+    import re
+
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    shutil.copytree(fx.TESTDATA / "GG201" / name, root / name)
+    corrupted = re.compile(_prints(root / name))
+    before = go.run("run", f"./{name}", cwd=root)
+    assert before.returncode == 0 and corrupted.search(before.stdout)
+    p = gg("--fix", "--select", "GG201", "./...", cwd=root)
+    assert p.returncode == 0 and p.stderr.decode().endswith("; 1 fixed.\n"), p.stderr
+    assert "bytes.Clone(" in (root / name / "main.go").read_text()
+    assert go.run("vet", "./...", cwd=root).returncode == 0
+    after = go.run("run", f"./{name}", cwd=root)
+    assert after.returncode == 0 and not corrupted.search(after.stdout), after.stdout
+    gofmt = Path(go.exe).with_name("gofmt")
+    if gofmt.exists():
+        import subprocess
+
+        assert subprocess.run([str(gofmt), "-l", name], cwd=root, capture_output=True, text=True,
+                              env=go.environ()).stdout == ""
+    fixed = (root / name / "main.go").read_bytes()
+    assert gg("--fix", "./...", cwd=root).returncode == 0 and (root / name / "main.go").read_bytes() == fixed
+
+
+def test_gg201_fix_before_go_1_20_appends_to_nil(tmp_path: Path):
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": "module old\n\ngo 1.19\n"})
+    shutil.copytree(fx.TESTDATA / "GG201" / "run_chunks", root / "run_chunks")
+    p = gg("--fix", "--select", "GG201", "./...", cwd=root)
+    assert p.returncode == 0
+    src = (root / "run_chunks" / "main.go").read_text()
+    assert "append(chunks, append([]byte(nil), buf[:n]...))" in src and '"bytes"' not in src
+    out = go.run("run", "./run_chunks", cwd=root)
+    assert out.returncode == 0 and out.stdout.strip() == '["abc" "def" "ghi"]'
+
+
+def test_gg201_address_and_non_byte_views_have_no_fix(tmp_path: Path):
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    for name in ("run_names", "run_rows"):
+        shutil.copytree(fx.TESTDATA / "GG201" / name, root / name)
+    found = findings(root)
+    assert found and all("fix" not in f for f in found if f["code"] == "GG201")

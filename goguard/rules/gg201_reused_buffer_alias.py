@@ -108,6 +108,15 @@ c` was stored), or bytes of a later line, or a mix of two lines. Under the race
 detector a channel send of a reused buffer shows as a data race between the sender's
 next read and the receiver.
 
+## Fix
+`goguard check --fix` stores a copy of the bytes: `bytes.Clone(buf[:n])` (in a file
+whose language version is before Go 1.20, `append([]byte(nil), buf[:n]...)`), adding
+the `"bytes"` import when it is missing. It applies to a stored `[]byte`: a view of a
+byte slice, or the bytes of a scanner, reader or buffer. The fix is safe: what it
+changes is what the finding says is wrong (a later write to the buffer showing
+through the stored value). A stored address (`&buf`), or a view of another element
+type, has no fix: store a new variable, or `slices.Clone`, by hand.
+
 ## Related checks elsewhere
 gosec G601, exportloopref and looppointer reported `&v` of a range variable only; they
 are off, deprecated or unmaintained since Go 1.22 gave loops a fresh variable per
@@ -123,6 +132,7 @@ from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
+from goguard.rules._fix_clone import clone_fix
 from goguard.analyses.aliases import Alias, AliasModel, Event
 from goguard.facts.keeps import keeps
 from goguard.frontend.scopes import Decl
@@ -758,4 +768,4 @@ def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, w
             (ev.at, f"{ev.what.format(it=_STORAGE[st.alias.kind].format(name=name))} here, {when}")]
     if later is not None and later.node != st.node:
         flow.append((later.alias.expr, f"and {later.how} {later.where} again here"))
-    pass_.report(st.alias.expr, msg, flow=flow)
+    pass_.report(st.alias.expr, msg, flow=flow, fix=clone_fix(pass_, st.alias.kind, st.alias.expr))

@@ -1,0 +1,99 @@
+"""GG201's fix: store a copy of the reused buffer's bytes, not a view of them.
+
+`chunks = append(chunks, buf[:n])` becomes `chunks = append(chunks, bytes.Clone(buf[:n]))`
+(Go 1.20 and later, by the file's language version; before, `append([]byte(nil),
+buf[:n]...)`), with `"bytes"` imported when it is not. Only for a stored `[]byte` (a
+view, or the bytes of a scanner, reader or buffer): a stored address (`&buf`) needs a
+new variable and is left without a fix. The fix is safe: what it changes is exactly
+what the finding says is wrong, that a later write to the buffer shows through the
+stored value; nothing else can tell a copy from the view.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.findings import Edit, Fix
+from goguard.frontend.package import file_imports
+
+_BYTE = ("byte", "uint8")
+
+
+def clone_fix(pass_, kind: str, expr: Node) -> Fix | None:
+    if kind == "address":
+        return None
+    fn = pass_.enclosing_function(expr)
+    if fn is None:
+        return None
+    if kind == "view":  # a slice of a variable: bytes only (bytes.Clone takes no other)
+        types = pass_.result("exprtypes", fn)
+        t = types.types.underlying(types.of(expr))
+        elem = types.types.underlying(t.elem) if t is not None and t.kind == "slice" and t.elem is not None else None
+        if elem is None or elem.kind != "basic" or elem.name not in _BYTE:
+            return None
+    # A scanner's, reader's or buffer's bytes are []byte by their API (Bytes, ReadSlice, Peek).
+    code = pass_.file.code(expr)
+    version = pass_.go_version
+    imports = file_imports(pass_.file)
+    edits = []
+    if version is None or version >= (1, 20):
+        name = next((n for n, p in imports.items() if p == "bytes"), None)
+        if name is None:
+            if "bytes" in imports or _declares(pass_, "bytes"):
+                return None  # another thing is called bytes here
+            name = "bytes"
+            add = _import_edit(pass_, "bytes")
+            if add is None:
+                return None
+            edits.append(add)
+        new = f"{name}.Clone({code})"
+    else:
+        new = f"append([]byte(nil), {code}...)"
+    edits.append(Edit(expr.start_byte, expr.end_byte, new))
+    return Fix(description=f"store a copy: {new}", safe=True, edits=tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _declares(pass_, name: str) -> bool:
+    return name in pass_.package.decls
+
+
+def _import_edit(pass_, path: str) -> Edit | None:
+    """An edit that imports `path`: into the first parenthesised import block, in
+    sorted place within its first group; else a new declaration after the package
+    clause (gofmt leaves both as they are)."""
+    root = pass_.file.root
+    data = pass_.file.data
+    for decl in root.named_children:
+        if decl.type != "import_declaration":
+            continue
+        lst = next((c for c in decl.named_children if c.type == "import_spec_list"), None)
+        if lst is None:
+            continue
+        specs = [c for c in lst.named_children if c.type == "import_spec"]
+        group = []
+        for s in specs:  # the first group: specs on consecutive lines
+            if group and s.start_point[0] != group[-1].end_point[0] + 1:
+                break
+            group.append(s)
+        quoted = f'"{path}"'
+        for s in group:
+            p = s.child_by_field_name("path")
+            if p is not None and s.child_by_field_name("name") is None and pass_.file.text(p) > quoted:
+                line_start = data.rfind(b"\n", 0, s.start_byte) + 1
+                indent = data[line_start:s.start_byte].decode()
+                return Edit(line_start, line_start, f"{indent}{quoted}\n")
+        if group:
+            last = group[-1]
+            line_start = data.rfind(b"\n", 0, last.start_byte) + 1
+            indent = data[line_start:last.start_byte].decode()
+            eol = data.find(b"\n", last.end_byte)
+            at = eol + 1 if eol >= 0 else last.end_byte
+            return Edit(at, at, f"{indent}{quoted}\n")
+        return None
+    pkg = next((c for c in root.named_children if c.type == "package_clause"), None)
+    if pkg is None:
+        return None
+    eol = data.find(b"\n", pkg.end_byte)
+    at = eol + 1 if eol >= 0 else pkg.end_byte
+    return Edit(at, at, f'\nimport "{path}"\n')
+
