@@ -53,6 +53,9 @@ def test_fixes_are_marked_in_every_format(copied: Path):
     with_fix = [r for r in sarif["runs"][0]["results"] if r.get("fixes")]
     assert len(with_fix) == 4 and sum(r["properties"]["goguard/fixSafe"] for r in with_fix) == 1
     (safe,) = [r for r in with_fix if r["properties"]["goguard/fixSafe"]]
+    from test_sarif import assert_valid
+
+    assert_valid(sarif)  # fixes with artifactChanges, against the SARIF 2.1.0 schema
     change = safe["fixes"][0]["artifactChanges"][0]
     assert change["replacements"][0]["insertedContent"]["text"] == "seen := make(map[string]int)"
 
@@ -185,3 +188,22 @@ def test_gg201_address_and_non_byte_views_have_no_fix(tmp_path: Path):
         shutil.copytree(fx.TESTDATA / "GG201" / name, root / name)
     found = findings(root)
     assert found and all("fix" not in f for f in found if f["code"] == "GG201")
+
+
+# --- GG301: unsafe.Slice instead of a huge array view -----------------------------
+
+def test_gg301_fix_uses_unsafe_slice_and_checkptr_accepts_it(tmp_path: Path):
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    shutil.copytree(fx.TESTDATA / "GG301" / "run_hugeconv", root / "huge")
+    checkptr = ("run", "-gcflags=all=-d=checkptr", "./huge")
+    assert "checkptr: converted pointer straddles" in go.run(*checkptr, cwd=root).stderr
+    (f,) = findings(root)
+    assert f["code"] == "GG301" and f["fix"]["safe"] is False  # the capacity changes: unsafe
+    assert gg("--fix", "./...", cwd=root).returncode == 1  # not applied without --unsafe-fixes
+    p = gg("--fix", "--unsafe-fixes", "./...", cwd=root)
+    assert p.returncode == 0
+    assert "return unsafe.Slice((*uint16)(p), n)" in (root / "huge" / "main.go").read_text()
+    run_ = go.run(*checkptr, cwd=root)
+    assert run_.returncode == 0 and run_.stdout.strip() == "16", run_.stderr
+    assert findings(root) == []

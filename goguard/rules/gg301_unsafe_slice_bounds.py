@@ -78,6 +78,13 @@ len is not zero`; a negative length: `panic: unsafe.Slice: len out of range`; an
 slice: `panic: runtime error: index out of range [0] with length 0`. Without checkptr:
 silent memory corruption, or `unexpected fault address` / `SIGSEGV` far from the cause.
 
+## Fix
+`goguard check --fix --unsafe-fixes` rewrites a huge array view cut to a known length,
+`(*[1<<30]T)(p)[:n]`, as `unsafe.Slice((*T)(p), n)` (Go 1.17 and later), which checkptr
+checks against the real allocation. The fix is *unsafe*: the slice's capacity becomes
+`n` instead of the array's length, which an `append` can observe. Views with a
+`[:n:n]` cut, or without a length (`[0:]`), have no fix.
+
 ## Related checks elsewhere
 go vet's `unsafeptr` checks only `uintptr` to `unsafe.Pointer` conversions, and gosec's
 G103 flags every use of `unsafe` without judging the arguments; staticcheck and
@@ -98,6 +105,7 @@ from goguard.analyses.backing import (
     symbolic_length,
 )
 from goguard.analyses.consts import Consts
+from goguard.findings import Edit, Fix
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
@@ -443,7 +451,8 @@ def _check_conversion(pass_, conv: Node) -> None:
         # checkptr checks the whole array unless a [:n:n] slice cuts it down (it leaves
         # arrays of single bytes alone): it rejects this for any smaller Go allocation.
         pass_.report(conv, f"{shorten(ctext)} claims {need} bytes: checkptr rejects it unless the Go "
-                           f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)")
+                           f"allocation behind the pointer is that large; use unsafe.Slice(ptr, n)",
+                     fix=_slice_fix(pass_, ui, target, operand, sliced))
 
 
 def _past_field(b: Backing, need: int, text) -> str:
@@ -455,6 +464,25 @@ def _past_field(b: Backing, need: int, text) -> str:
     if size is not None and off + need > size:
         return f": it reads past the end of {name} ({size} bytes), into memory of another allocation"
     return f": it reads past the field, into the rest of {name}"
+
+
+def _slice_fix(pass_, ui, target: Node, operand: Node, sliced: Node | None) -> Fix | None:
+    """`(*[N]T)(p)[:n]` as `unsafe.Slice((*T)(p), n)`, which checkptr checks against the
+    real allocation (Go 1.17 and later). Unsafe: the capacity becomes n, not N, which
+    an append can observe."""
+    version = pass_.go_version
+    if sliced is None or (version is not None and version < (1, 17)):
+        return None
+    low, high = sliced.child_by_field_name("start"), sliced.child_by_field_name("end")
+    elem = target.child_by_field_name("element") if target.type == "array_type" else None
+    if high is None or elem is None or (low is not None and pass_.file.code(low).strip() != "0"):
+        return None
+    unsafe_name = min(ui.names["unsafe"]) if ui.names["unsafe"] else None
+    if unsafe_name is None or unsafe_name == ".":
+        return None
+    code = pass_.file.code
+    new = f"{unsafe_name}.Slice((*{code(elem)})({code(operand)}), {code(high)})"
+    return Fix(description=f"use {new}", safe=False, edits=(Edit(sliced.start_byte, sliced.end_byte, new),))
 
 
 def _is_first_arg_of_unsafe_slice(ui, conv: Node) -> bool:
