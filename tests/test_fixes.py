@@ -207,3 +207,36 @@ def test_gg301_fix_uses_unsafe_slice_and_checkptr_accepts_it(tmp_path: Path):
     run_ = go.run(*checkptr, cwd=root)
     assert run_.returncode == 0 and run_.stdout.strip() == "16", run_.stderr
     assert findings(root) == []
+
+
+def test_gg101_field_fix_adds_the_map_to_the_literal(tmp_path: Path):
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    shutil.copytree(fx.TESTDATA / "GG101" / "run_fixfield", root / "field")
+    (f,) = findings(root)
+    assert f["fix"]["safe"] is True
+    assert gg("--fix", "./...", cwd=root).returncode == 0
+    src = (root / "field" / "main.go").read_text()
+    assert "\t\tname:  name,\n\t\twords: make(map[string]int),\n\t}" in src  # aligned as gofmt aligns
+    assert go.run("vet", "./...", cwd=root).returncode == 0
+    out = go.run("run", "./field", cwd=root)
+    assert out.returncode == 0 and out.stdout.strip() == "1", out.stderr
+    import subprocess
+
+    gofmt = Path(go.exe).with_name("gofmt")
+    if gofmt.exists():
+        assert subprocess.run([str(gofmt), "-l", "field"], cwd=root, capture_output=True, text=True,
+                              env=go.environ()).stdout == ""
+    assert findings(root) == []
+
+
+def test_gg101_field_fix_is_unsafe_when_nil_is_observed_and_absent_for_positional_literals(tmp_path: Path):
+    src = ("package p\n\ntype T struct {\n\tname string\n\tseen map[string]bool\n}\n\n"
+           "func New() *T { return &T{name: \"x\"} }\n\nfunc (t *T) Mark(k string) { t.seen[k] = true }\n\n"
+           "func (t *T) Fresh() bool { return t.seen == nil }\n")
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD, "p/p.go": src})
+    (f,) = findings(root)
+    assert f["fix"]["safe"] is False  # Fresh would answer differently once the map is made
+    positional = src.replace('&T{name: "x"}', '&T{"x", nil}')
+    (root / "p" / "p.go").write_text(positional)
+    assert all("fix" not in f for f in findings(root))

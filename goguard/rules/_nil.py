@@ -126,7 +126,7 @@ def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str, fixer=No
     pass_.report(sink.node, message, flow=flow, fix=fix)
 
 
-def report_calls(pass_, kind: str, what: str) -> None:
+def report_calls(pass_, kind: str, what: str, fixer=None) -> None:
     """Report calls that hand a value whose field is nil (a literal or constructor that
     leaves it unset) to a package function that writes the field unguarded
     (goguard.facts.creation): the crash is in the callee, the cause at the creation."""
@@ -161,7 +161,7 @@ def report_calls(pass_, kind: str, what: str) -> None:
             flow: list = [(srcs[0].src, srcs[0].note), (call.child_by_field_name("function") or call,
                                                          f"handed to {cs.callee} here")]
             flow.append(((path, line, col), f"{text} runs with {cs.field} nil"))
-            pass_.report(call, message, flow=flow)
+            pass_.report(call, message, flow=flow, fix=fixer(pass_, cs.target, cs.field, fn) if fixer else None)
             break
 
 

@@ -66,8 +66,14 @@ JSON, `fixes` in SARIF). The fix is *safe*, and `--fix` applies it, when only th
 own operations use `m` (indexing, `len`, `range`, `delete`, `clear`). When `m` is
 returned, compared with `nil`, passed to a call or stored, making it changes what the
 program observes (a returned `nil` becomes `{}`, JSON `null` becomes `{}`): the fix is
-*unsafe*, applied only with `--unsafe-fixes`. `--diff` prints the change instead.
-Suppressed and baselined findings are never fixed.
+*unsafe*, applied only with `--unsafe-fixes`.
+
+For a map field that the package never makes (a literal or constructor leaves it
+out), the fix adds `f: make(T)`, `T` as the field is declared, to the struct's keyed
+literals when they all lie in the finding's file (aligned as gofmt aligns them);
+positional literals get no fix. It is safe when every use of the field in the package
+is a map operation, unsafe when one compares it with `nil` or hands it on.
+`--diff` prints the change instead. Suppressed and baselined findings are never fixed.
 
 ## Related checks elsewhere
 staticcheck SA5000 reports a write to a local map variable that is nil on *every* path
@@ -80,7 +86,7 @@ higher cost and noise level.
 from __future__ import annotations
 
 from goguard.analyses.nilness import write_target
-from goguard.rules._fix_make import make_map_fix
+from goguard.rules._fix_make import field_fix, field_literal_fix, make_map_fix
 from goguard.rules._nil import nil_sink, report_calls, report_nil
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -120,6 +126,6 @@ def check(pass_, matches) -> None:
                 'assignment to entry in {q}nil map "{name}"',
                 "written here",
                 "no make on this branch",
-                fixer=make_map_fix,
+                fixer=lambda p, t, fn: make_map_fix(p, t, fn) or field_literal_fix(p, t, fn),
             )
-    report_calls(pass_, "write", 'assignment to entry in {q}nil map "{name}"')
+    report_calls(pass_, "write", 'assignment to entry in {q}nil map "{name}"', fixer=field_fix)
