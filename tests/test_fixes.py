@@ -182,12 +182,50 @@ def test_gg201_fix_before_go_1_20_appends_to_nil(tmp_path: Path):
     assert out.returncode == 0 and out.stdout.strip() == '["abc" "def" "ghi"]'
 
 
-def test_gg201_address_and_non_byte_views_have_no_fix(tmp_path: Path):
+def test_gg201_non_byte_views_have_no_fix(tmp_path: Path):
     root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
-    for name in ("run_names", "run_rows"):
-        shutil.copytree(fx.TESTDATA / "GG201" / name, root / name)
+    shutil.copytree(fx.TESTDATA / "GG201" / "run_rows", root / "rows")
     found = findings(root)
     assert found and all("fix" not in f for f in found if f["code"] == "GG201")
+
+
+ADDRESS_OF_BYTES = """package main
+
+import "fmt"
+
+func main() {
+	m := map[int]*[]byte{}
+	var buf []byte
+	for i := 0; i < 3; i++ {
+		buf = append(buf[:0], byte('a'+i))
+		m[i] = &buf
+	}
+	fmt.Println(string(*m[0]) + string(*m[1]) + string(*m[2]))
+}
+"""
+
+
+@pytest.mark.parametrize("name, before, after", [
+    ("run_names", "alice=carol bob=carol carol=carol", "alice=alice bob=bob carol=carol"),
+    ("bytes", "ccc", "abc"),
+])
+def test_gg201_address_fix_stores_a_copy_only_with_unsafe_fixes(tmp_path: Path, name, before, after):
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD})
+    if name == "bytes":
+        write_tree(root, {"bytes/main.go": ADDRESS_OF_BYTES})
+    else:
+        shutil.copytree(fx.TESTDATA / "GG201" / name, root / name)
+    (f,) = [f for f in findings(root) if f["code"] == "GG201"]
+    assert f["fix"]["safe"] is False  # the pointer stops aliasing the variable
+    assert go.run("run", f"./{name}", cwd=root).stdout.strip() == before
+    assert gg("--fix", "./...", cwd=root).returncode == 1  # unsafe: not applied
+    assert gg("--fix", "--unsafe-fixes", "./...", cwd=root).returncode == 0
+    assert go.run("vet", "./...", cwd=root).returncode == 0
+    assert go.run("run", f"./{name}", cwd=root).stdout.strip() == after
+    src = (root / name / "main.go").read_text()
+    assert ("bufCopy := bytes.Clone(buf)" in src) == (name == "bytes")
+    assert [f for f in findings(root) if f["code"] == "GG201"] == []
 
 
 # --- GG301: unsafe.Slice instead of a huge array view -----------------------------

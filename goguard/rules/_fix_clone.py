@@ -3,13 +3,18 @@
 `chunks = append(chunks, buf[:n])` becomes `chunks = append(chunks, bytes.Clone(buf[:n]))`
 (Go 1.20 and later, by the file's language version; before, `append([]byte(nil),
 buf[:n]...)`), with `"bytes"` imported when it is not. Only for a stored `[]byte` (a
-view, or the bytes of a scanner, reader or buffer): a stored address (`&buf`) needs a
-new variable and is left without a fix. The fix is safe: what it changes is exactly
+view, or the bytes of a scanner, reader or buffer). A stored address (`&buf`) needs a
+new variable: `c := bytes.Clone(buf)` (or `c := v` for a value that is not a byte
+slice) goes on a line of its own before the statement, which stores `&c`. That one
+is unsafe: the stored pointer no longer aliases the variable, so code that writes
+through it and reads the variable sees the difference. The view fix is safe: what it changes is exactly
 what the finding says is wrong, that a later write to the buffer shows through the
 stored value; nothing else can tell a copy from the view.
 """
 
 from __future__ import annotations
+
+import re
 
 from tree_sitter import Node
 
@@ -21,7 +26,7 @@ _BYTE = ("byte", "uint8")
 
 def clone_fix(pass_, kind: str, expr: Node) -> Fix | None:
     if kind == "address":
-        return None
+        return _address_fix(pass_, expr)
     fn = pass_.enclosing_function(expr)
     if fn is None:
         return None
@@ -33,24 +38,72 @@ def clone_fix(pass_, kind: str, expr: Node) -> Fix | None:
             return None
     # A scanner's, reader's or buffer's bytes are []byte by their API (Bytes, ReadSlice, Peek).
     code = pass_.file.code(expr)
-    version = pass_.go_version
-    imports = file_imports(pass_.file)
-    edits = []
-    if version is None or version >= (1, 20):
-        name = next((n for n, p in imports.items() if p == "bytes"), None)
-        if name is None:
-            if "bytes" in imports or _declares(pass_, "bytes"):
-                return None  # another thing is called bytes here
-            name = "bytes"
-            add = _import_edit(pass_, "bytes")
-            if add is None:
-                return None
-            edits.append(add)
-        new = f"{name}.Clone({code})"
-    else:
-        new = f"append([]byte(nil), {code}...)"
+    edits: list[Edit] = []
+    new = _clone_call(pass_, code, edits)
+    if new is None:
+        return None  # another thing is called bytes here
     edits.append(Edit(expr.start_byte, expr.end_byte, new))
     return Fix(description=f"store a copy: {new}", safe=True, edits=tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _address_fix(pass_, expr: Node) -> Fix | None:
+    """`m[k] = &x` as `xCopy := x` (bytes.Clone for a byte slice), then `m[k] = &xCopy`."""
+    x = expr.child_by_field_name("operand")
+    fn = pass_.enclosing_function(expr)
+    if x is None or x.type != "identifier" or fn is None:
+        return None
+    stmt = expr
+    while stmt.parent is not None and stmt.parent.type not in ("block", "statement_list"):
+        stmt = stmt.parent
+        if stmt.type in ("func_literal", "if_statement", "for_statement", "expression_switch_statement",
+                         "type_switch_statement", "select_statement", "go_statement", "defer_statement"):
+            return None  # a store inside a condition, a header or a closure: no single place to copy
+    if stmt.parent is None:
+        return None
+    data = pass_.file.data
+    line_start = data.rfind(b"\n", 0, stmt.start_byte) + 1
+    indent = data[line_start:stmt.start_byte]
+    if indent.strip():
+        return None  # the statement does not start its line
+    name = pass_.text(x)
+    body = pass_.file.text(fn)
+    fresh = next(c for c in (f"{name}Copy", *(f"{name}Copy{i}" for i in range(2, 100)), "") if
+                 c == "" or not re.search(rf"\b{c}\b", body))
+    if not fresh:
+        return None
+    types = pass_.result("exprtypes", fn)
+    t = types.types.underlying(types.of(x))
+    elem = types.types.underlying(t.elem) if t is not None and t.kind == "slice" and t.elem is not None else None
+    edits = []
+    value = name
+    if elem is not None and elem.kind == "basic" and elem.name in _BYTE:
+        clone = _clone_call(pass_, name, edits)
+        if clone is None:
+            return None
+        value = clone
+    edits.append(Edit(line_start, line_start, f"{indent.decode()}{fresh} := {value}\n"))
+    edits.append(Edit(x.start_byte, x.end_byte, fresh))
+    return Fix(description=f"store the address of a copy: {fresh} := {value}", safe=False,
+               edits=tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _clone_call(pass_, code: str, edits: list) -> str | None:
+    """`bytes.Clone(code)` (importing bytes into `edits` when needed), or the pre-1.20
+    `append([]byte(nil), code...)`."""
+    version = pass_.go_version
+    if version is not None and version < (1, 20):
+        return f"append([]byte(nil), {code}...)"
+    imports = file_imports(pass_.file)
+    name = next((n for n, p in imports.items() if p == "bytes"), None)
+    if name is None:
+        if "bytes" in imports or _declares(pass_, "bytes"):
+            return None
+        add = _import_edit(pass_, "bytes")
+        if add is None:
+            return None
+        edits.append(add)
+        name = "bytes"
+    return f"{name}.Clone({code})"
 
 
 def _declares(pass_, name: str) -> bool:

@@ -114,8 +114,12 @@ whose language version is before Go 1.20, `append([]byte(nil), buf[:n]...)`), ad
 the `"bytes"` import when it is missing. It applies to a stored `[]byte`: a view of a
 byte slice, or the bytes of a scanner, reader or buffer. The fix is safe: what it
 changes is what the finding says is wrong (a later write to the buffer showing
-through the stored value). A stored address (`&buf`), or a view of another element
-type, has no fix: store a new variable, or `slices.Clone`, by hand.
+through the stored value). For a stored address, `m[k] = &buf`, the fix puts
+`bufCopy := bytes.Clone(buf)` (or `bufCopy := v` for a value that is not a byte
+slice) on a line of its own before the statement and stores `&bufCopy`; that fix is
+*unsafe* (`--unsafe-fixes`): the stored pointer no longer aliases the variable, which
+code writing through it could notice. A view of another element type has no fix:
+`slices.Clone` it by hand.
 
 ## Related checks elsewhere
 gosec G601, exportloopref and looppointer reported `&v` of a range variable only; they
