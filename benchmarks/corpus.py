@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -50,6 +51,8 @@ BUDGETS = {"GG101/GG102": NIL_RULES, "GG201": ("GG201",), "GG401": ("GG401",)}
 FP_PER_MLOC = 0.5
 VERDICT_KINDS = ("true", "intentional", "false")
 
+
+MAX_MEMORY_MB = 1024  # the speed issue's bound, for the largest process on real code
 
 def load_manifest() -> dict:
     with open(MANIFEST, encoding="utf-8") as fh:
@@ -188,7 +191,10 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
         print(f"    = {v['verdict']}: {v['why']}" if v else "    = NOT JUDGED: add it to benchmarks/corpus_verdicts.json")
 
     mloc = total_lines / 1e6
-    print(f"\n{len(targets)} trees, {total_lines:,} lines analysed ({mloc:.2f} MLOC)")
+    # The largest process of every goguard run (the runs are this script's children).
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / (1024 if sys.platform != "darwin" else 1 << 20)
+    print(f"\n{len(targets)} trees, {total_lines:,} lines analysed ({mloc:.2f} MLOC); peak memory of the "
+          f"largest goguard process: {peak_mb:.0f} MB (budget {MAX_MEMORY_MB} MB)")
     by_rule: dict[str, dict[str, int]] = {}
     for _, f, _, v in rows:
         c = by_rule.setdefault(f["code"], dict.fromkeys(VERDICT_KINDS + ("unjudged",), 0))
@@ -213,6 +219,8 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
     broken = []
     if unjudged:
         broken.append(f"{unjudged} findings not judged")
+    if peak_mb >= MAX_MEMORY_MB:
+        broken.append(f"peak memory {peak_mb:.0f} MB >= {MAX_MEMORY_MB} MB")
     for group, n in falses.items():
         if n / mloc > FP_PER_MLOC:
             broken.append(f"{group} false positives {n / mloc:.2f}/MLOC > {FP_PER_MLOC}/MLOC")
