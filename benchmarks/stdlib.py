@@ -48,7 +48,7 @@ import time
 
 from goguard.engine import Options, _read
 from goguard.frontend import source
-from goguard.frontend.loader import expand
+from goguard.frontend.loader import _skip_dir, expand
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -102,7 +102,7 @@ def module_patterns(root: str) -> list[str]:
     `./...` stops at a nested module, as the go tool does."""
     out = ["./..."]
     for d, dirs, files in os.walk(root):
-        dirs[:] = sorted(x for x in dirs if x not in ("vendor", "testdata") and not x.startswith((".", "_")))
+        dirs[:] = sorted(x for x in dirs if not _skip_dir(x))  # the loader's own rule
         if d != root and "go.mod" in files and _has_go_files(d):
             out.append("./" + os.path.relpath(d, root).replace(os.sep, "/") + "/...")
     return out
@@ -110,7 +110,7 @@ def module_patterns(root: str) -> list[str]:
 
 def _has_go_files(folder: str) -> bool:
     for d, dirs, files in os.walk(folder):
-        dirs[:] = [x for x in dirs if x not in ("vendor", "testdata") and not x.startswith((".", "_"))]
+        dirs[:] = [x for x in dirs if not _skip_dir(x)]
         if any(f.endswith(".go") for f in files):
             return True
     return False

@@ -354,10 +354,9 @@ def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]
     return any(s <= off < e for s, e in ranges)
 
 
-def _lookup(unit: Unit, options: Options) -> tuple[str | None, Result | None]:
+def _lookup(store: "cache.Cache", unit: Unit) -> tuple[str | None, Result | None]:
     """The unit's cache key (None: not cached) and its cached result, if any."""
     try:
-        store = cache.Cache(options.cache_dir, options)
         key = store.key(unit)
         return key, (store.load(key) if key is not None else None)
     except Exception:  # noqa: BLE001 (a cache that fails costs time, never the run)
@@ -389,10 +388,13 @@ def run(units: list[Unit], options: Options) -> Result:
         # Hits are looked up here, before any worker starts: a warm run with nothing
         # changed forks no process and parses nothing.
         cache.forget()
-        cache.code_hash()
+        try:
+            store = cache.Cache(options.cache_dir, options)  # one salt for the whole run
+        except Exception:  # noqa: BLE001 (a cache that fails costs time, never the run)
+            store = None
         misses = []
         for u in work:
-            key, hit = _lookup(u, options)
+            key, hit = _lookup(store, u) if store is not None else (None, None)
             if hit is not None:
                 _merge(total, hit)
             else:

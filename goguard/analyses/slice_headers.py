@@ -257,14 +257,9 @@ class _Finder:
                 if left is not None and right is not None and len(left.named_children) == len(right.named_children):
                     values.append(right.named_children[list(left.named_children).index(ref)])
         for v in values:
-            v = strip_parens(v) if v is not None else None
-            while v is not None and v.type == "binary_expression":
-                v = strip_parens(v.child_by_field_name("left") or v)
-            if v is not None and v.type == "call_expression" and \
-                    consts.builtin(v.child_by_field_name("function") or v) == "uintptr":
-                args = call_args(v)
-                if len(args) == 1 and (self.ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0])):
-                    return v
+            call = _from_pointer(self.ui, consts, v) if v is not None else None
+            if call is not None:
+                return call
         return None
 
     def local_pointee(self, consts: Consts, r: Node) -> Node | None:
@@ -497,7 +492,7 @@ class _Finder:
             if right is not None and len(right.named_children) == len(lst.named_children):
                 val = right.named_children[list(lst.named_children).index(sel)]
                 if self.local_pointee(consts, val) is not None or self.data_backing(consts, val) is not None or \
-                        _from_pointer(self.ui, consts, val):
+                        _from_pointer(self.ui, consts, val) is not None:
                     return stmt, "Data was set from a pointer"
         return None
 
@@ -555,15 +550,16 @@ _KIND = {"SliceHeader": "slice", "StringHeader": "string"}
 _DATA = {"SliceHeader": "unsafe.SliceData", "StringHeader": "unsafe.StringData"}
 
 
-def _from_pointer(ui: UnsafeImports, consts: Consts, v: Node) -> bool:
-    """v is `uintptr(unsafe.Pointer(...))`, plus or minus offsets."""
+def _from_pointer(ui: UnsafeImports, consts: Consts, v: Node) -> Node | None:
+    """The `uintptr(unsafe.Pointer(...))` call that v is, plus or minus offsets, or None."""
     v = strip_parens(v)
     while v.type == "binary_expression":
         v = strip_parens(v.child_by_field_name("left") or v)
     if v.type != "call_expression" or consts.builtin(v.child_by_field_name("function") or v) != "uintptr":
-        return False
+        return None
     args = call_args(v)
-    return len(args) == 1 and (ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0]))
+    ok = len(args) == 1 and (ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0]))
+    return v if ok else None
 
 
 def header_kind(consts: Consts, x: Node) -> tuple[str, bool] | None:

@@ -65,13 +65,18 @@ def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess:
         raise ChangesError(f"cannot run git: {e}") from e
 
 
+def _top(cwd: str) -> str | None:
+    """The repository's top folder (what git's diff paths are relative to), or None."""
+    top = _git(["rev-parse", "--show-toplevel"], cwd)
+    return os.fsdecode(top.stdout.strip()) if top.returncode == 0 and top.stdout.strip() else None
+
+
 def from_rev(rev: str, cwd: str) -> dict[str, set[int]]:
     """Lines changed since `rev`, in commits and in the working tree, and every line of
     the files git does not track yet."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    if top.returncode != 0:
+    root = _top(cwd)
+    if root is None:
         raise ChangesError(f"--new-from-rev: {cwd} is not in a git repository")
-    root = os.fsdecode(top.stdout.strip())
     if rev.startswith("-"):
         raise ChangesError(f"--new-from-rev: {rev!r} is not a revision")
     ok = _git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], root)
@@ -95,9 +100,7 @@ def from_patch(path: str, cwd: str) -> dict[str, set[int]]:
             data = fh.read()
     except OSError as e:
         raise ChangesError(f"--new-from-patch: cannot read {path}: {e.strerror or e}") from e
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    base = os.fsdecode(top.stdout.strip()) if top.returncode == 0 and top.stdout.strip() else cwd
-    return parse(data, base)
+    return parse(data, _top(cwd) or cwd)
 
 
 def _all_lines(path: str) -> set[int]:

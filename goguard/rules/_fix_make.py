@@ -20,7 +20,7 @@ from tree_sitter import Node
 from goguard.findings import Edit, Fix
 from goguard.frontend.syntax import strip_parens
 
-_MAP_OPS = ("len", "delete", "clear")
+_MAP_OPS = (b"len", b"delete", b"clear")  # builtins that only read or change the map's entries
 
 
 def make_map_fix(pass_, target: Node, fn: Node) -> Fix | None:
@@ -77,7 +77,7 @@ def _use(ref: Node) -> str:
     if p.type == "argument_list" and p.named_children and p.named_children[0] == n:
         call = p.parent
         fn = call.child_by_field_name("function") if call is not None else None
-        if fn is not None and fn.type == "identifier" and fn.text.decode() in _MAP_OPS:
+        if fn is not None and fn.type == "identifier" and fn.text in _MAP_OPS:
             return "map"
     return "other"
 
@@ -89,8 +89,6 @@ def field_literal_fix(pass_, target: Node, fn: Node) -> Fix | None:
     the field is unexported and every use of it in the package is a map operation;
     otherwise a caller, a comparison with nil or a JSON encoder could see the map
     appear (`null` becomes `{}`)."""
-    from goguard.facts.creation import struct_name
-
     t = strip_parens(target)
     if t.type != "selector_expression":
         return None
