@@ -116,12 +116,10 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
 
     Options given here override the configuration file."""
     from goguard import baseline
-    from goguard.cli import report
+    from goguard.cli import changes, outputs, report
     from goguard.cli.settings import SettingsError, resolve
     from goguard.engine import run
     from goguard.output import render
-
-    from goguard.cli import changes, outputs
 
     rules = _rules_or_exit()
 
@@ -255,6 +253,26 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+@main.command("triage")
+@click.argument("log", required=False, metavar="[FILE]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--root", type=click.Path(file_okay=False), default=None,
+              help="The checkout of the code that crashed (default: the current folder).")
+@click.option("--go-version", metavar="X.Y", default=None, help="The Go version of the code (overrides go.mod).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings.")
+def triage_cmd(log, fmt, root, go_version, no_cache, quiet) -> None:
+    """Read a Go crash (a panic, fatal error or signal, as logs show it) from FILE or
+    standard input, map its frames onto this tree, and say which goguard finding
+    explains it, with its fix, or that none does and what the crash means.
+
+    Exit 0 when a crash was read, 1 when the input holds none, 2 on a usage error."""
+    from goguard.cli import triage
+
+    _rules_or_exit()
+    triage.command(log, fmt, root, go_version, no_cache, quiet)
 
 
 @main.group("cache")
