@@ -114,7 +114,7 @@ def decode(data: bytes) -> str:
     """Text of a log: UTF-8 with bad bytes replaced. TraceError when it looks binary
     (NUL bytes in much of it), which no log a crash was printed to is."""
     sample = data[:1 << 16]
-    if sample and sample.count(0) > len(sample) // 100:
+    if sample and sample.count(0) > len(sample) // 1000:
         raise TraceError("the input is binary (NUL bytes), not a log")
     return data.decode("utf-8", "replace").replace("\x00", "")
 
