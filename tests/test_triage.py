@@ -407,3 +407,26 @@ def test_a_suppressed_finding_still_explains_the_crash_and_shows_its_reason(tmp_
     p = triage(NIL_MAP_TRACE, shop)
     text = p.stdout.decode()
     assert "explained by GG101" in text and "[suppressed: made by Init]" in text, text
+
+
+def _spaces_for_tabs(log: str) -> str:
+    return log.replace("\t", " " * 8)
+
+
+def test_expanded_tabs_repeated_fatal_lines_and_indented_pastes(rule_programs):
+    """Shapes of real logs: a pipeline that turned tabs into 8 spaces, under a journald
+    prefix; a fatal error printed twice (two threads caught it); a trace pasted
+    indented into an issue."""
+    program, binary, _ = next(r for r in rule_programs if r[0].dir.name == "run_counts")
+    log = _crash_output(binary, want=program.panics, attempts=5)
+    variants = {
+        "spaces": _spaces_for_tabs(log),
+        "journald+spaces": with_prefix(_spaces_for_tabs(log), "journald"),
+        "twice": log.replace("fatal error: concurrent map writes\n",
+                             "fatal error: concurrent map writes\nfatal error: concurrent map writes\n", 1),
+        "indented": "".join("    " + line + "\n" for line in log.splitlines()),
+    }
+    for name, text in variants.items():
+        found = verdicts(text)
+        assert len(found) == 1, (name, [v["crash"]["message"] for v in found])
+        assert found[0]["explained"] and found[0]["finding"]["code"] == "GG401", (name, found[0]["reason"])

@@ -120,13 +120,18 @@ def decode(data: bytes) -> str:
 
 
 def _shape(prefix: str) -> re.Pattern | None:
+    """A pattern for the log prefix of one line: digits may differ, runs of spaces
+    inside it may vary in length; its trailing spaces are matched exactly, since the
+    frame lines' own indentation (often spaces where tabs were) follows them."""
     if not prefix:
         return None
-    parts = []
-    for piece in _SPACES.split(prefix):
-        parts.append(_DIGITS.sub(lambda _m: "\0", piece))
+    body = prefix.rstrip(" ")
+    tail = prefix[len(body):]
+    if not body.strip():
+        return re.compile(re.escape(prefix))  # an indented paste: exactly that indentation
+    parts = [_DIGITS.sub("\0", piece) for piece in _SPACES.split(body)]
     pattern = " +".join(re.escape(p).replace("\0", "[0-9]+") for p in parts)
-    return re.compile(pattern)
+    return re.compile(pattern + re.escape(tail))
 
 
 def _strip_prefixes(lines: list[str]) -> list[str]:
@@ -235,6 +240,10 @@ def parse(text: str) -> list[Crash]:
             crashes.append(current)
         elif text.startswith("fatal error: "):
             m = _FATAL.match(text)
+            if current is not None and current.goroutine is None and current.kind == "fatal error" \
+                    and current.message == m.group(1) and i - current.at_line < 3:
+                i += 1  # two threads that both caught it print the line twice: one crash
+                continue
             current = Crash("fatal error", m.group(1), i + 1)
             if fault is not None and m.group(1) == "fault" and fault[1] == i - 1:
                 current.address, current.at_line = fault[0], fault[1] + 1
