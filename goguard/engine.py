@@ -7,8 +7,6 @@ import multiprocessing
 import os
 import re
 import traceback
-from concurrent.futures import ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -427,6 +425,10 @@ def _run_parallel(work: list[Unit], options: Options, jobs: int, total: Result, 
 
 def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result, keys: dict) -> list[Unit]:
     """Runs the units; returns those lost to a dead worker, in the order given."""
+    # Imported here: a one-package run (a pre-commit hook) never needs them.
+    from concurrent.futures import ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
         futures = [pool.submit(_work, (u, options, keys.get(id(u)))) for u in work]
         wait(futures)
