@@ -430,3 +430,32 @@ def test_expanded_tabs_repeated_fatal_lines_and_indented_pastes(rule_programs):
         found = verdicts(text)
         assert len(found) == 1, (name, [v["crash"]["message"] for v in found])
         assert found[0]["explained"] and found[0]["finding"]["code"] == "GG401", (name, found[0]["reason"])
+
+
+def test_endless_streams_and_huge_trees_end(tmp_path: Path, monkeypatch):
+    if os.path.exists("/dev/zero"):
+        p = run("triage", "/dev/zero", cwd=tmp_path, timeout=60)
+        assert p.returncode == 2 and b"binary" in p.stderr
+
+    class Endless:
+        def read(self, n: int) -> bytes:
+            return b"log line\n" * (n // 9)
+
+    with pytest.raises(traces.TraceError, match="goes on past"):
+        traces.read_tail(Endless(), limit=1 << 20, most=8 << 20)
+    for i in range(5):
+        (tmp_path / f"d{i}").mkdir()
+    monkeypatch.setattr("goguard.triage.tree.MAX_DIRS", 3)
+    said = []
+    Tree(str(tmp_path), said.append)
+    assert said and "more than" in said[0] and "--root" in said[0]
+
+
+def test_a_failing_go_test_in_a_ci_log(go: fx.GoTool):
+    """`go test` output of a panicking test (`[recovered, repanicked]`, testing's own
+    frames first), as a GitHub Actions log shows it."""
+    r = go.run("test", "-count=1", "./store", cwd=TRIAGE)
+    assert r.returncode != 0 and "--- FAIL: TestPut" in r.stdout, r.stdout + r.stderr
+    for log in (r.stdout, with_prefix(r.stdout, "github-actions")):
+        (v,) = verdicts(log)
+        assert v["explained"] and v["finding"]["code"] == "GG101" and v["finding"]["line"] == 17, v["reason"]

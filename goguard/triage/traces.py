@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 MAX_BYTES = 64 << 20
+MAX_STREAM = 1 << 30
 MAX_LINE = 4096
 MAX_CRASHES = 20
 MAX_FRAMES = 200
@@ -89,33 +90,45 @@ _CREATED = re.compile(r"created by (.+?)(?: in goroutine [0-9]+)?$")
 _RECOVERED = re.compile(r" \[recovered(?:, repanicked)?\]$")
 
 
-def read_tail(stream, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
+def read_tail(stream, limit: int = MAX_BYTES, most: int = MAX_STREAM) -> tuple[bytes, bool]:
     """The last `limit` bytes of a binary stream, and whether anything came before them.
-    Reads in chunks, keeping at most two chunks' worth beyond the limit in memory."""
+    Reads in chunks, keeping at most two chunks' worth beyond the limit in memory, and
+    stops after `most` bytes (a stream that never ends: /dev/zero, a followed log).
+    TraceError as soon as the first chunk shows the stream is binary."""
     chunks: list[bytes] = []
-    kept = 0
+    kept = total = 0
     cut = False
-    while True:
+    while total < most:
         chunk = stream.read(1 << 20)
         if not chunk:
             break
+        if total == 0:
+            _refuse_binary(chunk)
+        total += len(chunk)
         chunks.append(chunk)
         kept += len(chunk)
         while kept - len(chunks[0]) >= limit:
             kept -= len(chunks.pop(0))
             cut = True
+    else:
+        raise TraceError(f"the input goes on past {most >> 30} GB: give the end of the log, e.g. "
+                         f"`tail -c 64M FILE | goguard triage`")
     data = b"".join(chunks)
     if len(data) > limit:
         data, cut = data[-limit:], True
     return data, cut
 
 
+def _refuse_binary(sample: bytes) -> None:
+    sample = sample[:1 << 16]
+    if sample and sample.count(0) > len(sample) // 1000:
+        raise TraceError("the input is binary (NUL bytes), not a log")
+
+
 def decode(data: bytes) -> str:
     """Text of a log: UTF-8 with bad bytes replaced. TraceError when it looks binary
     (NUL bytes in much of it), which no log a crash was printed to is."""
-    sample = data[:1 << 16]
-    if sample and sample.count(0) > len(sample) // 1000:
-        raise TraceError("the input is binary (NUL bytes), not a log")
+    _refuse_binary(data)
     return data.decode("utf-8", "replace").replace("\x00", "")
 
 

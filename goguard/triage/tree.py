@@ -25,6 +25,7 @@ from goguard.frontend.module import _module_path, module_root
 from goguard.triage.traces import Frame, split_function
 
 MAX_FILES = 500_000
+MAX_DIRS = 200_000  # triage run from / or a home folder by mistake must still end
 MAX_FILE_BYTES = 16 << 20
 _CLOSURE = re.compile(r"(?:\.func[0-9]+|\.gowrap[0-9]+|\.deferwrap[0-9]+|\.[0-9]+|-range[0-9]+)+$")
 _GENERIC = re.compile(r"\[[^\[\]]*\]")
@@ -73,8 +74,10 @@ class Tree:
         stack = [self.root]
         seen: set[tuple[int, int]] = set()
         modules: dict[str, list[str] | None] = {}
-        while stack and self.files < MAX_FILES:
+        dirs = 0
+        while stack and self.files < MAX_FILES and dirs < MAX_DIRS:
             d = stack.pop()
+            dirs += 1
             try:
                 st = os.stat(d)
                 entries = list(os.scandir(d))
@@ -93,8 +96,9 @@ class Tree:
                         self._add(e.path, modules)
                 except OSError:
                     continue
-        if self.files >= MAX_FILES:
-            warn(f"more than {MAX_FILES} Go files below {self.root}: the rest are not looked at")
+        if stack:
+            warn(f"{self.root} holds more than {MAX_FILES} Go files or {MAX_DIRS} folders: the rest are "
+                 f"not looked at (run goguard triage from the checkout, or name it with --root)")
 
     def _add(self, path: str, modules: dict[str, list[str] | None]) -> None:
         self.files += 1
