@@ -68,6 +68,7 @@ class Tree:
         self.root = os.path.abspath(root)
         self.by_name: dict[str, list[tuple[str, list[list[str]]]]] = {}
         self.files = 0
+        self._parsed: dict[str, tuple[bytes, object] | None] = {}  # frames often share a file
         self._walk(warn)
 
     def _walk(self, warn) -> None:
@@ -113,6 +114,16 @@ class Tree:
             variants.append(modules[d] + [os.path.basename(path)])
         self.by_name.setdefault(os.path.basename(path), []).append((path, variants))
 
+    def declaration_at(self, path: str, line: int) -> str | None:
+        """The Go symbol of the top-level declaration holding `line` of the file, as a
+        trace names it: `(*Cache).Put`, `main`, `glob` (a package-level var's
+        function); "" when the line is outside every function, None when the file
+        cannot be read."""
+        if path not in self._parsed:
+            self._parsed[path] = _read_tree(path)
+        parsed = self._parsed[path]
+        return None if parsed is None else _declaration_in(parsed[0], parsed[1], line)
+
     def locate(self, frame: Frame) -> Located:
         parts = _components(frame.file)
         if not parts:
@@ -125,7 +136,7 @@ class Tree:
             scored.setdefault(max(_common_tail(parts, v) for v in variants), []).append(path)
         best = max(scored)
         # Files that match as well by name but not by declaration are no rival.
-        checked = [(p, declaration_at(p, frame.line)) for p in scored[best]]
+        checked = [(p, self.declaration_at(p, frame.line)) for p in scored[best]]
         fits = [(p, d) for p, d in checked if d is not None and same_function(frame.function, d)]
         if len(fits) == 1:
             return Located(frame, fits[0][0], declaration=fits[0][1])
@@ -159,10 +170,7 @@ def _receiver(node, data: bytes) -> str:
     return ""
 
 
-def declaration_at(path: str, line: int) -> str | None:
-    """The Go symbol of the top-level declaration holding `line` of the file, as a
-    trace names it: `(*Cache).Put`, `main`, `glob` (a package-level var's function);
-    "" when the line is outside every function, None when the file cannot be read."""
+def _read_tree(path: str) -> tuple[bytes, object] | None:
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
             return None
@@ -170,7 +178,10 @@ def declaration_at(path: str, line: int) -> str | None:
             data = fh.read()
     except OSError:
         return None
-    root = src.parse_tree(data).root_node
+    return data, src.parse_tree(data).root_node
+
+
+def _declaration_in(data: bytes, root, line: int) -> str:
     row = line - 1
     for node in root.named_children:
         if not (node.start_point[0] <= row <= node.end_point[0]):
