@@ -459,3 +459,13 @@ def test_a_failing_go_test_in_a_ci_log(go: fx.GoTool):
     for log in (r.stdout, with_prefix(r.stdout, "github-actions")):
         (v,) = verdicts(log)
         assert v["explained"] and v["finding"]["code"] == "GG101" and v["finding"]["line"] == 17, v["reason"]
+
+
+def test_the_docs_sample_output_is_what_triage_prints():
+    page = (REPO / "docs" / "crash-to-fix.md").read_text()
+    sample = page.split("## What it prints", 1)[1].split("```\n", 2)[1]
+    got = triage(NIL_MAP_TRACE, TRIAGE).stdout.decode().splitlines()
+    shown = [line for line in sample.splitlines() if line.strip() != "..."]
+    assert len(shown) >= 8
+    for line in shown:
+        assert line in got, line
