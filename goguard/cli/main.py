@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import NoReturn
 
 import click
 
@@ -123,13 +122,7 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
 
     rules = _rules_or_exit()
 
-    def warn(msg: str) -> None:
-        if not quiet:
-            click.echo(f"goguard: warning: {msg}", err=True)
-
-    def fail(msg: str) -> NoReturn:
-        click.echo(f"goguard: error: {msg}", err=True)
-        sys.exit(2)
+    warn, fail = report.messages(quiet)
 
     try:
         targets = outputs.parse(formats, output, format_names())

@@ -1,14 +1,31 @@
-"""What `goguard check` prints around the findings: whether to colour, the summary
-line, the per-rule statistics."""
+"""What `goguard check` prints around the findings: warnings and usage errors, whether
+to colour, the summary line, the per-rule statistics."""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
-from typing import Mapping
+from typing import Callable, Mapping, NoReturn
+
+import click
 
 from goguard.findings import Finding
 from goguard.output.text import BOLD, SEVERITY_COLORS, paint
+
+
+def messages(quiet: bool) -> tuple[Callable[[str], None], Callable[[str], NoReturn]]:
+    """(warn, fail) of a command: a `goguard: warning:` line on stderr unless quiet,
+    and a `goguard: error:` line followed by exit status 2 (a usage error)."""
+    def warn(msg: str) -> None:
+        if not quiet:
+            click.echo(f"goguard: warning: {msg}", err=True)
+
+    def fail(msg: str) -> NoReturn:
+        click.echo(f"goguard: error: {msg}", err=True)
+        sys.exit(2)
+
+    return warn, fail
 
 
 def use_color(mode: str, isatty: bool, env: Mapping[str, str] = os.environ) -> bool:

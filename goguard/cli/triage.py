@@ -142,13 +142,9 @@ def render_json(verdicts: list[Verdict], cwd: str) -> str:
 
 
 def command(path, fmt, root, go_version, no_cache, quiet) -> None:
-    def warn(msg: str) -> None:
-        if not quiet:
-            click.echo(f"goguard: warning: {msg}", err=True)
+    from goguard.cli import report
 
-    def fail(msg: str) -> None:
-        click.echo(f"goguard: error: {msg}", err=True)
-        sys.exit(2)
+    warn, fail = report.messages(quiet)
 
     from goguard.cli.settings import SettingsError, resolve
 
