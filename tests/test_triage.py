@@ -469,3 +469,16 @@ def test_the_docs_sample_output_is_what_triage_prints():
     assert len(shown) >= 8
     for line in shown:
         assert line in got, line
+
+
+def test_the_checkouts_configuration_is_read_from_root(tmp_path: Path):
+    shop = tmp_path / "shop"
+    shutil.copytree(TRIAGE, shop)
+    (shop / "goguard.toml").write_text("no-such-key = 1\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    p = run("triage", "--root", str(shop), cwd=elsewhere, input=NIL_MAP_TRACE.encode())
+    assert p.returncode == 2 and b"goguard.toml" in p.stderr and b"no-such-key" in p.stderr, p.stderr
+    (shop / "goguard.toml").write_text('go-version = "1.22"\n')
+    p = run("triage", "--root", str(shop), "--no-cache", cwd=elsewhere, input=NIL_MAP_TRACE.encode())
+    assert p.returncode == 0 and b"explained by GG101" in p.stdout, p.stderr

@@ -147,13 +147,16 @@ def command(path, fmt, root, go_version, no_cache, quiet) -> None:
     warn, fail = report.messages(quiet)
 
     from goguard.cli.settings import SettingsError, resolve
+    from goguard.config import find
 
-    try:
-        settings = resolve(None, set(), None, set(), True, True, go_version)
-    except SettingsError as e:
-        fail(str(e))
     if root is not None and not os.path.isdir(root):
         fail(f"--root: {root} is not a folder")
+    try:
+        # The checkout's own configuration (its go version), found from --root when given.
+        settings = resolve(find(os.path.abspath(root)) if root else None, set(), None, set(), True, True,
+                           go_version)
+    except SettingsError as e:
+        fail(str(e))
     try:
         text = read_input(path, warn)
     except traces.TraceError as e:
