@@ -482,3 +482,41 @@ def test_the_checkouts_configuration_is_read_from_root(tmp_path: Path):
     (shop / "goguard.toml").write_text('go-version = "1.22"\n')
     p = run("triage", "--root", str(shop), "--no-cache", cwd=elsewhere, input=NIL_MAP_TRACE.encode())
     assert p.returncode == 0 and b"explained by GG101" in p.stdout, p.stderr
+
+
+def test_mangled_traces_never_raise():
+    """Lines dropped, doubled, cut short or shuffled, bytes flipped: the reader and the
+    frame mapping return something for every variant and never raise (a fixed seed,
+    so a failure repeats)."""
+    import random
+
+    from goguard.triage.explain import triage as verdict_of
+
+    rng = random.Random(1729)
+    tree = Tree(str(TRIAGE))
+    base = (NIL_MAP_TRACE + "\n" + NIL_MAP_TRACE.replace("panic: assignment to entry in nil map",
+                                                         "fatal error: concurrent map writes")).splitlines()
+    for _ in range(400):
+        lines = list(base)
+        for _ in range(rng.randint(1, 6)):
+            op = rng.randrange(5)
+            k = rng.randrange(len(lines)) if lines else 0
+            if not lines:
+                break
+            if op == 0:
+                del lines[k]
+            elif op == 1:
+                lines.insert(k, lines[k])
+            elif op == 2:
+                lines[k] = lines[k][:rng.randrange(len(lines[k]) + 1)]
+            elif op == 3:
+                rng.shuffle(lines)
+            else:
+                chars = list(lines[k])
+                if chars:
+                    chars[rng.randrange(len(chars))] = chr(rng.randrange(1, 0x3000))
+                lines[k] = "".join(chars)
+        for crash in traces.parse("\n".join(lines)):
+            v = verdict_of(crash, tree, lambda directory, codes: [])
+            assert v.status in ("no-finding", "no-rule", "not-in-tree", "stale", "no-frames")
+            assert isinstance(v.reason, str)
