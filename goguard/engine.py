@@ -3,6 +3,7 @@ and collects findings and warnings. Units are analysed in parallel processes."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -361,14 +362,30 @@ def _lookup(store: "cache.Cache", unit: Unit) -> tuple[str | None, Result | None
         return None, None
 
 
+# A unit this large (bytes of source) is analysed with the collector's thresholds
+# raised, and the defaults restored after it. The analyses allocate many small
+# objects that live as long as their package; at the default thresholds the collector
+# kept re-walking them (a fifth of the time on a 4 MB file). Measured: 4 MB file 20%
+# less time at the same peak memory; standard library packages 12% less wall time,
+# peak memory not higher. Left raised across units (and with gc.freeze) they saved
+# nothing more and doubled peak memory: the garbage of finished packages piled up.
+LARGE_UNIT = 256 << 10
+_LARGE_UNIT_GC = (100_000, 50, 100)
+
+
 def _work(args: tuple[Unit, Options, str | None]) -> Result:
     """Analyse one unit; with a key, store its result in the cache."""
     unit, options, key = args
     package_mod.CONSULTED.clear()
+    thresholds = gc.get_threshold()
+    if unit.size >= LARGE_UNIT:
+        gc.set_threshold(*_LARGE_UNIT_GC)
     try:
         res = analyse_unit(unit, options)
     except Exception as e:  # never lose the rest of the run
         return Result(warnings=[f"{_rel(unit.dir)}: internal error, folder skipped: {e}"])
+    finally:
+        gc.set_threshold(*thresholds)
     if key is not None:
         try:
             cache.Cache(options.cache_dir, options).store(key, unit, res, set(package_mod.CONSULTED))

@@ -38,3 +38,24 @@ def test_name_finder_modes_agree() -> None:
     assert few.search(data, 10, 40) and many.search(data, 10, 40)
     assert not few.search(data, 10, 30) and not many.search(data, 10, 30)
     assert not NameFinder([])
+
+
+def test_a_large_unit_raises_the_collector_thresholds_only_while_it_runs(tmp_path, monkeypatch) -> None:
+    import gc
+
+    from goguard import engine
+    from goguard.frontend.loader import expand
+
+    (tmp_path / "go.mod").write_text("module m\n\ngo 1.22\n")
+    (tmp_path / "a.go").write_text('package a\n\nfunc f() {\n\tvar m map[string]int\n\tm["k"] = 1\n}\n')
+    seen = []
+    real = engine.analyse_unit
+    monkeypatch.setattr(engine, "analyse_unit", lambda u, o: (seen.append(gc.get_threshold()), real(u, o))[1])
+    before = gc.get_threshold()
+    (unit,) = expand([str(tmp_path)], cwd=str(tmp_path))
+    small = engine._work((unit, engine.Options(jobs=1), None))
+    monkeypatch.setattr(engine, "LARGE_UNIT", 10)
+    large = engine._work((unit, engine.Options(jobs=1), None))
+    assert seen == [before, engine._LARGE_UNIT_GC]
+    assert gc.get_threshold() == before
+    assert [f.code for f in small.findings] == [f.code for f in large.findings] == ["GG101"]
