@@ -520,3 +520,12 @@ def test_mangled_traces_never_raise():
             v = verdict_of(crash, tree, lambda directory, codes: [])
             assert v.status in ("no-finding", "no-rule", "not-in-tree", "stale", "no-frames")
             assert isinstance(v.reason, str)
+
+
+def test_a_stale_verdict_quoting_a_hostile_function_name_stays_inert():
+    log = ("panic: runtime error: index out of range [3] with length 1\n\ngoroutine 1 [running]:\n"
+           "main.\x1b[2J\x1b]0;owned\x07main()\n\t/x/cmd/index/main.go:12 +0x14\n")
+    p = triage(log, TRIAGE)
+    out = p.stdout.decode()
+    assert p.returncode == 0 and "the tree is not the code that crashed" in out, out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[2J" in out

@@ -102,7 +102,7 @@ def render_text(verdicts: list[Verdict], cwd: str) -> str:
                     out.extend("  " + line for line in v.fix_diff.rstrip("\n").split("\n"))
             out.append(f"rule page: goguard rule {f.code}")
             continue
-        out.append(f"no goguard finding explains this: {v.reason}.")
+        out.append(f"no goguard finding explains this: {one_line(v.reason)}.")  # it quotes the trace
         cls = v.cls
         out.append(f"what it means ({cls.title}): {cls.meaning}")
         if cls.causes:
