@@ -529,3 +529,9 @@ def test_a_stale_verdict_quoting_a_hostile_function_name_stays_inert():
     out = p.stdout.decode()
     assert p.returncode == 0 and "the tree is not the code that crashed" in out, out
     assert "\x1b" not in out and "\x07" not in out and "\\x1b[2J" in out
+
+
+def test_a_tree_file_that_cannot_be_read_is_not_called_stale(monkeypatch):
+    monkeypatch.setattr("goguard.triage.tree.MAX_FILE_BYTES", 10)
+    loc = Tree(str(TRIAGE)).locate(Frame("example.com/shop/store.(*Cache).Put", "/b/store/cache.go", 17))
+    assert loc.abspath is None and not loc.stale and loc.why == "store/cache.go cannot be read"

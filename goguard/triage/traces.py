@@ -42,10 +42,6 @@ class Frame:
     line: int
     created_by: bool = False  # the `created by F in goroutine N` line, not a call
 
-    @property
-    def package(self) -> str:
-        return split_function(self.function)[0]
-
     def to_json(self) -> dict:
         return {"function": self.function, "file": self.file, "line": self.line,
                 "created_by": self.created_by}
@@ -60,7 +56,6 @@ class Crash:
     signal_code: str | None = None
     address: str | None = None  # addr=... of the signal, or the unexpected fault address
     goroutine: int | None = None
-    state: str | None = None  # running, ...
     frames: list[Frame] = field(default_factory=list)
     elided: bool = False  # the runtime left frames out
     nested: list[str] = field(default_factory=list)  # later panics raised while this one ran
@@ -126,9 +121,7 @@ def _refuse_binary(sample: bytes) -> None:
 
 
 def decode(data: bytes) -> str:
-    """Text of a log: UTF-8 with bad bytes replaced. TraceError when it looks binary
-    (NUL bytes in much of it), which no log a crash was printed to is."""
-    _refuse_binary(data)
+    """Text of a log (read_tail has refused binary input): UTF-8 with bad bytes replaced."""
     return data.decode("utf-8", "replace").replace("\x00", "")
 
 
@@ -242,7 +235,6 @@ def parse(text: str) -> list[Crash]:
     i, n = 0, len(lines)
     while i < n:
         text = lines[i]
-        m = None
         if text.startswith("panic: "):
             m = _PANIC.match(text)
             message = _RECOVERED.sub("", m.group(1))
@@ -276,7 +268,7 @@ def parse(text: str) -> list[Crash]:
             crashes.append(current)
         elif text.startswith("goroutine ") and (m := _GOROUTINE.match(text)):
             if current is not None and current.goroutine is None:
-                current.goroutine, current.state = int(m.group(1)), m.group(2)
+                current.goroutine = int(m.group(1))
                 i = _frames(lines, i + 1, current)
             else:
                 i = _frames(lines, i + 1, None)  # another goroutine (GOTRACEBACK=all)

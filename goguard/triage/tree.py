@@ -145,10 +145,9 @@ class Tree:
             return Located(frame, why=f"ambiguous: {len(fits)} files of this tree fit ({shown})")
         path, found = checked[0]
         rel = os.path.relpath(path, self.root)
+        if found is None:  # too large or unreadable: nothing can be said of it
+            return Located(frame, why=f"{rel} cannot be read")
         want = split_function(frame.function)[1] or frame.function
-        if found is None:
-            return Located(frame, why=f"stale: line {frame.line} of {rel} is in no function, "
-                                      f"the trace says {want}")
         return Located(frame, why=f"stale: line {frame.line} of {rel} is in {found or 'no function'}, "
                                   f"the trace says {want}")
 
