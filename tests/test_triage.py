@@ -535,3 +535,10 @@ def test_a_tree_file_that_cannot_be_read_is_not_called_stale(monkeypatch):
     monkeypatch.setattr("goguard.triage.tree.MAX_FILE_BYTES", 10)
     loc = Tree(str(TRIAGE)).locate(Frame("example.com/shop/store.(*Cache).Put", "/b/store/cache.go", 17))
     assert loc.abspath is None and not loc.stale and loc.why == "store/cache.go cannot be read"
+
+
+def test_the_tree_walk_does_not_follow_symlinked_folders(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    shutil.copy(TRIAGE / "store" / "cache.go", tmp_path / "a" / "cache.go")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert Tree(str(tmp_path)).files == 1

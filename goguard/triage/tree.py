@@ -72,22 +72,18 @@ class Tree:
         self._walk(warn)
 
     def _walk(self, warn) -> None:
+        # Symlinked folders are not followed, so the walk cannot loop.
         stack = [self.root]
-        seen: set[tuple[int, int]] = set()
         modules: dict[str, list[str] | None] = {}
         dirs = 0
         while stack and self.files < MAX_FILES and dirs < MAX_DIRS:
             d = stack.pop()
             dirs += 1
             try:
-                st = os.stat(d)
                 entries = list(os.scandir(d))
             except OSError as e:
                 warn(f"{os.path.relpath(d, self.root)}: cannot read folder: {e.strerror or e}")
                 continue
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
             for e in entries:
                 try:
                     if e.is_dir(follow_symlinks=False):
