@@ -31,13 +31,36 @@ def test_candidates_see_only_their_function_range() -> None:
 def test_name_finder_modes_agree() -> None:
     data = b"x := load(p); y := loadAll (q); reload(r); load\n(z) // unload(x)\nload2(v); _load(w)"
     few = NameFinder(["load", "reload"], suffix=rb"\s*\(")
-    many = NameFinder(["load", "reload"] + [f"n{i}" for i in range(NameFinder.MAX_ALTERNATION)], suffix=rb"\s*\(")
-    assert few.regex is not None and many.regex is None
+    many = NameFinder(["load", "reload"] + [f"n{i}" for i in range(NameFinder.MAX_FIND)], suffix=rb"\s*\(")
+    assert few.by_find and not many.by_find
     expected = [(5, 9, b"load"), (32, 38, b"reload"), (43, 47, b"load")]
     assert list(few.finditer(data)) == list(many.finditer(data)) == expected
     assert few.search(data, 10, 40) and many.search(data, 10, 40)
     assert not few.search(data, 10, 30) and not many.search(data, 10, 30)
     assert not NameFinder([])
+
+
+def test_name_finder_finds_what_a_word_regex_finds() -> None:
+    """Found with bytes.find, mentions are exactly a `\\b(a|b)\\b` regex's matches
+    (word bytes, overlap with a suffix's match, bounds of pos and endpos, UTF-8 bytes)."""
+    import random
+    import re
+
+    rng = random.Random(7)
+    alphabet = [b"ab", b"a", b"b", b"ba", b"_", b"1", b" ", b"(", b"{", b"\n", b".", "é".encode(), b"ab("]
+    names = [b"ab", b"a", b"ba", b"b1", "é".encode() + b"a"]
+    for suffix in (b"", rb"\s*\(", rb"\s*(?:\{|\)?\s*\()"):
+        for trial in range(300):
+            chosen = rng.sample(names, rng.randint(1, len(names)))
+            data = b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            pos = rng.randint(0, len(data))
+            end = rng.randint(pos, len(data))
+            ref = re.compile(rb"\b(" + b"|".join(re.escape(n) for n in sorted(chosen)) + rb")\b" + suffix)
+            want = [(m.start(1), m.end(1), m.group(1)) for m in ref.finditer(data, pos, end)]
+            finder = NameFinder(chosen, suffix=suffix)
+            assert finder.by_find
+            assert list(finder.finditer(data, pos, end)) == want, (data, chosen, suffix, pos, end)
+            assert finder.search(data, pos, end) == bool(want), (data, chosen, suffix, pos, end)
 
 
 def test_a_large_unit_raises_the_collector_thresholds_only_while_it_runs(tmp_path, monkeypatch) -> None:
