@@ -47,11 +47,12 @@ TYPE_KINDS = frozenset((
 
 class NameFinder:
     """Finds whole-word mentions of any of a set of names in bytes. For a few names each
-    is looked for with `bytes.find` (memchr speed; a regex alternation `\\b(a|b)\\b`
-    tries every branch at every byte and cost five times more); for many (a generated
-    package's thousands of functions) one pass over the identifiers, looked up in the
-    set, is faster: linear either way. Word boundaries are those of a bytes regex's
-    `\\b` (ASCII letters, digits and `_` are word bytes)."""
+    is looked for alone with `name\\b`, a regex with a literal prefix, which the regex
+    engine finds at memchr speed (one alternation `\\b(a|b)\\b` tries every branch at
+    every byte and cost up to five times more); for many (a generated package's
+    thousands of functions) one pass over the identifiers, looked up in the set, is
+    faster: linear either way. Word boundaries are those of a bytes regex's `\\b`
+    (ASCII letters, digits and `_` are word bytes)."""
 
     _IDENT = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
     MAX_FIND = 64
@@ -60,6 +61,12 @@ class NameFinder:
         self.names = frozenset(n.encode() if isinstance(n, str) else n for n in names)
         self.suffix = re.compile(suffix) if suffix else None
         self.by_find = bool(self.names) and len(self.names) <= self.MAX_FIND
+        # An identifier of word bytes only: its mentions cannot overlap, and the regex
+        # checks the end boundary; others (UTF-8 letters) are looked for byte by byte.
+        self._words = [(n, re.compile(re.escape(n) + rb"\b")) for n in sorted(self.names)
+                       if n and all(_word_byte(b) for b in n)] if self.by_find else []
+        self._others = [n for n in sorted(self.names) if n and not all(_word_byte(b) for b in n)] \
+            if self.by_find else []
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -92,10 +99,14 @@ class NameFinder:
 
     def _occurrences(self, data: bytes, pos: int, end: int):
         """Whole-word occurrences of each name (unordered), suffix not yet checked."""
-        for word in self.names:
+        for word, rx in self._words:
             n = len(word)
-            if not n:
-                continue
+            for m in rx.finditer(data, pos, end):
+                i = m.start()
+                if i == 0 or not _word_byte(data[i - 1]):
+                    yield i, i + n, word
+        for word in self._others:
+            n = len(word)
             i = data.find(word, pos, end)
             while i >= 0:
                 j = i + n
