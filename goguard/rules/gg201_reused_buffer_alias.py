@@ -590,7 +590,9 @@ def check(pass_, matches) -> None:
 # or scanner's own buffer): a store of a plain slice there is not looked at.
 _VIEW_WRITERS = (b"Read", b"copy(", b":0]", b"0] =", b"Put(", b"Bytes()", b"ReadSlice", b"ReadLine",
                  b"unsafe.")
-_OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.")
+# A statement with one of these may store an owned buffer or an unsafe.String view (the
+# only unsafe call the alias model follows: unsafe.Pointer(&x) is judged as `&x`).
+_OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
 _ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
 
 
@@ -640,7 +642,7 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
     writes it or passes it to a call and has something that writes into a view. It
     only skips work: what it lets through is analysed in full."""
     if stmt.type in ("inc_statement", "dec_statement"):
-        return b"unsafe." in pass_.file.data[stmt.start_byte:stmt.end_byte]
+        return b"unsafe.String" in pass_.file.data[stmt.start_byte:stmt.end_byte]  # m[unsafe.String(...)]++
     if stmt.type == "go_statement":
         return True  # rare, and what a goroutine captures is not in its text's shape
     data = pass_.file.data
@@ -660,6 +662,8 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         name = m.group(1)
         if m.group(2) == b"{":
             continue  # &T{...} alone, nor &&
+        if not _may_be_local(name, written.fn, data, filled):
+            continue  # &pkgVar.f, &captured: aliases only of the function's own variables
         if name in written:
             return True  # &x, &x.f of a variable the function assigns
         key = b"&" + name
@@ -673,6 +677,25 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         filled[None] = _filled_names(body, owned)
     names = filled[None]
     return any(name in names for name in _stored_slice_names(stmt, data, body))
+
+
+def _may_be_local(name: bytes, fn: Node, data: bytes, memo: dict) -> bool:
+    """Whether the function may declare a variable `name` (a parameter, receiver or
+    result in its signature, `name :=` or `a, name :=`, a `var`), read from its text:
+    an alias's root is always one of the function's own variables (AliasModel.local).
+    Text that only looks like one counts: it only lets more through."""
+    key = (b"local", name)
+    got = memo.get(key)
+    if got is None:
+        body = fn.child_by_field_name("body")
+        start = body.start_byte if body is not None else fn.end_byte
+        word = re.escape(name)
+        got = memo[key] = re.compile(rb"(?<![\w.])" + word + rb"\b").search(data, fn.start_byte, start) is not None or \
+            re.compile(rb"(?<![\w.])" + word + rb"(?:\s*,\s*[A-Za-z_]\w*)*\s*:=").search(data, start, fn.end_byte) \
+            is not None or \
+            re.compile(rb"\bvar\s*(?:\(|[\w\s,]*?(?<![\w.])" + word + rb"\b)").search(data, start, fn.end_byte) \
+            is not None
+    return got
 
 
 # What can write into a stored view of a slice's array, by the slice's name: refilled in
