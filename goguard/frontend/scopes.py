@@ -28,6 +28,20 @@ _TYPES = frozenset((
     "channel_type", "generic_type", "parenthesized_type", "field_identifier",
     "package_identifier", "label_name", "type_arguments",
 ))
+# Nodes that hold no identifiers at all: their subtrees are not walked.
+_INERT = frozenset((
+    "comment", "interpreted_string_literal", "raw_string_literal", "rune_literal", "int_literal",
+    "float_literal", "imaginary_literal", "nil", "true", "false", "iota",
+))
+# Nodes the walk only descends through (none of the kinds it handles itself): the most
+# common kinds of a body, sent to the descent before the chain of special cases.
+_PLAIN = frozenset((
+    "expression_list", "call_expression", "argument_list", "literal_element", "statement_list",
+    "binary_expression", "expression_statement", "return_statement", "literal_value",
+    "index_expression", "composite_literal", "parenthesized_expression", "slice_expression",
+    "send_statement", "go_statement", "defer_statement", "type_assertion_expression",
+    "type_conversion_expression", "variadic_argument", "var_declaration", "const_declaration",
+))
 
 
 class Decl:
@@ -171,6 +185,11 @@ class Scopes:
             t = n.type
             if t == "identifier":
                 resolve(n)
+                continue
+            if t in _PLAIN:
+                stack.extend(reversed(n.named_children))
+                continue
+            if t in _INERT:
                 continue
             if t == "type_instantiation_expression":
                 # `m[a.b][c.d]` parses as a generic instantiation: its "type" and "package"
