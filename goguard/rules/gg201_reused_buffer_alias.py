@@ -133,6 +133,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from tree_sitter import Node
 
@@ -673,10 +674,13 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
             return True
     if not writes_views:
         return False
+    stored = list(_stored_slice_names(stmt, data, body))
+    if not stored:
+        return False
     if filled.get(None) is None:
         filled[None] = _filled_names(body, owned)
     names = filled[None]
-    return any(name in names for name in _stored_slice_names(stmt, data, body))
+    return any(name in names for name in stored)
 
 
 def _may_be_local(name: bytes, fn: Node, data: bytes, memo: dict) -> bool:
@@ -684,18 +688,31 @@ def _may_be_local(name: bytes, fn: Node, data: bytes, memo: dict) -> bool:
     result in its signature, `name :=` or `a, name :=`, a `var`), read from its text:
     an alias's root is always one of the function's own variables (AliasModel.local).
     Text that only looks like one counts: it only lets more through."""
-    key = (b"local", name)
-    got = memo.get(key)
-    if got is None:
-        body = fn.child_by_field_name("body")
-        start = body.start_byte if body is not None else fn.end_byte
-        word = re.escape(name)
-        got = memo[key] = re.compile(rb"(?<![\w.])" + word + rb"\b").search(data, fn.start_byte, start) is not None or \
-            re.compile(rb"(?<![\w.])" + word + rb"(?:\s*,\s*[A-Za-z_]\w*)*\s*:=").search(data, start, fn.end_byte) \
-            is not None or \
-            re.compile(rb"\bvar\s*(?:\(|[\w\s,]*?(?<![\w.])" + word + rb"\b)").search(data, start, fn.end_byte) \
-            is not None
-    return got
+    names = memo.get(b"local")
+    if names is None:
+        names = memo[b"local"] = _declared_names(fn, data)
+    return names is _ANY or name in names
+
+
+_ANY: Any = object()  # `var (` in the body: any name may be declared there
+_SHORT_DECL = re.compile(rb"(?<![\w.])[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*:=")
+_VAR_GROUP = re.compile(rb"\bvar\s*\(")
+_VAR_DECL = re.compile(rb"\bvar\s*([\w\s,]*)")
+
+
+def _declared_names(fn: Node, data: bytes) -> Any:
+    """Every word of the function's signature, of the left of each `:=` and of each
+    `var` line's names and type: what the function may declare (_ANY: anything)."""
+    body = fn.child_by_field_name("body")
+    start = body.start_byte if body is not None else fn.end_byte
+    out = set(_IDENT.findall(data, fn.start_byte, start))
+    for m in _SHORT_DECL.finditer(data, start, fn.end_byte):
+        out.update(_IDENT.findall(m.group()))
+    if _VAR_GROUP.search(data, start, fn.end_byte):
+        return _ANY
+    for m in _VAR_DECL.finditer(data, start, fn.end_byte):
+        out.update(_IDENT.findall(m.group(1)))
+    return frozenset(out)
 
 
 # What can write into a stored view of a slice's array, by the slice's name: refilled in
