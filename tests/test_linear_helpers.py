@@ -82,3 +82,66 @@ def test_a_large_unit_raises_the_collector_thresholds_only_while_it_runs(tmp_pat
     assert seen == [before, engine._LARGE_UNIT_GC]
     assert gc.get_threshold() == before
     assert [f.code for f in small.findings] == [f.code for f in large.findings] == ["GG101"]
+
+
+# The whole-tree query map_fields once ran over every file of a package.
+_MAP_FIELDS_QUERY = """
+(assignment_statement
+  left: (expression_list (selector_expression field: (field_identifier) @field))
+  right: (expression_list (_) @value))
+(keyed_element
+  (literal_element (identifier) @field)
+  (literal_element (_) @value))
+"""
+
+_MAP_SHAPES = b'''package p
+
+type M map[string]int
+
+type T struct{ a, b, c, d, e, f, g, h, i, j map[string]int; k []map[int]int; l M; s *T }
+
+func f(t *T, x T) {
+	t.a = make(map[string]int) // map in a comment: mapping
+	t.b, x.c = nil, (map[string]int{})
+	t.s.d = ((make(map[string]int, 4)))
+	t.e = make(/* first */ map[string]int)
+	t.k = []map[int]int{{1: 2}}
+	t.l = make(M)
+	var mapped map[string]int
+	_ = mapped
+	_ = "map[string]int{}"
+	t.f, t.g = make(map[string]int), nil
+	t.h += nil
+	_ = T{i: map[string]int{}, j: nil, s: &T{h: make(map[string]int)}}
+	_ = []T{{e: map [string]int{}}}
+	_ = map[string]T{"k": {g: nil}}
+	_ = struct{ m map[int]int }{m: map[int]int{}}
+}
+'''
+
+
+def test_map_fields_from_map_keywords_are_those_the_whole_tree_query_finds() -> None:
+    """map_fields finds its values from the text's `map` keywords instead of a traversal
+    of every tree: exactly the fields a whole-tree query would, on tricky shapes and on
+    every Go file of testdata/."""
+    import pathlib
+
+    from goguard.analyses import exprtypes as ex
+    from goguard.frontend.source import SourceFile, captures
+
+    def by_query(f) -> set[str]:
+        return {f.text(fd) for fd in captures(_MAP_FIELDS_QUERY, f.root).get("field", [])
+                if (v := ex._value_of_field(fd)) is not None and ex._is_map_value(v, f)}
+
+    def by_keywords(f) -> set[str]:
+        return {f.text(fd) for h in ex._map_value_holders(f) for fd in ex._holder_fields(h)
+                if (v := ex._value_of_field(fd)) is not None and ex._is_map_value(v, f)}
+
+    shapes = SourceFile.parse("shapes.go", "/shapes.go", _MAP_SHAPES)
+    assert by_keywords(shapes) == by_query(shapes) == {"a", "c", "d", "f", "h", "i", "e", "m"}
+    root = pathlib.Path(__file__).resolve().parent.parent / "testdata"
+    files = sorted(root.rglob("*.go"))
+    assert len(files) > 50
+    for path in files:
+        f = SourceFile.parse(str(path), str(path), path.read_bytes())
+        assert by_keywords(f) == by_query(f), path

@@ -15,18 +15,8 @@ from goguard.analyses import analysis
 from goguard.frontend.gotypes import INT, STRING, UNKNOWN, Type, TypeResolver
 from goguard.frontend.package import imported
 from goguard.frontend.scopes import Scopes
-from goguard.frontend.source import captures
 from goguard.frontend.syntax import TYPE_KINDS
 from goguard.frontend.syntax import strip_parens as _strip
-
-_MAP_FIELDS_QUERY = """
-(assignment_statement
-  left: (expression_list (selector_expression field: (field_identifier) @field))
-  right: (expression_list (_) @value))
-(keyed_element
-  (literal_element (identifier) @field)
-  (literal_element (_) @value))
-"""
 
 # Constructors of the standard library whose buffers callers alias (GG201 follows the
 # scanner, reader or buffer a value came from); other packages are read from source.
@@ -327,35 +317,70 @@ def map_fields(pass_) -> frozenset[str]:
         return cached
     out: set[str] = set()
     for f in pkg.files:
-        caps = captures(_MAP_FIELDS_QUERY, f.root)
-        fields = caps.get("field", [])
-        values = caps.get("value", [])
-        for field in fields:
-            parent = field.parent
-            # Find the value that goes with this field: the sibling value in the same node.
-            holder = parent.parent if parent is not None and parent.type == "literal_element" else None
-            if holder is not None and holder.type == "keyed_element":
-                val = holder.named_children[-1]
-                val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
-            else:
-                stmt = parent.parent.parent if parent is not None and parent.parent is not None else None
-                if stmt is None or stmt.type != "assignment_statement":
-                    continue
-                left = stmt.child_by_field_name("left")
-                right = stmt.child_by_field_name("right")
-                if left is None or right is None or len(left.named_children) != len(right.named_children):
-                    continue
-                i = [c.id for c in left.named_children].index(parent.id) if parent.id in [
-                    c.id for c in left.named_children] else -1
-                if i < 0:
-                    continue
-                val = right.named_children[i]
-            if _is_map_value(val, f):
-                out.add(f.text(field))
-        del values
+        for holder in _map_value_holders(f):
+            for field in _holder_fields(holder):
+                val = _value_of_field(field)
+                if val is not None and _is_map_value(val, f):
+                    out.add(f.text(field))
     result = frozenset(out)
     pkg.facts["map_fields"] = result
     return result
+
+
+# Kinds between a map value's map_type and the keyed element or assignment holding it.
+_VALUE_PATH = frozenset(("composite_literal", "argument_list", "call_expression", "parenthesized_expression",
+                         "literal_element", "expression_list"))
+
+
+def _map_value_holders(f) -> list[Node]:
+    """The keyed elements and assignments a map value (`map[K]V{...}`, `make(map...)`)
+    may be the value of, found from each `map` keyword of the file's text: a map value
+    starts with one, so no traversal of the whole tree is needed."""
+    data, root = f.data, f.root
+    holders: dict[int, Node] = {}
+    pos = data.find(b"map")
+    while pos >= 0:
+        n = root.named_descendant_for_byte_range(pos, pos + 3)
+        if n is not None and n.type == "map_type" and n.start_byte == pos:
+            p = n.parent
+            while p is not None and p.type in _VALUE_PATH:
+                p = p.parent
+            if p is not None and p.type in ("keyed_element", "assignment_statement"):
+                holders[p.id] = p
+        pos = data.find(b"map", pos + 3)
+    return list(holders.values())
+
+
+def _holder_fields(holder: Node) -> list[Node]:
+    """The field names a holder assigns, as a query over the whole tree would capture them: `key:` of a
+    keyed element, the field of each selector on an assignment's left."""
+    if holder.type == "keyed_element":
+        lits = [c for c in holder.named_children if c.type == "literal_element"]
+        return [g for c in lits[:-1] for g in c.named_children if g.type == "identifier"]
+    left, right = holder.child_by_field_name("left"), holder.child_by_field_name("right")
+    if left is None or right is None or left.type != "expression_list" or right.type != "expression_list" \
+            or not right.named_children:
+        return []
+    return [f for c in left.named_children if c.type == "selector_expression"
+            and (f := c.child_by_field_name("field")) is not None and f.type == "field_identifier"]
+
+
+def _value_of_field(field: Node) -> Node | None:
+    """The value assigned to a captured field: the sibling value in the same node."""
+    parent = field.parent
+    holder = parent.parent if parent is not None and parent.type == "literal_element" else None
+    if holder is not None and holder.type == "keyed_element":
+        val = holder.named_children[-1]
+        return val.named_children[0] if val.type == "literal_element" and val.named_children else val
+    stmt = parent.parent.parent if parent is not None and parent.parent is not None else None
+    if stmt is None or stmt.type != "assignment_statement":
+        return None
+    left = stmt.child_by_field_name("left")
+    right = stmt.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != len(right.named_children):
+        return None
+    ids = [c.id for c in left.named_children]
+    return right.named_children[ids.index(parent.id)] if parent.id in ids else None
 
 
 def _is_map_value(val: Node, f) -> bool:
