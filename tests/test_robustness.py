@@ -299,3 +299,18 @@ def test_long_else_if_chain_is_analysed_not_skipped(tmp_path):
     assert lines(result.stderr) == []
     (line,) = lines(result.stdout)
     assert line.startswith("chain.go:6005:2: assignment to entry in nil map \"m\"")
+
+
+HANDLER = ('package p\n\nimport "net/http"\n\nvar hits = map[string]int{}\n\n'
+           'func count(w http.ResponseWriter, r *http.Request) {\n\thits[r.URL.Path]++\n}\n\n'
+           'func register(mux *http.ServeMux) {\n\tmux.HandleFunc("/", count)\n%s}\n')
+
+
+def test_a_declaration_with_a_syntax_error_launches_nothing(tmp_path, monkeypatch):
+    """A handler registered inside a declaration that is not analysed makes no finding
+    in the (well-formed) handler it names, elsewhere in the file."""
+    project_dir(tmp_path, {"ok/a.go": HANDLER % "", "bad/a.go": HANDLER % "\tx := := 1\n"}, monkeypatch)
+    code, out, err = check_lines("--select", "GG401", "./...")
+    assert code == 1
+    assert [line.split(": ")[0] for line in out] == ["ok/a.go:8:2"]
+    assert err == ['goguard: warning: bad/a.go:13:7: syntax error near ":="; function register not analysed']
