@@ -352,8 +352,8 @@ def _map_value_holders(f) -> list[Node]:
 
 
 def _holder_fields(holder: Node) -> list[Node]:
-    """The field names a holder assigns, as a query over the whole tree would capture them: `key:` of a
-    keyed element, the field of each selector on an assignment's left."""
+    """The field names a holder assigns, as a query over the whole tree would capture
+    them: `key:` of a keyed element, the field of each selector on an assignment's left."""
     if holder.type == "keyed_element":
         lits = [c for c in holder.named_children if c.type == "literal_element"]
         return [g for c in lits[:-1] for g in c.named_children if g.type == "identifier"]

@@ -705,11 +705,11 @@ def _declared_names(fn: Node, data: bytes) -> Any:
     `var` line's names and type: what the function may declare (_ANY: anything)."""
     body = fn.child_by_field_name("body")
     start = body.start_byte if body is not None else fn.end_byte
+    if _VAR_GROUP.search(data, start, fn.end_byte):
+        return _ANY
     out = set(_IDENT.findall(data, fn.start_byte, start))
     for m in _SHORT_DECL.finditer(data, start, fn.end_byte):
         out.update(_IDENT.findall(m.group()))
-    if _VAR_GROUP.search(data, start, fn.end_byte):
-        return _ANY
     for m in _VAR_DECL.finditer(data, start, fn.end_byte):
         out.update(_IDENT.findall(m.group(1)))
     return frozenset(out)
