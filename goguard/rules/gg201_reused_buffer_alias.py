@@ -612,6 +612,16 @@ class _Written:
     def __init__(self, fn: Node, data: bytes) -> None:
         self.fn, self.data = fn, data
         self.names: set[bytes] | None = None
+        self.declared: Any = None  # _declared_names, when first asked
+
+    def may_declare(self, name: bytes) -> bool:
+        """Whether the function may declare a variable `name` (a parameter, receiver or
+        result in its signature, `name :=` or `a, name :=`, a `var`), read from its text:
+        an alias's root is always one of the function's own variables (AliasModel.local).
+        Text that only looks like one counts: it only lets more through."""
+        if self.declared is None:
+            self.declared = _declared_names(self.fn, self.data)
+        return self.declared is _ANY or name in self.declared
 
     def __contains__(self, name: bytes) -> bool:
         if self.names is None:
@@ -663,7 +673,7 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         name = m.group(1)
         if m.group(2) == b"{":
             continue  # &T{...} alone, nor &&
-        if not _may_be_local(name, written.fn, data, filled):
+        if not written.may_declare(name):
             continue  # &pkgVar.f, &captured: aliases only of the function's own variables
         if name in written:
             return True  # &x, &x.f of a variable the function assigns
@@ -681,17 +691,6 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         filled[None] = _filled_names(body, owned)
     names = filled[None]
     return any(name in names for name in stored)
-
-
-def _may_be_local(name: bytes, fn: Node, data: bytes, memo: dict) -> bool:
-    """Whether the function may declare a variable `name` (a parameter, receiver or
-    result in its signature, `name :=` or `a, name :=`, a `var`), read from its text:
-    an alias's root is always one of the function's own variables (AliasModel.local).
-    Text that only looks like one counts: it only lets more through."""
-    names = memo.get(b"local")
-    if names is None:
-        names = memo[b"local"] = _declared_names(fn, data)
-    return names is _ANY or name in names
 
 
 _ANY: Any = object()  # `var (` in the body: any name may be declared there
