@@ -198,11 +198,126 @@ def test_the_environment_names_the_folder(tree: Path, tmp_path: Path) -> None:
 def test_the_folder_is_bounded(tmp_path: Path) -> None:
     import os
 
+    root = Path(cache.layout(str(tmp_path)))
     for i in range(10):
-        p = tmp_path / f"{i:02d}" / f"{i:02d}.json"
-        p.parent.mkdir()
+        name = f"{i:02d}" + "0" * 62
+        p = root / "entries" / name[:2] / f"{name}.json"
+        p.parent.mkdir(parents=True)
         p.write_bytes(b"x" * 1000)
         os.utime(p, (1_000_000 + i, 1_000_000 + i))
+    (root / cache.TAG_NAME).write_text(cache.TAG)
     assert cache.trim(str(tmp_path), max_bytes=4500) == 6
-    assert sorted(p.name for _, _, p in [(0, 0, Path(e[2])) for e in cache.entries(str(tmp_path))]) == \
-        ["06.json", "07.json", "08.json", "09.json"]  # the newest kept
+    assert sorted(Path(p).name[:2] for _, _, p in cache.entries(str(tmp_path))) == \
+        ["06", "07", "08", "09"]  # the newest kept
+
+
+def _foreign(folder: Path) -> dict[Path, int]:
+    """Files a user keeps in a folder mistaken for a cache: their sizes by path."""
+    files = {folder / "package.json": 40, folder / ".vscode" / "settings.json": 20,
+             folder / "ab" / ("ab" + "0" * 62 + ".json"): 30,  # looks like an old entry; isn't one
+             folder / "decls" / "notes.decl": 10}
+    for p, size in files.items():
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"{" + b"x" * (size - 2) + b"}")
+    big = folder / "data.json"
+    with open(big, "wb") as fh:  # 300 MB, sparse: bigger than the trim's bound on its own
+        fh.truncate(300 << 20)
+    files[big] = 300 << 20
+    return files
+
+
+def test_clean_and_trim_touch_only_goguards_own_files(tree: Path, tmp_path: Path) -> None:
+    c = tmp_path / "shared"
+    theirs = _foreign(c)
+    cold = check(tree, c)
+    assert cache.entries(str(c)) and all(p.stat().st_size == n for p, n in theirs.items())
+    assert cache.trim(str(c), max_bytes=0) > 0  # every entry of goguard's goes; nothing else
+    assert cache.entries(str(c)) == [] and all(p.stat().st_size == n for p, n in theirs.items())
+    assert check(tree, c) == cold
+    cleaned = run("cache", "clean", "--cache-dir", str(c), cwd=tree)
+    assert cleaned.returncode == 0 and b"removed" in cleaned.stdout
+    assert all(p.stat().st_size == n for p, n in theirs.items())
+    assert not Path(cache.layout(str(c))).exists()  # its own folders go with it
+    assert sorted(p.relative_to(c).as_posix() for p in c.rglob("*") if p.is_file()) == \
+        sorted(p.relative_to(c).as_posix() for p in theirs)
+
+
+def test_clean_of_a_folder_without_goguards_layout_deletes_nothing(tmp_path: Path) -> None:
+    c = tmp_path / "home-cache"
+    theirs = _foreign(c)
+    got = run("cache", "clean", "--cache-dir", str(c), cwd=tmp_path)
+    assert got.returncode == 0 and b"holds no cache of goguard's: nothing removed" in got.stdout
+    assert all(p.stat().st_size == n for p, n in theirs.items())
+    # A layout folder whose tag is not goguard's is not goguard's either.
+    fake = Path(cache.layout(str(c))) / "entries" / "ab"
+    fake.mkdir(parents=True)
+    (fake / ("ab" + "1" * 62 + ".json")).write_text("{}")
+    (fake.parents[1] / cache.TAG_NAME).write_text("Signature: 8a477f597d28d172789f06886806bc55\n# restic\n")
+    assert b"nothing removed" in run("cache", "clean", "--cache-dir", str(c), cwd=tmp_path).stdout
+    assert (fake / ("ab" + "1" * 62 + ".json")).exists()
+
+
+def test_clean_removes_entries_of_the_format_before_the_layout(tmp_path: Path) -> None:
+    c = tmp_path / "old"
+    key = "cd" + "2" * 62
+    old = c / "cd" / f"{key}.json"
+    old.parent.mkdir(parents=True)
+    old.write_text(f'{{"version": 3, "key": "{key}", "findings": []}}')
+    side = c / "decls" / "ef" / ("ef" + "3" * 62 + ".decl")
+    side.parent.mkdir(parents=True)
+    side.write_text("4" * 64)
+    mine = c / "cd" / ("cd" + "5" * 62 + ".json")  # the same name's shape, not goguard's content
+    mine.write_text('{"version": 3, "key": "someone else"}')
+    got = run("cache", "clean", "--cache-dir", str(c), cwd=tmp_path)
+    assert got.returncode == 0 and b"removed 1 entry" in got.stdout
+    assert not old.exists() and not side.exists() and mine.exists()
+
+
+def _mutations(entry: dict):
+    """Entries that are valid JSON of the wrong shape: each field (and each field of a
+    finding, a flow step, a fix) replaced by values of other types."""
+    wrong = [None, 1, -1, 1.5, True, "x", [], {}, [1, 2, 3], [None], ["a"], [[1, 2, 3]], {"a": 1}]
+    for k in entry:
+        for v in wrong:
+            yield {**entry, k: v}
+        yield {kk: vv for kk, vv in entry.items() if kk != k}
+    yield {**entry, "deps": [[1, 2]], "decls": [[1, 2, 3]]}
+    yield {**entry, "deps": [["/dev/zero", "0" * 64]]}
+    yield {**entry, "decls": [["/dev/zero", "0" * 64, "0" * 64]]}
+    f = entry["findings"][0]
+    for k in list(f) + ["extra"]:
+        for v in wrong:
+            yield {**entry, "findings": [{**f, k: v}]}
+    yield {**entry, "findings": [{**f, "flow": [{"path": 1, "line": "x", "column": None, "note": []}]}]}
+    yield {**entry, "findings": [{**f, "fix": {"description": "d", "safe": "yes", "edits": [{"start": "0"}]}}]}
+    yield {**entry, "findings": [{**f, "fix": {"description": "d", "safe": True, "edits": [None]}}]}
+    yield [entry]
+    yield "entry"
+    yield 7
+
+
+def test_entries_of_every_wrong_shape_are_rewritten_without_a_traceback(tree: Path, tmp_path: Path) -> None:
+    import json
+
+    c = tmp_path / "cache"
+    cold = check(tree, c)
+    paths = [p for _, _, p in cache.entries(str(c)) if '"findings": [{' in Path(p).read_text()]
+    assert paths
+    good = json.loads(Path(paths[0]).read_text())
+    mutants = list(_mutations(good))
+    assert len(mutants) > 200
+    # Each shape is written in place of the entry, then loaded as a run would.
+    from goguard.engine import Options, Result
+
+    store = cache.Cache(str(c), Options())
+    for m in mutants:
+        Path(paths[0]).write_text(json.dumps(m))
+        cache.forget()
+        got = store.load(good["key"])
+        assert got is None or isinstance(got, Result)
+        if got is None:
+            assert not Path(paths[0]).exists() or json.loads(Path(paths[0]).read_text()) == m
+    # And through the command: the run is the cold run, and the entry is rewritten.
+    Path(paths[0]).write_text(json.dumps({**good, "decls": [[1, 2, 3]], "warnings": [None]}))
+    assert check(tree, c) == cold
+    assert json.loads(Path(paths[0]).read_text()) == good
