@@ -95,15 +95,18 @@ def test_only_erroring_declarations_are_rewritten() -> None:
 def test_malformed_code_is_still_skipped_with_position_and_function() -> None:
     f = parse("package p\n\nfunc ok() {}\n\nfunc broken() {\n\tx := := new(42)\n}\n")
     assert len(error_regions(f.root)) == 1
-    (start, end, warning), = f.syntax_errors()
-    assert warning == 'a.go:6:7: syntax error near ":="; function broken not analysed'
+    errors = f.syntax_errors()
+    (start, end, where), = errors
+    assert f.syntax_warning(errors) == 'a.go:6:7: syntax error near ":="; function broken not analysed'
+    assert where == '6:7: syntax error near ":="; function broken'
     assert f.text(f.root)[start:end].startswith("func broken()")
 
 
 def test_method_with_syntax_error_is_named_and_quoted_safely() -> None:
     f = parse('package p\n\nfunc (r *R) Do() {\n\tm := map[string]int{"a\\n": }\n}\n')
-    (_, _, warning), = f.syntax_errors()
-    assert warning.startswith("a.go:4:") and warning.endswith("; function Do not analysed")
+    errors = f.syntax_errors()
+    warning = f.syntax_warning(errors)
+    assert len(errors) == 1 and warning.startswith("a.go:4:") and warning.endswith("; function Do not analysed")
     assert "\n" not in warning
 
 
@@ -116,3 +119,33 @@ def test_nil_map_write_in_a_function_using_new_expr_is_reported(tmp_path) -> Non
     assert res.warnings == []
     assert [(f.line, f.code, f.message) for f in res.findings] == [
         (6, "GG101", 'assignment to entry in nil map "seen"')]
+
+
+def test_strings_around_new_calls_are_read_from_the_bytes_not_the_broken_tree(tmp_path) -> None:
+    """In `f(new("https://x"), new("c"))` the tree that failed to parse reads the text
+    between the two strings as one string; the normaliser's own scan of Go's literal
+    syntax does not, so both calls are respelled and the declaration parses."""
+    calls = "\n".join(f'\tf(new("https://x/{i}"), new("c"), new(`raw {i}`), new(\'r\'), new("q\\"x"))'
+                      for i in range(130))
+    code = ("package m\n\nfunc f(...any) {}\n\nfunc g() {\n" + calls +
+            "\n\t_ = \"new(1)\" // new(2)\n\tvar seen map[string]bool\n\tseen[\"a\"] = true\n}\n")
+    (tmp_path / "go.mod").write_text("module m\n\ngo 1.26\n")
+    (tmp_path / "a.go").write_text(code)
+    f = parse(code)
+    assert f.syntax_errors() == []
+    assert b'"new(1)" // new(2)' in f.data  # literals are left alone
+    res = run(expand([str(tmp_path)], cwd=str(tmp_path)), Options(jobs=1))
+    assert res.warnings == []
+    assert [(x.code, x.line) for x in res.findings] == [("GG101", 130 + 8)]
+
+
+def test_a_file_that_still_fails_is_one_warning_naming_each_declaration() -> None:
+    code = "package p\n\n" + "".join(f"func f{i}() {{ x := := {i} }}\n\n" for i in range(6)) + \
+        "type T struct { a int,, }\n\nvar v = [}\n"
+    f = parse(code)
+    errors = f.syntax_errors()
+    assert len(errors) == 8
+    warning = f.syntax_warning(errors)
+    assert warning == ('a.go:3:18: syntax error near ":="; function f0 not analysed, nor 7 more declarations '
+                       'with syntax errors (function f1, line 5; function f2, line 7; function f3, line 9; '
+                       'and 4 more)')

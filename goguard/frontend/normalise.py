@@ -19,6 +19,7 @@ its `RESPELLED` form (its callers then check the real name).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import tree_sitter
@@ -80,15 +81,28 @@ def _closing(data: bytes, open_at: int, limit: int) -> int:
     return -1
 
 
-def _in_literal(root: tree_sitter.Node, offset: int) -> bool:
-    n = root.descendant_for_byte_range(offset, offset + 1)
-    while n is not None and n.type not in ("source_file",):
-        if n.type in ("comment", "interpreted_string_literal", "raw_string_literal", "rune_literal"):
-            return True
-        if n.type in ("function_declaration", "method_declaration", "block", "ERROR"):
-            return False
-        n = n.parent
-    return False
+_LITERAL_START = re.compile(rb"[\"'`]|/[/*]")
+
+
+def _literal_spans(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """The byte ranges of the strings, runes and comments in data[start:end], found by
+    scanning Go's literal syntax from the declaration's own bytes: a tree that failed
+    to parse cannot say what lies inside a string (it may read the text between two
+    strings as one). Linear: each byte is looked at once."""
+    spans = []
+    i = start
+    while True:
+        m = _LITERAL_START.search(data, i, end)
+        if m is None:
+            return spans
+        j = min(_skip_literal(data, m.start()), end)
+        spans.append((m.start(), j))
+        i = j
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _parses_as_builtin(parser: tree_sitter.Parser, name: bytes, args: bytes) -> bool:
@@ -104,12 +118,14 @@ def normalised(data: bytes, tree: tree_sitter.Tree, parser: tree_sitter.Parser) 
         return None
     out = bytearray(data)
     changed = False
-    root = tree.root_node
     for start, end in regions:
+        spans = None
         for m in _BUILTIN.finditer(data, start, end):
             at = m.start()
             open_at = m.end() - 1
-            if _in_literal(root, at):
+            if spans is None:
+                spans = _literal_spans(data, start, end)
+            if _inside(spans, at):
                 continue
             close = _closing(data, open_at, end)
             name = m.group(1)

@@ -176,13 +176,17 @@ def _first_error(node: tree_sitter.Node) -> tree_sitter.Node | None:
     return None
 
 
-_DECLARED = re.compile(rb"^func[ \t]*(?:\([^)\n]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)")
+_DECLARED = re.compile(rb"^(func|type|var|const)[ \t]*(?:\([^)\n]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)")
+_KEYWORDS = {b"func": "function", b"type": "type", b"var": "var", b"const": "const"}
 
 
-def _declared_name(decl: bytes) -> str:
-    """The function or method name a declaration's bytes start with ("" for others)."""
+def _declared(decl: bytes) -> str:
+    """What a declaration's bytes declare, for a message: `function F` (a method too),
+    `type T`, `var v`, `const c`; "declaration" when it cannot be told."""
     m = _DECLARED.match(decl)
-    return m.group(1).decode() if m else ""
+    if m is None or (m.group(1) != b"func" and decl[m.end(1):].lstrip().startswith(b"(")):
+        return "declaration"  # a grouped var/const/type: which one failed is not known
+    return f"{_KEYWORDS[m.group(1)]} {m.group(2).decode()}"
 
 
 def go_quote(text: str) -> str:
@@ -322,26 +326,37 @@ class SourceFile:
         return None
 
     def syntax_errors(self) -> list[tuple[int, int, str]]:
-        """(start, end, warning) for each top-level declaration still in error after
-        normalisation: `path:L:C: syntax error near "tok"; function F not analysed`."""
+        """(start, end, where) for each top-level declaration still in error after
+        normalisation: `L:C: syntax error near "tok"` with what it declares."""
         out = []
         for start, end in error_regions(self.root):
             decl = self.root.descendant_for_byte_range(start, end)
             while decl is not None and decl.parent is not None and decl.parent.type != "source_file":
                 decl = decl.parent
             bad = _first_error(decl) if decl is not None else None
-            at = bad.start_byte if bad is not None else start
+            at = max(bad.start_byte, start) if bad is not None else start
             line, col = self.position(at)
             if bad is not None and bad.is_missing:
                 what = f"syntax error: missing {go_quote(bad.type)}"
             else:
-                token = self.data[at:bad.end_byte if bad is not None else end].split(b"\n", 1)[0].strip()
+                token = self.data[at:max(at, bad.end_byte) if bad is not None else end].split(b"\n", 1)[0].strip()
                 token = token[:24].decode("utf-8", "replace")
                 what = f"syntax error near {go_quote(token)}" if token else "syntax error"
-            name = _declared_name(self.data[start:end])
-            subject = f"function {name}" if name else "declaration"
-            out.append((start, end, f"{self.path}:{line}:{col}: {what}; {subject} not analysed"))
+            out.append((start, end, f"{line}:{col}: {what}; {_declared(self.data[start:end])}"))
         return out
+
+    def syntax_warning(self, errors: list[tuple[int, int, str]]) -> str:
+        """The file's one warning for its declarations in error: the first, in full, and
+        how many more (the first few named by line)."""
+        first = errors[0][2]
+        more = errors[1:]
+        if not more:
+            return f"{self.path}:{first} not analysed"
+        named = "; ".join(f"{w.split('; ', 1)[1]}, line {w.split(':', 1)[0]}" for _, _, w in more[:3])
+        rest = f"; and {len(more) - 3} more" if len(more) > 3 else ""
+        n = len(more)
+        return (f"{self.path}:{first} not analysed, nor {n} more declaration{'' if n == 1 else 's'} with "
+                f"syntax errors ({named}{rest})")
 
     def line_bytes(self, line: int) -> bytes:
         starts = self.line_starts
