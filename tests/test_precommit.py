@@ -141,3 +141,18 @@ def test_pre_commit_try_repo(tmp_path):
     stage("main.go", CLEAN)
     rc, out = hook()
     assert rc == 0 and "Passed" in out, out
+    # Vendored code and fixtures with bugs on purpose do not block a commit: the hook
+    # leaves out vendor/ and testdata/, as ./... does.
+    for folder in ("vendor/example.com/lib", "testdata/bad", "pkg/testdata"):
+        (work / folder).mkdir(parents=True)
+        stage(f"{folder}/bug.go", NIL_WRITE.replace("package main", "package lib"))
+    rc, out = hook()
+    assert rc == 0 and "bug.go" not in out, out
+    # goguard's own exclude setting applies to the files the hook names.
+    (work / "legacy").mkdir()
+    stage("legacy/old.go", NIL_WRITE)
+    rc, out = hook()
+    assert rc != 0 and "legacy/old.go" in out, out
+    stage("goguard.toml", 'exclude = ["legacy"]\n')
+    rc, out = hook()
+    assert rc == 0 and "Passed" in out, out
