@@ -30,6 +30,16 @@ def one_line(text: str) -> str:
     return "".join(out)
 
 
+def printable_path(path: str) -> str:
+    """A path as text that every output can hold: bytes of a file name that are not
+    UTF-8 as `\\xff` (not U+FFFD, which names no file), control characters as Go's %q
+    writes them (a newline or an escape sequence in a name never reaches a terminal
+    or splits a line)."""
+    if path.isprintable():
+        return path
+    return one_line(path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+
+
 @dataclass(frozen=True, order=True)
 class FlowStep:
     """One step of the path from a nil source to the faulty operation."""
@@ -98,4 +108,4 @@ class Finding:
     def text(self) -> str:
         """go vet style; `[*]` ends a finding that `--fix` removes (a safe fix)."""
         mark = " [*]" if self.fix is not None and self.fix.safe and self.suppressed is None else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.message} ({self.code}){mark}"
+        return f"{printable_path(self.path)}:{self.line}:{self.column}: {self.message} ({self.code}){mark}"

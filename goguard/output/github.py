@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from goguard.findings import Finding
+from goguard.findings import Finding, one_line, printable_path
 from goguard.output import formatter
 from goguard.output.sarif import Sources, finding_abspath, step_abspath
 
@@ -34,7 +34,7 @@ def escape_property(s: str) -> str:
 
 def command(f: Finding, sources: Sources) -> str:
     path = finding_abspath(f)
-    file = sources.relpath(path) or path
+    file = printable_path(sources.relpath(path) or path)
     props = [("file", file), ("line", str(f.line))]
     if f.line == f.end_line:
         # GitHub accepts columns only on a one-line span.
@@ -45,7 +45,7 @@ def command(f: Finding, sources: Sources) -> str:
     props.append(("title", f"{f.code} {f.name}"))
     message = f.message
     for step in f.flow:
-        where = sources.relpath(step_abspath(f, step)) or step.path
+        where = printable_path(sources.relpath(step_abspath(f, step)) or step.path)
         prefix = f"line {step.line}" if step.path == f.path else f"{where}:{step.line}"
         message += f"\n{prefix}: {step.note}"
     level = COMMANDS.get(f.severity, "warning")
@@ -57,6 +57,7 @@ _WARNING = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>[0-9]+)(?::(?P<col>[0-9]
 
 def warning_command(w: str) -> str:
     """`::warning file=F,line=L,title=goguard::message` for a run's warning."""
+    w = one_line(w)  # a file name in it may hold control characters
     m = _WARNING.match(w)
     props = []
     message = w

@@ -17,7 +17,7 @@ import hashlib
 import json
 from collections import Counter
 
-from goguard.findings import Finding
+from goguard.findings import Finding, printable_path
 from goguard.output import formatter
 from goguard.output.sarif import Sources, finding_abspath
 
@@ -33,7 +33,7 @@ def render(findings: list[Finding], *, root: str | None = None, **_context) -> s
         if f.suppressed is not None:
             continue
         abspath = finding_abspath(f)
-        path = sources.relpath(abspath) or f.path
+        path = printable_path(sources.relpath(abspath) or f.path)  # valid JSON text, whatever the name
         key = (f.code, path, sources.line_text(abspath, f.line).strip(), f.message)
         seen[key] += 1
         h = hashlib.sha256()

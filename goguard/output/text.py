@@ -7,7 +7,7 @@ suppressed finding is dimmed.
 
 from __future__ import annotations
 
-from goguard.findings import Finding
+from goguard.findings import Finding, one_line, printable_path
 from goguard.output import formatter
 
 RESET = "\x1b[0m"
@@ -26,11 +26,13 @@ def render(findings: list[Finding], color: bool = False, **_context) -> str:
 
 
 def line(f: Finding, color: bool = False) -> str:
-    mark = f" [suppressed: {f.suppressed}]" if f.suppressed is not None else ""
+    # Every piece of text that comes from the code or its files is escaped (Finding.text,
+    # one_line): colour or not, nothing in a file can write to the terminal.
+    mark = f" [suppressed: {one_line(f.suppressed)}]" if f.suppressed is not None else ""
     if not color:
         return f.text() + mark
     if f.suppressed is not None:
         return paint(f.text() + mark, DIM)
-    where = paint(f"{f.path}:{f.line}:{f.column}:", BOLD)
+    where = paint(f"{printable_path(f.path)}:{f.line}:{f.column}:", BOLD)
     code = paint(f"({f.code})", SEVERITY_COLORS.get(f.severity, ""))
     return f"{where} {f.message} {code}"
