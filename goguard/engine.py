@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from tree_sitter import Node
 
-from goguard import analyses, cache, facts, suppress
+from goguard import ISSUES, analyses, cache, facts, suppress
 from goguard.findings import Finding, Fix, FlowStep, one_line
 from goguard.frontend import package as package_mod
 from goguard.frontend import source as src
@@ -23,8 +23,6 @@ from goguard.frontend.querying import combined
 from goguard.rules import Rule, all_rules
 
 FUNCTION_TYPES = ("function_declaration", "method_declaration", "func_literal")
-# One warning per declaration with a syntax error, up to this many per file.
-MAX_SYNTAX_WARNINGS = 5
 
 
 @dataclass
@@ -63,6 +61,13 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: int = 0
+    # Files asked for that could not be checked at all (unreadable, binary, too large,
+    # not Go): the run exits 2. Deliberate skips (generated files) are only counted.
+    unchecked: list[str] = field(default_factory=list)
+    generated: int = 0
+    # goguard itself failed (an internal error, a worker that died): one line each,
+    # naming the file or folder; the run exits 3. Never cached.
+    failures: list[str] = field(default_factory=list)
 
 
 class FilePass:
@@ -197,28 +202,45 @@ def _deep_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
             if src.brace_depth(data[d.start_byte:d.end_byte]) > src.MAX_NESTING]
 
 
+class Unreadable(Exception):
+    """A file that cannot be checked at all; the message says why."""
+
+
+GENERATED = object()  # _read's answer for a generated file left out
+
+
 def _read(display: str, abspath: str, options: Options, warn) -> bytes | None:
+    """The bytes to analyse, or None (with a warning) when the file cannot be checked;
+    generated files are left out silently (see read_source for the distinction)."""
+    try:
+        data = read_source(display, abspath, options)
+    except Unreadable as e:
+        warn(str(e))
+        return None
+    return None if data is GENERATED else data
+
+
+def read_source(display: str, abspath: str, options: Options):
+    """The bytes to analyse, or GENERATED for a generated file left out; raises
+    Unreadable for a file that cannot be checked."""
     if abspath in options.overrides:
         data = options.overrides[abspath]
         if b"\0" in data:
-            warn(f"{display}: skipped: binary input (contains NUL bytes)")
-            return None
+            raise Unreadable(f"{display}: cannot check: binary input (contains NUL bytes)")
         return data
     try:
         size = os.path.getsize(abspath)
         if size > src.MAX_FILE_BYTES:
-            warn(f"{display}: skipped: file is larger than {src.MAX_FILE_BYTES >> 20} MB")
-            return None
+            raise Unreadable(f"{display}: cannot check: file is larger than {src.MAX_FILE_BYTES >> 20} MB "
+                             f"(leave it out with the exclude setting)")
         with open(abspath, "rb") as fh:
             data = fh.read()
     except OSError as e:
-        warn(f"{display}: cannot read file: {e.strerror or e}")
-        return None
+        raise Unreadable(f"{display}: cannot read file: {e.strerror or e}") from None
     if b"\0" in data:
-        warn(f"{display}: skipped: binary file (contains NUL bytes)")
-        return None
+        raise Unreadable(f"{display}: cannot check: binary file (contains NUL bytes)")
     if not options.include_generated and src.is_generated(data):
-        return None
+        return GENERATED
     return data
 
 
@@ -231,8 +253,23 @@ def _utf8_error(data: bytes) -> int | None:
     return None
 
 
-def _quiet(msg: str) -> None:
-    pass
+def fault(where: str, path: str = "") -> None:
+    """A test hook for exit status 3: GOGUARD_FAULT=analysis:<substring> raises an
+    internal error while analysing a file whose path holds the substring,
+    GOGUARD_FAULT=report once the analysis is done, outside it."""
+    spec = os.environ.get("GOGUARD_FAULT")
+    if spec:
+        name, _, sub = spec.partition(":")
+        if name == where and sub in path:
+            raise RuntimeError(f"fault injected by GOGUARD_FAULT={spec}")
+
+
+def internal_error(subject: str, e: BaseException) -> str:
+    """The one line of a failure of goguard's own: what failed, the exception and where
+    it was raised, and where to report it."""
+    tb = traceback.extract_tb(e.__traceback__)
+    at = f" [{os.path.basename(tb[-1].filename)}:{tb[-1].lineno} in {tb[-1].name}]" if tb else ""
+    return f"{subject}: internal error: {type(e).__name__}: {one_line(str(e))}{at}; please report it at {ISSUES}"
 
 
 def analyse_unit(unit: Unit, options: Options) -> Result:
@@ -242,10 +279,16 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     pending: dict[str, list[tuple[str, str, bytes]]] = {}
     for display, abspath in unit.files:
         report = unit.report is None or abspath in unit.report
-        # A file read only for its declarations is not the user's concern: no warnings.
-        say = warn if report else _quiet
-        data = _read(display, abspath, options, say)
-        if data is None:
+        try:
+            data = read_source(display, abspath, options)
+        except Unreadable as e:
+            # A file read only for its declarations is not the user's concern.
+            if report:
+                warn(str(e))
+                res.unchecked.append(display)
+            continue
+        if data is GENERATED:
+            res.generated += report
             continue
         if not report:  # parsed only if the package's declarations are asked for
             pending.setdefault(src.package_name_of(data), []).append((display, abspath, data))
@@ -253,14 +296,15 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
         try:
             f = src.SourceFile.parse(display, abspath, data, report)
         except Exception as e:  # the parser should not fail, but a run must go on
-            say(f"{display}: cannot parse: {e}")
+            res.failures.append(internal_error(f"{display}: parsing", e))
             continue
         if not f.package_name:  # an empty file, or one that is not Go at all
-            say(f"{display}: skipped: no package clause")
+            warn(f"{display}: cannot check: no package clause (not a Go source file)")
+            res.unchecked.append(display)
             continue
         bad = _utf8_error(data)
         if bad is not None:
-            say(f"{display}: file is not valid UTF-8 (byte offset {bad}); analysed as bytes")
+            warn(f"{display}: file is not valid UTF-8 (byte offset {bad}); analysed as bytes")
         files.append(f)
     groups: dict[str, list[src.SourceFile]] = {}
     for f in files:
@@ -275,13 +319,14 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             res.files += 1
             fp = FilePass.of(f, pkg, options)
             try:
+                fault("analysis", f.path)
                 analyse_file(fp, options.rules_for(f.abspath, rules))
             except RecursionError:
-                warn(f"{f.path}: skipped: nesting too deep to analyse")
+                warn(f"{f.path}: cannot check: nesting too deep to analyse")
+                res.unchecked.append(f.path)
                 fp.findings.clear()
             except Exception as e:
-                warn(f"{f.path}: internal error, file skipped: {type(e).__name__}: {e}"
-                     f" [{traceback.extract_tb(e.__traceback__)[-1].name}]")
+                res.failures.append(internal_error(f.path, e))
                 fp.findings.clear()
             res.findings.extend(fp.findings)
             res.warnings.extend(fp.warnings)
@@ -292,10 +337,8 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
 def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
     f = fp.file
     syntax = f.syntax_errors()
-    fp.warnings.extend(w for _, _, w in syntax[:MAX_SYNTAX_WARNINGS])
-    if len(syntax) > MAX_SYNTAX_WARNINGS:
-        fp.warnings.append(f"{f.path}: {len(syntax) - MAX_SYNTAX_WARNINGS} more declarations with syntax errors"
-                           f" not analysed")
+    if syntax:  # one warning per file, however many declarations fail
+        fp.warnings.append(f.syntax_warning(syntax))
     errors = [(a, b) for a, b, _ in syntax]
     deep = _deep_ranges(f)
     if deep:  # skipped like syntax errors: the rest of the file is still analysed
@@ -383,7 +426,7 @@ def _work(args: tuple[Unit, Options, str | None]) -> Result:
     try:
         res = analyse_unit(unit, options)
     except Exception as e:  # never lose the rest of the run
-        return Result(warnings=[f"{_rel(unit.dir)}: internal error, folder skipped: {e}"])
+        return Result(failures=[internal_error(f"{_rel(unit.dir)}/", e)])
     finally:
         gc.set_threshold(*thresholds)
     if key is not None:
@@ -423,6 +466,8 @@ def run(units: list[Unit], options: Options) -> Result:
         _run_parallel(work, options, min(jobs, len(work)), total, keys)
     total.findings.sort(key=Finding.sort_key)
     total.warnings.sort(key=_warning_key)
+    total.unchecked.sort()
+    total.failures.sort()
     return total
 
 
@@ -436,7 +481,8 @@ def _run_parallel(work: list[Unit], options: Options, jobs: int, total: Result, 
     while left:
         left = _run_pool(left, options, 1, ctx, total, keys)
         if left:  # with one worker, units run in order: the first one left killed it
-            total.warnings.append(f"{_rel(left[0].dir)}: worker process died; folder skipped")
+            total.failures.append(f"{_rel(left[0].dir)}/: the worker process analysing it died (out of memory? "
+                                  f"a crash in native code); please report it at {ISSUES}")
             left = left[1:]
 
 
@@ -457,7 +503,7 @@ def _run_pool(work: list[Unit], options: Options, jobs: int, ctx, total: Result,
         elif isinstance(exc, BrokenProcessPool):
             lost.append(u)
         else:
-            total.warnings.append(f"{_rel(u.dir)}: internal error, folder skipped: {exc}")
+            total.failures.append(internal_error(f"{_rel(u.dir)}/", exc))
     return lost
 
 
@@ -480,3 +526,6 @@ def _merge(total: Result, r: Result) -> None:
     total.findings.extend(r.findings)
     total.warnings.extend(r.warnings)
     total.files += r.files
+    total.unchecked.extend(r.unchecked)
+    total.generated += r.generated
+    total.failures.extend(r.failures)

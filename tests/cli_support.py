@@ -105,18 +105,19 @@ def lines(text: str | bytes) -> list[str]:
     if isinstance(text, bytes):
         text = text.decode()
     out = text.splitlines()
-    if out and SUMMARY.match(out[-1]):
-        out.pop()
+    i = len(out)  # the summary comes last, or just before the lines of a run that did not complete
+    while i and out[i - 1].startswith("goguard: error: "):
+        i -= 1
+    if i and SUMMARY.match(out[i - 1]):
+        del out[i - 1]
     return out
 
 
 def stderr_of(r) -> bytes:
     """A run's stderr without its closing summary line."""
     err = r.stderr if isinstance(r.stderr, bytes) else r.stderr.encode()
-    body, _, last = err.rstrip(b"\n").rpartition(b"\n")
-    if SUMMARY.match(last.decode(errors="replace")):
-        return body + b"\n" if body else b""
-    return err
+    kept = "\n".join(lines(err.decode(errors="surrogateescape"))).encode(errors="surrogateescape")
+    return kept + b"\n" if kept else b""
 
 
 def check_lines(*args: str) -> tuple[int, list[str], list[str]]:

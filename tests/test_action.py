@@ -127,7 +127,22 @@ def test_patterns_args_and_working_directory(tmp_path, workspace):
 def test_a_usage_error_fails_whatever_fail_on_findings_says(tmp_path, workspace):
     results, outputs, summary, _ = run_action(tmp_path, workspace, args="--select no-such-rule",
                                               fail_on_findings="false")
-    assert outputs["exit-code"] == "2" and "could not run" in summary
+    assert outputs["exit-code"] == "2" and "could not check everything" in summary
+    assert "No findings" not in summary
     assert results["Fail on findings"].returncode == 2
     results, outputs, _, _ = run_action(tmp_path, workspace, args="'unbalanced")
     assert outputs["exit-code"] == "2" and results["Fail on findings"].returncode == 2
+
+
+@pytest.mark.parametrize("where", ["analysis:clean/", "report"])
+def test_goguard_failing_fails_the_step_and_never_reads_as_no_findings(tmp_path, workspace, monkeypatch, where):
+    """An internal error, inside a package's analysis or after it, is exit status 3:
+    the step fails whatever fail-on-findings says, and the summary says goguard failed."""
+    monkeypatch.setenv("GOGUARD_FAULT", where)
+    results, outputs, summary, _ = run_action(tmp_path, workspace, patterns="./clean/...", fail_on_findings="false",
+                                              format="sarif")
+    assert outputs["exit-code"] == "3" and "sarif-file" not in outputs
+    assert "goguard failed" in summary and "No findings" not in summary
+    fail = results["Fail on findings"]
+    assert fail.returncode == 3 and "::error title=goguard::goguard failed" in fail.stdout
+    assert "internal error" in results["Run goguard"].stderr and "Traceback" not in results["Run goguard"].stderr

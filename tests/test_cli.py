@@ -157,7 +157,7 @@ def test_console_script_is_deterministic_across_runs_and_job_counts(project):
         runs = [run("check", "--format", fmt, "-j", j, "./...", cwd=project) for j in ("1", "2", "2")]
         first = runs[0]
         assert first.returncode == 1
-        assert first.stderr == (b"6 findings (6 errors) in 8 files.\n" if fmt == "text" else b"")
+        assert first.stderr == (b"6 findings (6 errors) in 8 files; skipped 1 generated file (--include-generated).\n" if fmt == "text" else b"")
         for r in runs[1:]:
             assert (r.returncode, r.stdout, r.stderr) == (first.returncode, first.stdout, first.stderr)
         if fmt == "text":

@@ -136,7 +136,7 @@ def test_per_file_ignores(project):
     assert reported() == [f"a.go: {F101}", f"b.go: {F102}"]
     # The same in worker processes (the rule sets per file travel to them).
     r = run("check", "-j", "2", cwd=project)
-    assert (r.returncode, r.stderr) == (1, b"2 findings (2 errors) in 6 files.\n")
+    assert (r.returncode, r.stderr) == (1, b"2 findings (2 errors) in 6 files; skipped 1 generated file (--include-generated).\n")
     assert [x.split(":")[0] for x in lines(r.stdout)] == ["a.go", "b.go"]
 
 
@@ -172,7 +172,9 @@ def test_flags_override_the_file(project):
     cfg.write_text('select = ["GG102"]\ntests = false\ninclude-generated = true\n')
     # --select replaces the file's selection; --ignore takes away from it.
     assert reported("--select", "GG101", "a.go", "b.go") == [f"a.go: {F101}"]
-    assert reported("--ignore", "GG102", "a.go", "b.go") == []
+    code, _, err = check("--ignore", "GG102", "a.go", "b.go")  # no rule left: nothing would be checked
+    assert code == 2 and err == ["goguard: error: no rule selected, so nothing would be checked (see "
+                                 f"`select`/`ignore` in {cfg} and --select/--ignore)"]
     cfg.write_text('ignore = ["GG102"]\n')
     assert reported("--select", "GG1", "a.go", "b.go") == [f"a.go: {F101}", f"b.go: {F102}"]
     assert reported("--ignore", "GG101", "a.go", "b.go") == []
@@ -242,7 +244,8 @@ def test_console_script_reads_the_configuration(project):
     (project / "pyproject.toml").write_text('[tool.goguard]\nselect = ["GG102"]\nexclude = ["other"]\n')
     r = run("check", cwd=project)
     assert (r.returncode, lines(r.stdout), r.stderr) == (1, [f"b.go:5:10: {F102}"],
-                                                        b"1 finding (1 error) in 5 files.\n")
+                                                        b"1 finding (1 error) in 5 files; skipped 1 excluded "
+                                                        b"folder, 1 generated file (--include-generated).\n")
     (project / "pyproject.toml").write_text('[tool.goguard]\nselect = ["GG102"]\nexlude = ["other"]\n')
     r = run("check", cwd=project)
     assert (r.returncode, r.stdout) == (2, b"")

@@ -28,6 +28,7 @@ from goguard.frontend.loader import expand
 N = 10_000  # nesting depth of the deep cases
 
 FOUND = nil_map("good.go")
+NOT_GO = "bad.go: cannot check: no package clause (not a Go source file)"
 
 
 def deep_expressions() -> str:
@@ -70,22 +71,22 @@ CASES = {
     "syntax errors": (
         {"bad.go": SYNTAX},
         [nil_map("bad.go", SYNTAX, 'm["ok"]')],
-        ['bad.go:8:8: syntax error: missing ")"; function h not analysed',
-         'bad.go:11:17: syntax error near ":="; function k not analysed'],
+        ['bad.go:8:8: syntax error: missing ")"; function h not analysed, nor 1 more declaration with syntax '
+         'errors (function k, line 11)'],
     ),
     "not UTF-8": (
         {"bad.go": LATIN1},
         [nil_map("bad.go", LATIN1, b'm["\xff"]')],
         ["bad.go: file is not valid UTF-8 (byte offset 17); analysed as bytes"],
     ),
-    "empty file": ({"bad.go": ""}, [], ["bad.go: skipped: no package clause"]),
-    "only a comment": ({"bad.go": "// Package p does things.\n"}, [], ["bad.go: skipped: no package clause"]),
+    "empty file": ({"bad.go": ""}, [], [NOT_GO]),
+    "only a comment": ({"bad.go": "// Package p does things.\n"}, [], [NOT_GO]),
     "binary with NUL bytes": (
-        {"bad.go": bytes(range(256)) * 16}, [], ["bad.go: skipped: binary file (contains NUL bytes)"],
+        {"bad.go": bytes(range(256)) * 16}, [], ["bad.go: cannot check: binary file (contains NUL bytes)"],
     ),
     "binary without NUL bytes": (
         {"bad.go": bytes(random.Random(7).randrange(1, 256) for _ in range(4096))},
-        [], ["bad.go: skipped: no package clause"],
+        [], [NOT_GO],
     ),
     "expressions nested 10,000 deep": (
         {"bad.go": deep_expressions()},
@@ -104,13 +105,21 @@ CASES = {
 }
 
 
+def could_not_check(warnings: list[str]) -> bool:
+    """The warnings name a file that could not be checked at all: the run exits 2."""
+    return any(": cannot check: " in w or ": cannot read file: " in w for w in warnings)
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_file_beside_a_good_one(case, tmp_path, monkeypatch):
     files, extra, warnings = CASES[case]
     project_dir(tmp_path, {"good.go": GOOD, **files}, monkeypatch)
     start = time.monotonic()
     code, out, err = check_lines(".")
-    assert (code, out, err) == (1, sorted([FOUND, *extra]), [f"goguard: warning: {w}" for w in warnings])
+    expected_err = [f"goguard: warning: {w}" for w in warnings]
+    if could_not_check(warnings):  # the good file's findings, then the reason for exit 2
+        expected_err.append("goguard: error: could not check 1 file (bad.go): the warnings say why")
+    assert (code, out, err) == (2 if could_not_check(warnings) else 1, sorted([FOUND, *extra]), expected_err)
     assert time.monotonic() - start < 60, "a bad file must not stall the run"
 
 
@@ -121,17 +130,18 @@ def test_symlinks_dangling_looping_and_a_folder_loop(tmp_path, monkeypatch):
     os.symlink("loop1.go", tmp_path / "loop2.go")
     os.symlink("..", tmp_path / "sub" / "up")  # a folder loop: recursion must end
     code, out, err = check_lines("./...")
-    assert (code, out) == (1, [FOUND, nil_map("sub/b.go")])
+    assert (code, out) == (2, [FOUND, nil_map("sub/b.go")])  # 2: three files could not be read
     assert err == [
         f"goguard: warning: dangling.go: cannot read file: {os.strerror(errno.ENOENT)}",
         f"goguard: warning: loop1.go: cannot read file: {os.strerror(errno.ELOOP)}",
         f"goguard: warning: loop2.go: cannot read file: {os.strerror(errno.ELOOP)}",
+        "goguard: error: could not check 3 files (dangling.go, ...): the warnings say why",
     ]
     # The loop named as a root is followed once, and not again below.
     assert check_lines("sub/up/...") == (
-        1,
+        2,
         [nil_map("sub/up/good.go"), nil_map("sub/up/sub/b.go")],
-        [w.replace("warning: ", "warning: sub/up/") for w in err],
+        [w.replace("warning: ", "warning: sub/up/").replace("(dangling", "(sub/up/dangling") for w in err],
     )
 
 
@@ -171,7 +181,9 @@ def bindata(size: int) -> str:
 def test_file_over_the_size_limit_is_skipped(tmp_path, monkeypatch):
     monkeypatch.setattr(source, "MAX_FILE_BYTES", 1 << 20)
     project_dir(tmp_path, {"good.go": GOOD, "big.go": GOOD + "//" + "x" * (1 << 20) + "\n"}, monkeypatch)
-    assert check_lines(".") == (1, [FOUND], ["goguard: warning: big.go: skipped: file is larger than 1 MB"])
+    assert check_lines(".") == (2, [FOUND], [
+        "goguard: warning: big.go: cannot check: file is larger than 1 MB (leave it out with the exclude setting)",
+        "goguard: error: could not check 1 file (big.go): the warnings say why"])
 
 
 def test_warnings_only_for_files_reported_on(tmp_path, monkeypatch):
@@ -181,7 +193,7 @@ def test_warnings_only_for_files_reported_on(tmp_path, monkeypatch):
     assert check_lines("good.go") == (1, [FOUND], [])
 
 
-def test_internal_error_in_a_rule_skips_that_file_only(tmp_path, monkeypatch):
+def test_internal_error_in_a_rule_fails_the_run_but_not_the_other_files(tmp_path, monkeypatch):
     project_dir(tmp_path, {"good.go": GOOD, "boom.go": GOOD}, monkeypatch)
     real = engine.analyse_file
 
@@ -192,8 +204,9 @@ def test_internal_error_in_a_rule_skips_that_file_only(tmp_path, monkeypatch):
 
     monkeypatch.setattr(engine, "analyse_file", analyse_file)
     code, out, err = check_lines(".")
-    assert (code, out) == (1, [FOUND])
-    assert len(err) == 1 and err[0].startswith("goguard: warning: boom.go: internal error, file skipped: ValueError: kaboom")
+    assert (code, out) == (3, [FOUND])  # 3: goguard failed, whatever it found
+    assert len(err) == 1 and err[0].startswith("goguard: error: boom.go: internal error: ValueError: kaboom [")
+    assert err[0].endswith("; please report it at https://github.com/goguard/goguard/issues")
 
 
 def test_a_worker_that_dies_loses_only_its_folder(tmp_path, monkeypatch):
@@ -211,7 +224,8 @@ def test_a_worker_that_dies_loses_only_its_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "analyse_unit", analyse_unit)  # the forked workers inherit it
     result = engine.run(expand(["./..."]), engine.Options(jobs=2))
     assert [f.text() for f in result.findings] == [nil_map(f"{d}/good.go") for d in "abd"]
-    assert result.warnings == ["crash: worker process died; folder skipped"]
+    assert result.warnings == [] and len(result.failures) == 1
+    assert result.failures[0].startswith("crash/: the worker process analysing it died")
 
 
 def _without_root_file_access() -> None:
@@ -242,17 +256,19 @@ def test_unreadable_file_and_folder_through_the_console_script(tmp_path, monkeyp
     finally:
         (tmp_path / "secret.go").chmod(0o644)
         (tmp_path / "locked").chmod(0o755)
-    assert (r.returncode, lines(r.stdout)) == (1, [FOUND])
+    assert (r.returncode, lines(r.stdout)) == (2, [FOUND])
     denied = os.strerror(errno.EACCES)
     assert lines(r.stderr) == [
         f"goguard: warning: locked: cannot read folder: {denied}",
         f"goguard: warning: secret.go: cannot read file: {denied}",
+        "goguard: error: could not check 1 file (secret.go) and 1 folder: the warnings say why",
     ]
 
 
 def test_everything_bad_at_once_through_the_console_script(tmp_path):
-    """All the bad inputs in one tree, two workers, the installed script: exit 1, one
-    warning per bad file in a stable order, every good finding printed, no traceback."""
+    """All the bad inputs in one tree, two workers, the installed script: exit 2 (files
+    that could not be checked), one warning per bad file in a stable order, every good
+    finding printed, no traceback."""
     files = {"good.go": GOOD}
     expected_out = [FOUND]
     expected_err = []
@@ -271,7 +287,8 @@ def test_everything_bad_at_once_through_the_console_script(tmp_path):
     os.symlink(".", tmp_path / "self")
     r = run("check", "-j", "2", cwd=tmp_path, timeout=300)
     out, err = lines(r.stdout), lines(r.stderr)
-    assert r.returncode == 1
+    assert r.returncode == 2 and err[-1].startswith("goguard: error: could not check 5 files (case")
+    err = err[:-1]
     assert sorted(set(out) - {nil_map("\\xffname.go")}) == sorted(expected_out)
     assert nil_map("\\xffname.go") in out and len(out) == len(expected_out) + 1
     # Warnings come by path, then by line as a number (bad.go:8 before bad.go:11).

@@ -38,10 +38,23 @@ def md_cell(text: str) -> str:
     return "".join(out)
 
 
+# What a run that did not complete says, by goguard's exit status; any other status
+# (a signal, a Python that cannot start goguard) is a failure too.
+INCOMPLETE = {
+    2: "goguard could not check everything it was asked to (a usage or configuration error, or files "
+       "it cannot read): see the Run goguard step's log.",
+    3: "goguard failed (an internal error): see the Run goguard step's log.",
+}
+
+
 def summary(findings: list[dict], exit_code: int, sarif_file: str | None) -> str:
     lines = ["## goguard", ""]
-    if exit_code == 2:
-        lines.append("goguard could not run: see the step's log.")
+    if exit_code not in (0, 1):
+        lines.append(INCOMPLETE.get(exit_code, f"goguard failed (exit status {exit_code}): see the Run goguard "
+                                               f"step's log."))
+        if findings:
+            lines += ["", f"It reported {len(findings)} finding{'' if len(findings) == 1 else 's'} before that; "
+                          "they are not the whole result."]
     elif not findings:
         lines.append("No findings.")
     else:
@@ -92,7 +105,7 @@ def main() -> int:
         except (OSError, ValueError):
             findings = []
     _append("GITHUB_OUTPUT", f"findings={len(findings)}\nexit-code={code}\n"
-            + (f"sarif-file={os.path.abspath(sarif_file)}\n" if sarif_file and code != 2 else ""))
+            + (f"sarif-file={os.path.abspath(sarif_file)}\n" if sarif_file and code in (0, 1) else ""))
     _append("GITHUB_STEP_SUMMARY", summary(findings, code, sarif_file))
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 
 import click
 
@@ -45,7 +46,33 @@ def _selection(values: tuple[str, ...], option: str) -> set[str]:
     return codes
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Exit statuses every command keeps (README, `goguard check --help`).
+EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
+
+
+class _Guarded(click.Group):
+    """Any exception goguard did not expect, anywhere in a command, is one line naming
+    what failed and where to report it, and exit status 3: never a traceback, never
+    the 1 of "findings" nor the 0 of a pass."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            # A reader that stops early (`| head`): not goguard's failure.
+            sys.stderr.close()
+            sys.exit(EXIT_FINDINGS)
+        except Exception as e:  # noqa: BLE001
+            from goguard.engine import internal_error
+
+            click.echo(f"goguard: error: {internal_error('goguard ' + (ctx.invoked_subcommand or ''), e)}",
+                       err=True)
+            sys.exit(EXIT_FAILED)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="goguard")
 def main() -> None:
     """goguard: finds crash-class bugs in Go source (nil map writes, nil *[]byte
@@ -113,11 +140,21 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
           color_mode, quiet, show_statistics, jobs, exit_zero, sarif_no_root_uri, no_cache, cache_dir) -> None:
     """Check Go packages. PATTERNS as for the go tool: ./... (default), dir/..., dir, file.go.
 
-    Options given here override the configuration file."""
+    Options given here override the configuration file.
+
+    \b
+    Exit status:
+      0  no findings (files left out on purpose, as exclude, generated
+         files, vendor/ and testdata/, are not failures)
+      1  findings (0 with --exit-zero)
+      2  a usage or configuration error, or something could not be checked:
+         a file named or matched that cannot be read or is not Go, or no
+         rule selected
+      3  goguard itself failed (an internal error): please report it"""
     from goguard import baseline
     from goguard.cli import changes, outputs, report
     from goguard.cli.settings import SettingsError, resolve
-    from goguard.engine import run
+    from goguard.engine import fault, run
     from goguard.output import render
 
     rules = _rules_or_exit()
@@ -155,14 +192,18 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
         known = baseline.load(baseline_file) if baseline_file else None
     except (SettingsError, baseline.BaselineError) as e:
         fail(str(e))
+    if not settings.codes:
+        fail("no rule selected, so nothing would be checked (see `select`/`ignore` in "
+             f"{settings.config.path or 'the configuration'} and --select/--ignore)")
     named = settings.patterns(list(patterns))
+    skipped = Counter(excluded=len(patterns) - len(named))
     try:
         if stdin_data is not None:
             units = outputs.stdin_units(stdin_filename, named, settings, warn)
         else:
             # Every named file excluded by the configuration: nothing to check.
             units = expand(named or ["./..."], include_tests=settings.tests, excluded=settings.excluded,
-                           warn=warn) if named or not patterns else []
+                           warn=warn, skipped=skipped) if named or not patterns else []
     except PatternError as e:
         fail(str(e))
     changed = None
@@ -181,8 +222,13 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
 
         options.cache_dir = os.path.abspath(cache_dir or cache.default_dir())
     result = run(units, options)
+    fault("report")
     if options.cache_dir:
-        cache.trim(options.cache_dir)
+        try:
+            cache.trim(options.cache_dir)
+        except OSError:
+            pass  # a cache that cannot be trimmed costs disk, never the run
+    skipped["generated"] += result.generated
     if stdout_fmt != "github":  # there, warnings are annotations on standard output
         for w in result.warnings:
             warn(w)
@@ -192,6 +238,7 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
     reported = [f for f in found if f.suppressed is None]
     suppressed = [f for f in found if f.suppressed is not None]
     if write_baseline:
+        _exit_if_incomplete(result, skipped)  # a baseline of a run that missed files would hide them
         try:
             n = baseline.write(write_baseline, reported)
         except baseline.BaselineError as e:
@@ -208,6 +255,7 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
 
         planned = fixes.plan(fixes.chosen(reported, unsafe_fixes), warn)
         if show_diff:
+            _exit_if_incomplete(result, skipped)
             click.echo(fixes.diff(planned), nl=False)
             n = sum(len(v[2]) for v in planned.values())
             if not quiet:
@@ -237,8 +285,31 @@ def check(patterns, formats, output, stdin_filename, new_from_rev, new_from_patc
         click.echo(report.statistics(reported, suppressed if show_suppressed else [], color),
                    nl=False, color=color, err=stdout_fmt not in ("text", None))
     if not quiet and any(name == "text" for name, _ in targets):
-        click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files, fixed), err=True)
-    sys.exit(1 if reported and not exit_zero else 0)
+        click.echo(report.summary(reported, len(suppressed), len(in_baseline), result.files, fixed,
+                                  report.skip_note(skipped, result.files)), err=True)
+    _exit_if_incomplete(result, skipped)
+    sys.exit(EXIT_FINDINGS if reported and not exit_zero else 0)
+
+
+def _exit_if_incomplete(result, skipped: Counter) -> None:
+    """A run in which goguard failed exits 3, one that could not check a file or folder
+    it was asked to exits 2, each with a line that says so (after everything else)."""
+    for line in result.failures:
+        click.echo(f"goguard: error: {line}", err=True)
+    if result.failures:
+        sys.exit(EXIT_FAILED)
+    parts = []
+    if result.unchecked:
+        from goguard.findings import one_line
+
+        n = len(result.unchecked)
+        parts.append(f"{n:,} file{'' if n == 1 else 's'} ({one_line(result.unchecked[0])}{', ...' if n > 1 else ''})")
+    if skipped["unreadable folder"]:
+        n = skipped["unreadable folder"]
+        parts.append(f"{n:,} folder{'' if n == 1 else 's'}")
+    if parts:
+        click.echo(f"goguard: error: could not check {' and '.join(parts)}: the warnings say why", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _isatty(stream) -> bool:
@@ -286,22 +357,33 @@ def cache_info(cache_dir) -> None:
     from goguard import cache
 
     d = _cache_dir(cache_dir)
-    found = cache.entries(d)
+    found = cache.entries(d, (cache.ENTRY_SUFFIX, cache.DECL_SUFFIX))
     size = sum(s for _, s, _ in found)
-    click.echo(f"cache folder: {d}")
-    click.echo(f"entries: {len(found)} ({size / (1 << 20):.1f} MB; bound {cache.MAX_BYTES >> 20} MB, "
+    n = sum(p.endswith(cache.ENTRY_SUFFIX) for _, _, p in found)
+    click.echo(f"cache folder: {_shown(d)} (goguard's files: {_shown(cache.layout(d))})")
+    click.echo(f"entries: {n} ({size / (1 << 20):.1f} MB; bound {cache.MAX_BYTES >> 20} MB, "
                f"the oldest removed past it)")
 
 
 @cache_cmd.command("clean")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="The cache folder to empty.")
 def cache_clean(cache_dir) -> None:
-    """Remove every entry of the cache."""
+    """Remove every entry of the cache: only files goguard wrote there, in the layout
+    it keeps (a `goguard-vN` folder marked by a CACHEDIR.TAG); nothing else."""
     from goguard import cache
 
     d = _cache_dir(cache_dir)
     n = cache.clean(d)
-    click.echo(f"removed {n} {'entry' if n == 1 else 'entries'} from {d}")
+    if n is None:
+        click.echo(f"{_shown(d)} holds no cache of goguard's: nothing removed")
+        return
+    click.echo(f"removed {n} {'entry' if n == 1 else 'entries'} from {_shown(d)}")
+
+
+def _shown(path: str) -> str:
+    from goguard.findings import one_line
+
+    return one_line(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 @main.command("rules")

@@ -10,7 +10,7 @@ from typing import Callable, Mapping, NoReturn
 
 import click
 
-from goguard.findings import Finding
+from goguard.findings import Finding, one_line
 from goguard.output.text import BOLD, SEVERITY_COLORS, paint
 
 
@@ -19,10 +19,10 @@ def messages(quiet: bool) -> tuple[Callable[[str], None], Callable[[str], NoRetu
     and a `goguard: error:` line followed by exit status 2 (a usage error)."""
     def warn(msg: str) -> None:
         if not quiet:
-            click.echo(f"goguard: warning: {msg}", err=True)
+            click.echo(f"goguard: warning: {one_line(msg)}", err=True)
 
     def fail(msg: str) -> NoReturn:
-        click.echo(f"goguard: error: {msg}", err=True)
+        click.echo(f"goguard: error: {one_line(msg)}", err=True)
         sys.exit(2)
 
     return warn, fail
@@ -42,10 +42,30 @@ def _count(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def summary(reported: list[Finding], suppressed: int, baselined: int, files: int, fixed: int = 0) -> str:
+def skip_note(skipped: Mapping[str, int], files: int) -> str:
+    """What a run left out on purpose, for the summary: excluded and generated files
+    and, when nothing else was checked, test files and vendor/testdata folders (which
+    every `./...` skips, so naming them on each run would be noise)."""
+    parts = []
+    if skipped.get("excluded"):
+        parts.append(f"{_count(skipped['excluded'], 'excluded file')}")
+    if skipped.get("excluded folder"):
+        parts.append(f"{_count(skipped['excluded folder'], 'excluded folder')}")
+    if skipped.get("generated"):
+        parts.append(f"{_count(skipped['generated'], 'generated file')} (--include-generated)")
+    if not files:
+        if skipped.get("test"):
+            parts.append(f"{_count(skipped['test'], 'test file')} (--no-tests)")
+        if skipped.get("vendor/testdata"):
+            parts.append(f"{_count(skipped['vendor/testdata'], 'vendor/ or testdata/ folder')}")
+    return "skipped " + ", ".join(parts) if parts else ""
+
+
+def summary(reported: list[Finding], suppressed: int, baselined: int, files: int, fixed: int = 0,
+            note: str = "") -> str:
     """`No findings in 1,204 files.`, `3 findings (2 errors, 1 warning) in 12 files; 1
     suppressed, 4 in the baseline.`: the last line of a text run, so a CI log tells a
-    pass from a run that checked nothing."""
+    pass from a run that checked nothing; `note` (skip_note) ends it."""
     by = Counter(f.severity for f in reported)
     parts = [_count(by[s], s) for s in ("error", "warning", "note") if by[s]]
     text = (_count(len(reported), "finding") if reported else "No findings") + \
@@ -58,6 +78,8 @@ def summary(reported: list[Finding], suppressed: int, baselined: int, files: int
         extra.append(f"{suppressed:,} suppressed")
     if baselined:
         extra.append(f"{baselined:,} in the baseline")
+    if note:
+        extra.append(note)
     return text + ("; " + ", ".join(extra) if extra else "") + "."
 
 

@@ -6,7 +6,9 @@ folder still supply declarations. Recursion skips vendor/, testdata/ and folders
 names start with `.` or `_`, and does not follow symlinked folders (as the go tool), so
 a symlink loop cannot trap it. As the go tool, it stops at a nested module (a folder
 below the pattern's root with its own go.mod) unless a go.work in scope uses it
-(`GOWORK=off` turns the workspace off, `GOWORK=path` names it), and leaves out files
+(`GOWORK=off` turns the workspace off, `GOWORK=path` names it); a recursive pattern
+whose root lies in no module and no workspace (a monorepo's root, a folder of examples)
+checks every module below it instead, and says so once. It leaves out files
 constrained by `//go:build ignore` (or `// +build ignore`), which no build compiles.
 Files for other operating systems and architectures stay in: a linter covers every
 platform's code.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -116,11 +119,17 @@ def expand(
     excluded: Callable[[str], bool] = lambda path: False,
     warn: Callable[[str], None] = lambda msg: None,
     cwd: str | None = None,
+    skipped: Counter | None = None,
 ) -> list[Unit]:
-    """Units for the patterns, in a stable order. `excluded` gets display paths."""
+    """Units for the patterns, in a stable order. `excluded` gets display paths.
+    `skipped` counts what was left out: on purpose, "excluded" files, "test" files
+    (without include_tests), "excluded folder"s and "vendor/testdata" folders; and
+    "unreadable folder"s, which are not on purpose (the run could not check them)."""
     cwd = cwd or os.getcwd()
     units: dict[str, Unit] = {}
     found = [0]  # Go files matched by the current pattern
+    if skipped is None:
+        skipped = Counter()
 
     def unit_for(directory: str) -> Unit:
         if directory not in units:
@@ -132,13 +141,18 @@ def expand(
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as e:
             warn(f"{display_path(directory, cwd)}: cannot read folder: {e.strerror or e}")
+            skipped["unreadable folder"] += 1
             return
         files = []
         for e in entries:
-            if not _go_file(e.name, include_tests) or not _file_entry(e) or build_ignored(e.path):
+            if not _go_file(e.name, True) or not _file_entry(e) or build_ignored(e.path):
+                continue
+            if not include_tests and e.name.endswith("_test.go"):
+                skipped["test"] += 1
                 continue
             disp = display_path(e.path, cwd)
             if excluded(disp):
+                skipped["excluded"] += 1
                 continue
             files.append((disp, os.path.abspath(e.path)))
         found[0] += len(files)
@@ -153,31 +167,44 @@ def expand(
     def walk(root: str, match=None) -> None:
         """Every folder below root (`match`: only those whose path relative to root it
         accepts, for patterns with `...` inside a name such as `cmd/go-...`)."""
+        from goguard.frontend.module import module_root
+
         stack = [root]
         seen: set[tuple[int, int]] = set()
         uses = workspace_modules(root)
+        # Outside any module and workspace (a monorepo's root, a folder of examples), the
+        # modules below are each checked, as if a go.work used them all.
+        every_module = uses is None and module_root(root) is None
         while stack:
             d = stack.pop()
             try:
                 st = os.stat(d)
             except OSError as e:
                 warn(f"{display_path(d, cwd)}: cannot read folder: {e.strerror or e}")
+                skipped["unreadable folder"] += 1
                 continue
             if (st.st_dev, st.st_ino) in seen:
                 continue
             seen.add((st.st_dev, st.st_ino))
             if d != root and excluded(display_path(d, cwd)):
+                skipped["excluded folder"] += 1
                 continue
-            if d != root and os.path.isfile(os.path.join(d, "go.mod")) and \
-                    (uses is None or os.path.normpath(d) not in uses):
-                continue  # a nested module outside the workspace: the go tool stops here
+            if d != root and os.path.isfile(os.path.join(d, "go.mod")):
+                if every_module:
+                    modules.append(d)
+                elif uses is None or os.path.normpath(d) not in uses:
+                    continue  # a nested module outside the workspace: the go tool stops here
             if match is None or match(os.path.relpath(d, root).replace(os.sep, "/")):
                 add_dir(d)
             try:
-                subdirs = [
-                    e.path for e in os.scandir(d)
-                    if not _skip_dir(e.name) and e.is_dir(follow_symlinks=False)
-                ]
+                subdirs = []
+                for e in os.scandir(d):
+                    if not e.is_dir(follow_symlinks=False):
+                        continue
+                    if not _skip_dir(e.name):
+                        subdirs.append(e.path)
+                    elif e.name in ("vendor", "testdata"):
+                        skipped["vendor/testdata"] += 1
             except OSError:
                 continue
             stack.extend(sorted(subdirs, reverse=True))
@@ -206,10 +233,16 @@ def expand(
             raise PatternError(f"{pattern}: no such file or directory") from e
         if stat.S_ISDIR(st.st_mode):
             found[0] = 0
+            modules: list[str] = []
             if recursive:
                 walk(path, match)
             else:
                 add_dir(path)
+            if modules:
+                n = len(modules)
+                warn(f"{pattern}: no go.mod at or above {display_path(path, cwd)}: checking the {n} "
+                     f"module{'' if n == 1 else 's'} below it, as if a go.work used "
+                     f"{'it' if n == 1 else 'them all'}")
             if not found[0]:
                 warn(f"{pattern}: matched no Go files")
         elif recursive:
