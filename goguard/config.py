@@ -28,9 +28,28 @@ _GO_VERSION = re.compile(r"^(?:go)?([0-9]+)\.([0-9]+)(?:\.[0-9]+)?$")
 
 
 def parse_go_version(text: str) -> tuple[int, int] | None:
-    """`1.22`, `1.22.3` or `go1.22` -> (1, 22); None when it is not a Go version."""
+    """`1.22`, `1.22.3` or `go1.22` -> (1, 22); None when it is not a Go version
+    (every Go release is 1.N; `0.1` or `2.0` is a typo, not a language version)."""
     m = _GO_VERSION.match(text.strip())
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    if m is None or int(m.group(1)) != 1 or int(m.group(2)) > 999:
+        return None
+    return (1, int(m.group(2)))
+
+
+def glob_problem(pattern: str) -> str:
+    """Why a glob of `exclude` or `per-file-ignores` cannot be what was meant ("" when
+    it is fine): empty, or a `[` class that is never closed."""
+    if not pattern.strip() or pattern.strip() in ("./", "/"):
+        return "it is empty"
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "[":
+            j = pattern.find("]", i + 2)
+            if j < 0:
+                return "a '[' is never closed by ']'"
+            i = j
+        i += 1
+    return ""
 
 
 class ConfigError(Exception):
@@ -148,12 +167,15 @@ class _Reader:
         if "ignore" in table:
             cfg.ignore = self.codes(("ignore",), table["ignore"])
         if "exclude" in table:
-            cfg.exclude = self.strings(("exclude",), table["exclude"])
+            cfg.exclude = self.globs(("exclude",), table["exclude"])
         if "per-file-ignores" in table:
             pfi = table["per-file-ignores"]
             if not isinstance(pfi, dict):
                 self.fail(("per-file-ignores",), 'must be a table of glob = ["codes"]')
             for glob, codes in pfi.items():
+                problem = glob_problem(glob)
+                if problem:
+                    self.fail(("per-file-ignores", glob), f"{glob!r} is not a valid glob: {problem}")
                 cfg.per_file_ignores[glob] = frozenset(self.codes(("per-file-ignores", glob), codes))
         for key in ("tests", "include-generated"):
             if key in table:
@@ -177,9 +199,20 @@ class _Reader:
         return cfg
 
     def strings(self, keys: tuple[str, ...], value: Any) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list):
             self.fail(keys, f"must be a list of strings, not {_type(value)}")
+        for i, v in enumerate(value):
+            if not isinstance(v, str):
+                self.fail(keys, f"must be a list of strings, but item {i + 1} is {_type(v)} ({v!r})")
         return list(value)
+
+    def globs(self, keys: tuple[str, ...], value: Any) -> list[str]:
+        out = self.strings(keys, value)
+        for g in out:
+            problem = glob_problem(g)
+            if problem:
+                self.fail(keys, f"{g!r} is not a valid glob: {problem}", g)
+        return out
 
     def codes(self, keys: tuple[str, ...], value: Any, key_is_rule: bool = False) -> list[str]:
         from goguard.rules import resolve_selector, unknown_selector

@@ -192,7 +192,16 @@ ERRORS = [
     ('select = ["GG101"]\nbogus = 1\n', "goguard.toml:2: bogus: unknown key (known keys: select, ignore, "
      "exclude, per-file-ignores, tests, include-generated, go-version, severity)"),
     ('select = "GG101"\n', "goguard.toml:1: select: must be a list of strings, not a string"),
-    ('ignore = [1]\n', "goguard.toml:1: ignore: must be a list of strings, not a list"),
+    ('ignore = [1]\n', "goguard.toml:1: ignore: must be a list of strings, but item 1 is an integer (1)"),
+    ('select = ["GG101", ["GG102"]]\n',
+     "goguard.toml:1: select: must be a list of strings, but item 2 is a list (['GG102'])"),
+    ('exclude = ["vendor", "[unclosed"]\n',
+     "goguard.toml:1: exclude: '[unclosed' is not a valid glob: a '[' is never closed by ']'"),
+    ('exclude = [""]\n', "goguard.toml:1: exclude: '' is not a valid glob: it is empty"),
+    ('[per-file-ignores]\n"a[.go" = ["GG101"]\n',
+     "goguard.toml:2: per-file-ignores.\"a[.go\": 'a[.go' is not a valid glob: a '[' is never closed by ']'"),
+    ('go-version = "0.1"\n', 'goguard.toml:1: go-version: must be a string such as "1.22", not \'0.1\''),
+    ('go-version = "2.0"\n', 'goguard.toml:1: go-version: must be a string such as "1.22", not \'2.0\''),
     ('select = [\n  "GG101",\n  "GG999",\n]\n',
      "goguard.toml:3: select: unknown rule code, name or prefix 'GG999' (see 'goguard rules')"),
     ('ignore = ["no-such-rule"]\n', "goguard.toml:1: ignore: unknown rule code, name or prefix "
