@@ -137,7 +137,26 @@ def check(pass_, matches) -> None:
                     continue
                 seen.add(value.id)
                 name = pass_.text(root)
-                pass_.report(value, f'address of local "{name}" {where}: {name} moves to the heap, '
-                                    f'and every store of this address shares one {name}',
-                             flow=[(pass_.result("scopes", fn).decl_of(root).ident, f"{name} declared here"),
-                                   (value, "its address stored here")])
+                decl = pass_.result("scopes", fn).decl_of(root)
+                shared = (f", and every store of this address in the loop shares one {name}"
+                          if _one_variable_per_loop(pass_, value, fn, decl) else "")
+                pass_.report(value, f'address of local "{name}" {where}: {name} moves to the heap{shared}',
+                             flow=[(decl.ident, f"{name} declared here"), (value, "its address stored here")])
+
+
+def _one_variable_per_loop(pass_, value: Node, fn: Node, decl) -> bool:
+    """The store repeats in a loop with the same variable: one declared outside the
+    innermost loop around the store, or that loop's own variable before Go 1.22. A
+    variable declared in the loop's body is a new one on each iteration."""
+    at = decl.ident.start_byte
+    n = value.parent
+    while n is not None and n.id != fn.id and n.type != "func_literal":
+        if n.type == "for_statement":
+            if not n.start_byte <= at < n.end_byte:
+                return True
+            body = n.child_by_field_name("body")
+            if body is not None and body.start_byte <= at < body.end_byte:
+                return False
+            return pass_.go_version is not None and pass_.go_version < (1, 22)  # the for clause's variable
+        n = n.parent
+    return False

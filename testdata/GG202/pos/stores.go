@@ -15,7 +15,7 @@ func intoMap(lines []string) map[string]*string {
 	var line string
 	for _, l := range lines {
 		line = l
-		out[l] = &line // want `address of local "line" stored in out\[l\]` `one variable line.*GG201`
+		out[l] = &line // want `address of local "line" stored in out\[l\]: line moves to the heap, and every store of this address in the loop shares one line` `one variable line.*GG201`
 	}
 	return out
 }
@@ -24,7 +24,7 @@ func intoSlice(n int) []*int {
 	s := make([]*int, n)
 	for i := 0; i < n; i++ {
 		v := i
-		s[i] = &v // want `address of local "v" stored in s\[i\]`
+		s[i] = &v // want `address of local "v" stored in s\[i\]: v moves to the heap \(GG202\)$`
 	}
 	return s
 }
