@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from goguard.frontend.loader import PatternError, Unit, display_path, expand
+from goguard.frontend.loader import Unit, display_path, expand
 
 
 class OutputError(Exception):
@@ -41,17 +41,16 @@ def parse(values: tuple[str, ...], output: str | None, known: list[str]) -> list
 
 def stdin_units(stdin_filename: str, named: list[str], settings, warn) -> list[Unit]:
     """The unit of the file that standard input stands for: its folder's other files
-    for declarations, it alone reported on. The file need not exist on disk (a new,
-    unsaved buffer); its folder must."""
+    for declarations, it alone reported on. Neither the file nor its folder need exist
+    on disk (a new, unsaved buffer of a new package): then it is analysed alone."""
     path = os.path.abspath(stdin_filename)
     if not named:  # excluded by the configuration
         return []
     if os.path.isfile(path):
         return expand([stdin_filename], include_tests=settings.tests, excluded=settings.excluded, warn=warn)
     folder = os.path.dirname(path)
-    if not os.path.isdir(folder):
-        raise PatternError(f"--stdin-filename: {os.path.dirname(stdin_filename) or '.'}: no such directory")
-    units = expand([folder], include_tests=settings.tests, excluded=settings.excluded, warn=lambda m: None)
+    units = expand([folder], include_tests=settings.tests, excluded=settings.excluded,
+                   warn=lambda m: None) if os.path.isdir(folder) else []
     unit = units[0] if units else Unit(folder)
     unit.files.append((display_path(path, os.getcwd()), path))
     unit.report = {path}
