@@ -445,10 +445,32 @@ def test_endless_streams_and_huge_trees_end(tmp_path: Path, monkeypatch):
         traces.read_tail(Endless(), limit=1 << 20, most=8 << 20)
     for i in range(5):
         (tmp_path / f"d{i}").mkdir()
+    (tmp_path / "go.mod").write_text("module m\n\ngo 1.22\n")
     monkeypatch.setattr("goguard.triage.tree.MAX_DIRS", 3)
     said = []
     Tree(str(tmp_path), said.append)
     assert said and "more than" in said[0] and "--root" in said[0]
+
+
+def test_a_large_folder_in_no_module_is_not_walked_through(tmp_path: Path, monkeypatch):
+    """Run from a home folder by mistake: no go.mod at or above it, and more folders
+    than a checkout has. It says so at once (exit 2) instead of walking all of it."""
+    from cli_support import invoke
+
+    home = tmp_path / "home"
+    for i in range(8):
+        (home / f"d{i}" / "sub").mkdir(parents=True)
+    (home / "crash.log").write_text("panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\n"
+                                    "main.main()\n\t/src/app/main.go:7 +0x2c\nexit status 2\n")
+    monkeypatch.setattr("goguard.triage.tree.MAX_DIRS_OUTSIDE_A_MODULE", 5)
+    monkeypatch.chdir(home)
+    r = invoke("triage", "crash.log")
+    assert r.exit_code == 2
+    assert "is in no Go module (no go.mod at or above it) and holds more than 5 folders" in r.stderr
+    assert "--root" in r.stderr
+    # A checkout of several modules, small enough, is still walked.
+    monkeypatch.setattr("goguard.triage.tree.MAX_DIRS_OUTSIDE_A_MODULE", 100)
+    assert invoke("triage", "crash.log").exit_code == 0
 
 
 def test_a_failing_go_test_in_a_ci_log(go: fx.GoTool):

@@ -16,7 +16,7 @@ from goguard.findings import one_line
 from goguard.frontend.loader import display_path, expand
 from goguard.triage import traces
 from goguard.triage.explain import Verdict, triage
-from goguard.triage.tree import Tree
+from goguard.triage.tree import TooLarge, Tree
 
 
 def read_input(path: str | None, warn) -> str:
@@ -167,7 +167,10 @@ def command(path, fmt, root, go_version, no_cache, quiet) -> None:
                    "'unexpected fault address' and signal lines such as 'SIGILL: ...')", err=True)
         sys.exit(1)
     cwd = os.getcwd()
-    tree = Tree(root or cwd, warn)
+    try:
+        tree = Tree(root or cwd, warn)
+    except TooLarge as e:
+        fail(str(e))
 
     def options_for(codes):
         from goguard import cache

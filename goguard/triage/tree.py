@@ -26,6 +26,13 @@ from goguard.triage.traces import Frame, split_function
 
 MAX_FILES = 500_000
 MAX_DIRS = 200_000  # triage run from / or a home folder by mistake must still end
+# A root in no Go module (no go.mod at or above it): a checkout of several modules is
+# walked, but one this large is a home folder or / by mistake, and is not walked through.
+MAX_DIRS_OUTSIDE_A_MODULE = 20_000
+
+
+class TooLarge(Exception):
+    """The root is in no Go module and holds too many folders to be a checkout."""
 MAX_FILE_BYTES = 16 << 20
 _CLOSURE = re.compile(r"(?:\.func[0-9]+|\.gowrap[0-9]+|\.deferwrap[0-9]+|\.[0-9]+|-range[0-9]+)+$")
 _GENERIC = re.compile(r"\[[^\[\]]*\]")
@@ -76,7 +83,9 @@ class Tree:
         stack = [self.root]
         modules: dict[str, list[str] | None] = {}
         dirs = 0
-        while stack and self.files < MAX_FILES and dirs < MAX_DIRS:
+        outside = module_root(self.root) is None
+        max_dirs = MAX_DIRS_OUTSIDE_A_MODULE if outside else MAX_DIRS
+        while stack and self.files < MAX_FILES and dirs < max_dirs:
             d = stack.pop()
             dirs += 1
             try:
@@ -93,6 +102,10 @@ class Tree:
                         self._add(e.path, modules)
                 except OSError:
                     continue
+        if stack and outside:
+            raise TooLarge(f"{self.root} is in no Go module (no go.mod at or above it) and holds more than "
+                           f"{max_dirs:,} folders: run goguard triage from the checkout of the code that "
+                           f"crashed, or name it with --root")
         if stack:
             warn(f"{self.root} holds more than {MAX_FILES} Go files or {MAX_DIRS} folders: the rest are "
                  f"not looked at (run goguard triage from the checkout, or name it with --root)")
