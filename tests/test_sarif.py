@@ -423,7 +423,7 @@ def test_sarif_multitool_finds_no_error(tmp_path):
         # --rule-kind Sarif Ghas: without it the GitHub rules (GH1001-GH1006) do not run.
         p = subprocess.run(
             [npx, "--no-install", "sarif-multitool", "validate", str(path),
-             "--config", str(SHARED / "github-ingestion.config.xml"), "--rule-kind", "Sarif", "Ghas",
+             "--config", str(REPO / "docs" / "sarif-multitool.config.xml"), "--rule-kind", "Sarif", "Ghas",
              "-o", str(report)],
             cwd=where, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
         assert report.exists(), p.stdout + p.stderr
@@ -541,3 +541,15 @@ def test_file_names_that_are_not_utf8_keep_their_bytes(tmp_path):
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
     assert "pkg/bad%FF.go" in uris
     assert any(u.startswith("file://") and u.endswith("/out%FE/b.go") for u in uris)
+
+
+def test_the_multitool_configuration_the_page_names_is_in_the_repository():
+    import xml.etree.ElementTree as ET
+
+    text = DOCS.read_text()
+    (name,) = set(re.findall(r"--config (\S+)", text))
+    config = REPO / "docs" / name
+    assert config.is_file() and f"]({name})" in text
+    rules = {p.get("Key").split(".")[0]: p.find("Property").get("Value") for p in ET.parse(config).getroot()}
+    assert all(rules[f"GH100{i}"] == "Error" for i in range(1, 7))
+    assert "--rule-kind Sarif Ghas" in text
