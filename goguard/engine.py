@@ -3,6 +3,7 @@ and collects findings and warnings. Units are analysed in parallel processes."""
 
 from __future__ import annotations
 
+import bisect
 import gc
 import multiprocessing
 import os
@@ -339,7 +340,7 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
     syntax = f.syntax_errors()
     if syntax:  # one warning per file, however many declarations fail
         fp.warnings.append(f.syntax_warning(syntax))
-    errors = [(a, b) for a, b, _ in syntax]
+    errors = sorted((a, b) for a, b, _ in syntax)
     deep = _deep_ranges(f)
     if deep:  # skipped like syntax errors: the rest of the file is still analysed
         fp.warnings.append(f"{f.path}: nested more than {src.MAX_NESTING} levels deep; "
@@ -347,7 +348,7 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
         errors = sorted(set(errors + deep))
 
     def in_error(n: Node) -> bool:
-        return any(s <= n.start_byte < e for s, e in errors)
+        return _in_ranges_at(errors, n.start_byte)
 
     active = [r for r in rules if r.code != suppress.RULE_CODE  # GG000 runs after the directives
               and (not r.meta.requires or any(b in f.data for b in r.meta.requires))]
@@ -392,8 +393,14 @@ def _apply_directives(fp: FilePass, rules: list[Rule], errors: list[tuple[int, i
 
 
 def _in_ranges(f: src.SourceFile, finding: Finding, ranges: list[tuple[int, int]]) -> bool:
-    off = f.line_starts[finding.line - 1] + finding.column - 1
-    return any(s <= off < e for s, e in ranges)
+    return _in_ranges_at(ranges, f.line_starts[finding.line - 1] + finding.column - 1)
+
+
+def _in_ranges_at(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """offset lies in one of the sorted ranges (top-level declarations: never
+    overlapping), found by bisection, not by trying each range for every capture."""
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
 
 
 def _lookup(store: "cache.Cache", unit: Unit) -> tuple[str | None, Result | None]:

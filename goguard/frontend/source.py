@@ -254,7 +254,7 @@ class SourceFile:
     def build_go_version(self) -> tuple[int, int] | None:
         return build_go_version(self.data)
 
-    @property
+    @functools.cached_property
     def package_name(self) -> str:
         for child in self.root.named_children:
             if child.type == "package_clause":
