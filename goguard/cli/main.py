@@ -339,6 +339,25 @@ def triage_cmd(log, fmt, root, go_version, no_cache, quiet) -> None:
     triage.command(log, fmt, root, go_version, no_cache, quiet)
 
 
+@main.command("server")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep the result cache here (default: as for goguard check).")
+def server_cmd(no_cache, cache_dir) -> None:
+    """The language server (LSP over stdio), for editors: diagnostics for open Go
+    files as they are edited, their fixes and suppressions as code actions, the rule
+    pages on hover. Needs the server extra: pip install 'goguard[server]'."""
+    try:
+        from goguard.lsp import server
+    except ImportError as e:
+        click.echo(f"goguard: error: goguard server needs pygls ({e}): pip install 'goguard[server]'", err=True)
+        sys.exit(EXIT_USAGE)
+    from goguard import cache
+
+    _rules_or_exit()
+    server.main(None if no_cache else os.path.abspath(cache_dir or cache.default_dir()))
+
+
 @main.group("cache")
 def cache_cmd() -> None:
     """The result cache of warm runs: where it is, how big, and emptying it."""

@@ -60,11 +60,12 @@ def resolve(
     tests: bool | None,
     include_generated: bool | None,
     go_version: str | None,
+    start: str | None = None,
 ) -> Settings:
-    """Settings from the configuration (`config_file`, or the one found from the
-    current folder) and the flags; None for a flag that was not given."""
+    """Settings from the configuration (`config_file`, or the one found from `start`,
+    by default the current folder) and the flags; None for a flag that was not given."""
     try:
-        cfg = load(config_file) if config_file else discover()
+        cfg = load(config_file) if config_file else discover(start)
     except ConfigError as e:
         raise SettingsError(str(e)) from e
     codes = set(cfg.select) if cfg.select is not None else set(all_codes)
