@@ -510,6 +510,32 @@ def build_programs(go: GoTool, programs: list[Program], outdir: Path) -> dict[Pa
     return out
 
 
+def shared_build(go: GoTool, programs: list[Program], tmp_path_factory, tag: str) -> dict[Path, Path | str]:
+    """build_programs, done once per test session however many xdist workers ask: the
+    first builds into a folder all workers share (under a file lock), the others wait
+    for it and read its map. Linking every program again in each worker, and once more
+    for each test module that needs them, was most of the suite's Go time."""
+    import fcntl
+    import hashlib
+    import json
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, above the workers' own
+    key = hashlib.sha256(json.dumps(sorted([str(p.dir), list(p.goflags)] for p in programs)).encode()).hexdigest()
+    folder = base / f"go-{tag}-{key[:16]}"
+    with open(base / f"go-{tag}-{key[:16]}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        index = folder / "built.json"
+        if index.is_file():
+            return {Path(k): (Path(v[1]) if v[0] == "binary" else v[1]) for k, v in json.loads(index.read_text()).items()}
+        folder.mkdir(exist_ok=True)
+        out = build_programs(go, programs, folder)
+        index.write_text(json.dumps({str(k): ["binary", str(v)] if isinstance(v, Path) else ["error", v]
+                                     for k, v in out.items()}))
+        return out
+
+
 # A frame's position line: "\tFILE.go:LINE +0x1d", and in a fatal error's trace also " fp=... sp=... pc=...".
 _FRAME = re.compile(r"^\t(.+?\.go):([0-9]+)(?: .*)?$", re.M)
 

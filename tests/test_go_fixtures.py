@@ -25,9 +25,9 @@ def go() -> fx.GoTool:
 
 @pytest.fixture(scope="session")
 def binaries(go: fx.GoTool, tmp_path_factory) -> dict[Path, Path | str]:
-    """Every program built once per test process (one go build per module and flag set)."""
-    programs = [fx.read_program(d) for d in PROGRAMS]
-    return fx.build_programs(go, programs, tmp_path_factory.mktemp("gobin"))
+    """Every program built once per test session, shared by the workers and by
+    test_triage (one go build per module and flag set)."""
+    return fx.shared_build(go, [fx.read_program(d) for d in PROGRAMS], tmp_path_factory, "plain")
 
 
 def test_there_is_a_module_and_programs() -> None:

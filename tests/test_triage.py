@@ -97,11 +97,11 @@ def go() -> fx.GoTool:
 @pytest.fixture(scope="session")
 def rule_programs(go: fx.GoTool, tmp_path_factory) -> list[tuple[fx.Program, Path, Path]]:
     """Every run_ program that crashes: (program, binary, -trimpath binary)."""
-    programs = [fx.read_program(d) for d in fx.program_folders()]
-    programs = [p for p in programs if p.expect_panic]
-    plain = fx.build_programs(go, programs, tmp_path_factory.mktemp("plain"))
-    trimmed = fx.build_programs(go, [dataclasses.replace(p, goflags=p.goflags + ("-trimpath",)) for p in programs],
-                                tmp_path_factory.mktemp("trim"))
+    everything = [fx.read_program(d) for d in fx.program_folders()]
+    programs = [p for p in everything if p.expect_panic]
+    plain = fx.shared_build(go, everything, tmp_path_factory, "plain")  # the build test_go_fixtures runs
+    trimmed = fx.shared_build(go, [dataclasses.replace(p, goflags=p.goflags + ("-trimpath",)) for p in programs],
+                              tmp_path_factory, "trim")
     out = []
     for p in programs:
         assert not isinstance(plain[p.dir], str), plain[p.dir]
