@@ -100,14 +100,19 @@ have no check for unsynchronised map writes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from goguard.analyses.aliases import is_assignment_target
+from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
+from goguard.facts.map_writes import MapWrite, callee, callers_lock, field_writes, lock_state, writes_of
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
+from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_REGISTER_PREFIX, GRPC_REGISTER_SUFFIX,
+                                        HANDLER_CALLS, HANDLER_FIELDS, HANDLER_SIGNATURES)
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -118,68 +123,36 @@ META = RuleMeta(
     precision="high",
     measured=(f"on {CORPUS}, 10 findings, all true (five in minio's site replication, "
               f"telegraf's solr cache, an etcd contrib server, two test fakes); 0 false positives."),
-    requires=(b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc"),
-    query="""
-(go_statement) @go
-(call_expression function: (selector_expression field: (field_identifier) @m
-  (#match? @m "^(Go|HandleFunc|Handle|AfterFunc)$"))) @call
-""",
+    # The findings of a package are computed once, from all its files, and each file
+    # reports those whose write it holds: a write may lie far from what makes it concurrent.
+    every_file=True,
 )
 
-_WRITES = """
-(assignment_statement left: (expression_list (index_expression) @w))
-(inc_statement (index_expression) @w)
-(dec_statement (index_expression) @w)
-(call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
+_NAMES = sorted({"Go", "HandleFunc", "Handle", "AfterFunc"} | {r.name for r in HANDLER_CALLS})
+_QUERY = f"""
+(go_statement) @go
+(call_expression function: (selector_expression field: (field_identifier) @m
+  (#match? @m "^({'|'.join(_NAMES)})$"))) @call
+(call_expression function: (selector_expression field: (field_identifier) @r
+  (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$"))) @register
+(composite_literal type: (qualified_type) body: (literal_value
+  (keyed_element key: (literal_element (identifier) @k) value: (literal_element (_) @v)))) @lit
 """
-_READS = """
-(index_expression) @r
-(call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
-(range_clause right: (_) @range)
+_ARGS = """
+(argument_list (func_literal) @f)
+(argument_list (selector_expression) @f)
 """
-
-
-def _sites(body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
-    """(site, map expression, access) of a function body: writes, and reads when asked
-    (an index that is not a write target, len(m), range over m)."""
-    caps = captures(_WRITES, body)
-    out = [(w, w.child_by_field_name("operand"), "write") for w in caps.get("w", ())]
-    written = {w.id for w in caps.get("w", ())}
-    for call in caps.get("call", ()):
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.named_children:
-            out.append((call, args.named_children[0], "write"))
-    if reads:
-        rc = captures(_READS, body)
-        out += [(r, r.child_by_field_name("operand"), "read") for r in rc.get("r", ()) if r.id not in written]
-        out += [(r, r, "read") for r in rc.get("len", ())]
-        out += [(r, r, "range") for r in rc.get("range", ())]
-    return [(site, m, a) for site, m, a in out if m is not None]
-
-
-def _map_sites(fp, fn: Node, reads: bool):
-    """The accesses of `fn`'s own body (not of a nested literal: sync.Once.Do, a
-    callback) to something provably a map."""
-    body = fn.child_by_field_name("body")
-    if body is None:
-        return
-    types = fp.result("exprtypes", fn)
-    for site, m, access in _sites(body, reads):
-        inner = fp.enclosing_function(site)
-        if inner is None or inner.id != fn.id:
-            continue
-        if site.type == "index_expression":
-            if types.container_kind(site) != "map":
-                continue
-        elif types.types.underlying(types.of(m)).kind != "map":
-            continue
-        yield site, m, access
+_REQUIRES = (b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc", b"Serve", b"Register", b"Collect")
+_FUNCTION_CALLS = {(r.path, r.name): r for r in HANDLER_CALLS if not r.method}
+_METHOD_CALLS = {r.name: r for r in HANDLER_CALLS if r.method}
+_FIELDS = {(r.path, r.type, r.field) for r in HANDLER_FIELDS}
+_SIGNATURE_PATHS = {p for s in HANDLER_SIGNATURES for p, _ in s.params}
 
 
 @dataclass
 class Context:
     kind: str  # "goroutine" | "errgroup" | "handler" | "timer"
-    launch: Node  # the statement or call that starts it
+    launch: Node  # the statement or call that starts it (or registers it)
     launcher: Node  # the function containing the launch
     body: Node  # the function whose body runs concurrently
     fp: object  # the FilePass of body's file
@@ -187,139 +160,261 @@ class Context:
     params: dict[str, Node] = field(default_factory=dict)  # callee parameter -> argument
     launch_pass: object = None  # the FilePass of the launcher's file
     registered: bool = False  # a handler value registered once: its receiver is shared by every request
+    started: str = ""  # the flow note at the launch
 
 
 @dataclass(frozen=True)
 class Write:
     node: Node  # the index expression, the delete/clear call, or the read
-    map_expr: Node
-    key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path)
+    fp: object  # the FilePass of node's file
+    map_text: str
+    key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path) | ("handler", launch id, path)
     outer: object  # the launcher's Decl of the map's root variable, when captured or passed (else None)
     access: str = "write"  # write | read | range
+    chain: tuple = ()  # ((FilePass, call node, callee text), ...) from the concurrent body to the write
 
 
-def _innermost_loop(n: Node, stop: Node) -> Node | None:
-    p = n.parent
-    while p is not None and p.id != stop.id:
-        if p.type == "for_statement":
-            return p
-        if p.type == "func_literal":
-            return None
-        p = p.parent
-    return None
+class _Out:
+    """The findings of a package, by the absolute path of the file that holds each
+    one's site; one finding per site."""
+
+    def __init__(self) -> None:
+        self.by_file: dict[str, list] = {}
+        self.seen: set[tuple[str, int]] = set()
+
+    def emit(self, fp, node: Node, msg: str, flow: list[tuple[object, Node, str]]) -> None:
+        where = (fp.file.abspath, node.start_byte)
+        if where in self.seen:
+            return
+        self.seen.add(where)
+        steps = []
+        for sfp, n, note in flow:
+            line, col = sfp.file.position(n.start_byte)
+            steps.append(((sfp.file.path, line, col), note))
+        self.by_file.setdefault(fp.file.abspath, []).append((node, msg, steps))
 
 
-def _contexts(pass_, matches) -> list[Context]:
-    out = []
-    text = pass_.text
-    imports = pass_.imports
-    for _, caps in matches:
-        for go in caps.get("go", ()):
-            call = next((c for c in go.named_children if c.type == "call_expression"), None)
-            launcher = pass_.enclosing_function(go)
-            if call is None or launcher is None:
-                continue
-            ctx = _callee_context(pass_, "goroutine", go, launcher, call)
-            if ctx is not None:
-                out.append(ctx)
-        for call in caps.get("call", ()):
-            fn = call.child_by_field_name("function")
-            name = text(fn.child_by_field_name("field"))
-            op = fn.child_by_field_name("operand")
-            args = call.child_by_field_name("arguments")
-            launcher = pass_.enclosing_function(call)
-            if args is None or launcher is None or op is None:
-                continue
-            path = imports.get(text(op)) if op.type == "identifier" else None
-            fnarg = None
-            if name == "Go" and args.named_child_count == 1:
-                kind, fnarg = "errgroup", args.named_children[0]
-            elif name == "HandleFunc" and args.named_child_count == 2:
-                kind, fnarg = "handler", args.named_children[1]
-            elif name == "Handle" and args.named_child_count == 2:
-                kind, fnarg = "handler", strip_parens(args.named_children[1])
-                conv = fnarg.child_by_field_name("function") if fnarg.type == "call_expression" else None
-                cargs = fnarg.child_by_field_name("arguments") if conv is not None else None
-                if conv is not None and text(conv).endswith("HandlerFunc") and cargs is not None \
-                        and cargs.named_child_count == 1:
-                    fnarg = cargs.named_children[0]  # http.HandlerFunc(f)
-                else:
-                    ctx = _serve_http(pass_, call, launcher, fnarg)
-                    if ctx is not None:
-                        out.append(ctx)
-                    continue
-            elif name == "AfterFunc" and path == "time" and args.named_child_count == 2:
-                kind, fnarg = "timer", args.named_children[1]
-            else:
-                continue
-            fnarg = strip_parens(fnarg)
-            if fnarg.type == "func_literal":
-                out.append(Context(kind, call, launcher, fnarg, pass_, _innermost_loop(call, launcher)))
-            elif fnarg.type == "identifier" and kind == "handler":
-                td = pass_.package.decls.get(text(fnarg))
-                if td is not None and td.kind == "func" and pass_.result("scopes", launcher).decl_of(fnarg) is None:
-                    out.append(Context(kind, call, launcher, td.node, pass_.for_file(td.file), None))
-            elif fnarg.type == "selector_expression" and kind == "handler":  # mux.HandleFunc(p, s.handle)
-                ctx = _callee_context(pass_, kind, call, launcher, fnarg, value=True)
-                if ctx is not None:
-                    ctx.loop = None
-                    out.append(ctx)
+def check(pass_, matches) -> None:
+    package = pass_.package
+    key = ("GG401-findings",)
+    out = package.facts.get(key)
+    if out is None:
+        out = package.facts[key] = _analyse(pass_)
+    for node, msg, flow in out.by_file.get(pass_.file.abspath, ()):
+        pass_.report(node, msg, flow=flow)
+
+
+def _analyse(pass_) -> _Out:
+    out = _Out()
+    contexts = []
+    for f in pass_.package.files:
+        if any(b in f.data for b in _REQUIRES):
+            contexts += _contexts(pass_.for_file(f))
+    contexts += _collectors(pass_)
+    for ctx in contexts:
+        _check_context(ctx, out)
+    _discipline(pass_, out)
     return out
 
 
-def _serve_http(pass_, call: Node, launcher: Node, handler: Node) -> Context | None:
-    """mux.Handle(p, h) with h of a type of the package: its ServeHTTP method serves
-    every request, on the one value registered."""
-    t = pass_.result("exprtypes", launcher).of(handler)
+def _contexts(fp) -> list[Context]:
+    errors = [(a, b) for a, b, _ in fp.file.syntax_errors()]
+    caps = {k: [n for n in v if not any(a <= n.start_byte < b for a, b in errors)]
+            for k, v in captures(_QUERY, fp.file.root).items()}
+    out = []
+    text = fp.text
+    imports = fp.imports
+    for go in caps.get("go", ()):
+        call = next((c for c in go.named_children if c.type == "call_expression"), None)
+        launcher = fp.enclosing_function(go)
+        if call is not None and launcher is not None:
+            ctx = _callee_context(fp, "goroutine", go, launcher, call)
+            if ctx is not None:
+                out.append(ctx)
+    for call in caps.get("call", ()):
+        fn = call.child_by_field_name("function")
+        name = text(fn.child_by_field_name("field"))
+        op = fn.child_by_field_name("operand")
+        args = call.child_by_field_name("arguments")
+        launcher = fp.enclosing_function(call)
+        if args is None or launcher is None or op is None:
+            continue
+        argv = args.named_children
+        path = imports.get(text(op)) if op.type == "identifier" else None
+        row = _FUNCTION_CALLS.get((path, name)) if path is not None else None
+        if row is None and path is None and name in _METHOD_CALLS and _METHOD_CALLS[name].path in imports.values():
+            row = _METHOD_CALLS[name]
+        if name == "Go" and len(argv) == 1:
+            out += _literal(fp, "errgroup", call, launcher, argv[0])
+        elif name == "AfterFunc" and path == "time" and len(argv) == 2:
+            out += _literal(fp, "timer", call, launcher, argv[1])
+        elif name == "HandleFunc" and len(argv) == 2:
+            out += _handler(fp, call, launcher, argv[1], func=True)
+        elif name == "Handle" and len(argv) == 2:
+            out += _handler(fp, call, launcher, argv[1])
+        elif row is not None and len(argv) == row.args:
+            out += _handler(fp, call, launcher, argv[row.arg])
+    for lit in caps.get("lit", ()):
+        t = lit.child_by_field_name("type")
+        pkg, tname = t.child_by_field_name("package"), t.child_by_field_name("name")
+        launcher = fp.enclosing_function(lit)
+        if pkg is None or tname is None or launcher is None:
+            continue
+        for kv in lit.child_by_field_name("body").named_children:
+            k, v = kv.child_by_field_name("key"), kv.child_by_field_name("value")
+            if kv.type == "keyed_element" and k is not None and v is not None and v.named_children and \
+                    (imports.get(text(pkg)), text(tname), text(k)) in _FIELDS:
+                out += _handler(fp, lit, launcher, v.named_children[0])
+    for call in caps.get("register", ()):
+        args = call.child_by_field_name("arguments")
+        launcher = fp.enclosing_function(call)
+        if args is not None and args.named_child_count == 2 and launcher is not None:
+            out += _service(fp, call, launcher, args.named_children[1], None)
+    if _SIGNATURE_PATHS & set(imports.values()):
+        out += _signature_handlers(fp, errors)
+    return out
+
+
+def _literal(fp, kind: str, call: Node, launcher: Node, fnarg: Node) -> list[Context]:
+    fnarg = strip_parens(fnarg)
+    if fnarg.type != "func_literal":
+        return []
+    return [Context(kind, call, launcher, fnarg, fp, _innermost_loop(call, launcher), launch_pass=fp)]
+
+
+def _handler(fp, call: Node, launcher: Node, h: Node, func: bool = False) -> list[Context]:
+    """A handler handed to a server or mux: a function literal, a function or method
+    value, http.HandlerFunc(f), or a value whose ServeHTTP serves every request."""
+    h = strip_parens(h)
+    conv = h.child_by_field_name("function") if h.type == "call_expression" else None
+    cargs = h.child_by_field_name("arguments") if conv is not None else None
+    if conv is not None and fp.text(conv).endswith("HandlerFunc") and cargs is not None and cargs.named_child_count == 1:
+        h, func = strip_parens(cargs.named_children[0]), True
+    if h.type == "func_literal":
+        return [Context("handler", call, launcher, h, fp, None, launch_pass=fp)]
+    if h.type == "identifier" and func:
+        td = fp.package.decls.get(fp.text(h))
+        if td is not None and td.kind == "func" and fp.result("scopes", launcher).decl_of(h) is None:
+            return [Context("handler", call, launcher, td.node, fp.for_file(td.file), None, launch_pass=fp)]
+        return []
+    if h.type == "selector_expression" and (func or _is_method_value(fp, launcher, h)):
+        ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
+        if ctx is not None:
+            ctx.loop = None
+            return [ctx]
+        return []
+    return _service(fp, call, launcher, h, "ServeHTTP")
+
+
+def _is_method_value(fp, launcher: Node, h: Node) -> bool:
+    got = callee(fp, launcher, h)
+    return got is not None and got[2] is not None
+
+
+def _service(fp, call: Node, launcher: Node, value: Node, method: str | None) -> list[Context]:
+    """A value of a type of the package handed to a server: its `method` (ServeHTTP),
+    or every exported method (a gRPC service), serves requests on the one value."""
+    t = fp.result("exprtypes", launcher).of(value)
     if t.kind == "pointer" and t.elem is not None:
         t = t.elem
     if t.kind != "named" or "." in t.name:
-        return None
-    found = pass_.package.method(t.name, "ServeHTTP")
-    if found is None:
-        return None
-    decl, file = found
-    fp = pass_.for_file(file)
-    ctx = Context("handler", call, launcher, decl, fp, None)
-    _bind(ctx, decl, fp.text, [], handler, decl.child_by_field_name("receiver"))
-    ctx.registered = True
-    return ctx
+        return []
+    out = []
+    for (tname, mname), decl in fp.package.methods.items():
+        if tname != t.name or (mname != method if method else not mname[:1].isupper()):
+            continue
+        mfp = fp.for_file(fp.package.method_file(decl))
+        ctx = Context("handler", call, launcher, decl, mfp, None, launch_pass=fp, registered=True)
+        _bind(ctx, decl, mfp.text, [], value, decl.child_by_field_name("receiver"))
+        out.append(ctx)
+    return out
 
 
-def _callee_context(pass_, kind: str, go: Node, launcher: Node, call: Node, value: bool = False) -> Context | None:
+def _signature_handlers(fp, errors) -> list[Context]:
+    """Function literals and method values with a request handler's parameters
+    (goguard/models/concurrency.py) handed to any call: registered with a router."""
+    out = []
+    wanted = {s.params for s in HANDLER_SIGNATURES}
+    for h in captures(_ARGS, fp.file.root).get("f", ()):
+        if any(a <= h.start_byte < b for a, b in errors):
+            continue
+        call = h.parent.parent
+        launcher = fp.enclosing_function(call)
+        if launcher is None:
+            continue
+        if h.type == "func_literal":
+            if _signature(fp, h) in wanted:
+                out.append(Context("handler", call, launcher, h, fp, None, launch_pass=fp))
+            continue
+        got = callee(fp, launcher, h)
+        if got is not None and got[2] is not None and _signature(fp.for_file(got[1]), got[0]) in wanted:
+            ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
+            if ctx is not None:
+                ctx.loop = None
+                out.append(ctx)
+    return out
+
+
+def _signature(fp, fn: Node) -> tuple:
+    """((import path, type), ...) of fn's parameters, one per name."""
+    out = []
+    params = fn.child_by_field_name("parameters")
+    for p in params.named_children if params is not None else ():
+        t = p.child_by_field_name("type")
+        star = ""
+        while t is not None and t.type == "pointer_type":
+            star += "*"
+            t = t.named_children[-1] if t.named_children else None
+        if t is None or t.type != "qualified_type":
+            return ()
+        path = fp.imports.get(fp.text(t.child_by_field_name("package")))
+        out += [(path, star + fp.text(t.child_by_field_name("name")))] * max(1, len(p.children_by_field_name("name")))
+    return tuple(out)
+
+
+def _collectors(pass_) -> list[Context]:
+    """Collect methods of Prometheus collectors: the registry calls them from
+    concurrent scrapes, on the one registered value."""
+    out = []
+    for (_, mname), decl in pass_.package.methods.items():
+        if mname != COLLECTOR_METHOD:
+            continue
+        fp = pass_.for_file(pass_.package.method_file(decl))
+        if COLLECTOR_PATH not in fp.imports.values() or not _chan_of_metric(fp, decl):
+            continue
+        name = decl.child_by_field_name("name")
+        ctx = Context("handler", name, decl, decl, fp, None, launch_pass=fp, registered=True,
+                      started="the registry calls Collect for concurrent scrapes")
+        out.append(ctx)
+    return out
+
+
+def _chan_of_metric(fp, decl: Node) -> bool:
+    params = decl.child_by_field_name("parameters")
+    ps = params.named_children if params is not None else []
+    t = ps[0].child_by_field_name("type") if len(ps) == 1 else None
+    return t is not None and t.type == "channel_type" and fp.text(t).endswith(".Metric")
+
+
+def _callee_context(fp, kind: str, go: Node, launcher: Node, call: Node, value: bool = False) -> Context | None:
     """go func() {...}(), go worker(m), go s.run(): what runs, and how its parameters
     (and receiver) map to the launcher's expressions. With `value`, `call` is a method
     value (s.handle) rather than a call."""
-    text = pass_.text
     fn = strip_parens(call if value else (call.child_by_field_name("function") or call))
     args = None if value else call.child_by_field_name("arguments")
     argv = list(args.named_children) if args is not None else []
     loop = _innermost_loop(go, launcher)
     if fn.type == "func_literal":
-        ctx = Context(kind, go, launcher, fn, pass_, loop)
-        _bind(ctx, fn, text, argv, None, None)
+        ctx = Context(kind, go, launcher, fn, fp, loop, launch_pass=fp)
+        _bind(ctx, fn, fp.text, argv, None, None)
         return ctx
-    scopes = pass_.result("scopes", launcher)
-    decl, file, recv = None, None, None
-    if fn.type == "identifier" and scopes.decl_of(fn) is None:
-        td = pass_.package.decls.get(text(fn))
-        if td is not None and td.kind == "func":
-            decl, file = td.node, td.file
-    elif fn.type == "selector_expression":
-        op = fn.child_by_field_name("operand")
-        t = pass_.result("exprtypes", launcher).of(op) if op is not None else None
-        if t is not None and t.kind == "pointer" and t.elem is not None:
-            t = t.elem
-        if t is not None and t.kind == "named" and "." not in t.name:
-            found = pass_.package.method(t.name, text(fn.child_by_field_name("field")))
-            if found is not None:
-                decl, file = found
-                recv = op
-    if decl is None:
+    got = callee(fp, launcher, fn)
+    if got is None:
         return None
-    fp = pass_.for_file(file)
-    ctx = Context(kind, go, launcher, decl, fp, loop)
-    _bind(ctx, decl, fp.text, argv, recv, decl.child_by_field_name("receiver"))
+    decl, file, recv = got
+    cfp = fp.for_file(file)
+    ctx = Context(kind, go, launcher, decl, cfp, loop, launch_pass=fp)
+    _bind(ctx, decl, cfp.text, argv, recv, decl.child_by_field_name("receiver"))
     return ctx
 
 
@@ -333,29 +428,28 @@ def _bind(ctx: Context, decl: Node, text, argv: list[Node], recv: Node | None, r
                 ctx.params[text(n)] = recv
 
 
-def _root_path(e: Node, text) -> tuple[Node | None, tuple]:
-    """m of m, s of s.a.m with the path ("a", "m")."""
-    e = strip_parens(e)
-    path: list[str] = []
-    while e.type == "selector_expression":
-        path.append(text(e.child_by_field_name("field")))
-        e = strip_parens(e.child_by_field_name("operand"))
-    if e.type == "unary_expression" and e.child_by_field_name("operator").type == "*":
-        e = strip_parens(e.child_by_field_name("operand"))
-    return (e if e.type == "identifier" else None), tuple(reversed(path))
+def _innermost_loop(n: Node, stop: Node) -> Node | None:
+    p = n.parent
+    while p is not None and p.id != stop.id:
+        if p.type == "for_statement":
+            return p
+        if p.type == "func_literal":
+            return None
+        p = p.parent
+    return None
 
 
-def _launcher_key(pass_, launcher: Node, e: Node, loop: Node | None, copies: bool):
+def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
     """The key of a map expression as the launcher sees it, and the declaration when it
     is the launcher's; None when the map is not shown to be shared."""
-    root, path = _root_path(e, pass_.text)
+    root, path = root_path(e, fp.text)
     if root is None:
         return None
-    scopes = pass_.result("scopes", launcher)
+    scopes = fp.result("scopes", launcher)
     d = scopes.decl_of(root)
     if d is None:
-        top = pass_.package.decls.get(pass_.text(root))
-        return (("pkg", pass_.text(root), path), None) if top is not None and top.kind == "var" else None
+        top = fp.package.decls.get(fp.text(root))
+        return (("pkg", fp.text(root), path), None) if top is not None and top.kind == "var" else None
     if d.kind not in ("var", "param", "receiver", "result"):
         return None
     if copies and loop is not None:
@@ -367,97 +461,80 @@ def _launcher_key(pass_, launcher: Node, e: Node, loop: Node | None, copies: boo
     return ("local", d.id, path), d
 
 
-def _writes(ctx: Context, copies: bool) -> list[Write]:
-    """The map accesses of the concurrent body whose map the launcher shares: writes,
-    and reads (for a race with the launcher's writes)."""
+def _key(ctx: Context, e: Node, copies: bool):
+    """(key, launcher's declaration) of an expression of the concurrent body: what map
+    (or value) it is as the launcher sees it; None when not shown to be shared."""
     fp = ctx.fp
-    text = fp.text
+    root, path = root_path(e, fp.text)
+    if root is None:
+        return None
+    d = fp.result("scopes", ctx.body).decl_of(root)
+    if d is None:
+        top = fp.package.decls.get(fp.text(root))
+        return (("pkg", fp.text(root), path), None) if top is not None and top.kind == "var" else None
+    if ctx.body.type == "func_literal":
+        if d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
+            return None  # declared in the goroutine (or deeper): its own
+        return _launcher_key(ctx.launch_pass, ctx.launcher, e, ctx.loop, copies)
+    if ctx.registered and d.kind == "receiver":
+        return ("handler", ctx.launch.id, path), None  # the one handler value every request shares
+    arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
+    got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
+    if got is None:
+        return None
+    kind, ident, p0 = got[0]
+    return (kind, ident, p0 + path), got[1]
+
+
+def _writes(ctx: Context, copies: bool) -> list[Write]:
+    """The map accesses of the concurrent body whose map the launcher shares, with no
+    lock held: its own writes (and reads, for a race with the launcher's writes), and
+    the writes of the package's functions it calls, bound to the call's arguments."""
+    fp = ctx.fp
     out = []
-    literal = ctx.body.type == "func_literal"
-    scopes = fp.result("scopes", ctx.body)
-    for site, m, access in _map_sites(fp, ctx.body, reads=ctx.kind != "handler"):
-        root, path = _root_path(m, text)
-        if root is None:
+    sites = fp.result("map-sites", ctx.body)
+    for site, m, access in sites.writes if ctx.kind == "handler" else sites.all:
+        got = _key(ctx, m, copies)
+        if got is not None and not _locked(fp, ctx.body, site, any_lock=access != "write"):
+            out.append(Write(site, fp, fp.text(m), got[0], got[1], access))
+    body = ctx.body.child_by_field_name("body")
+    if body is None:
+        return out
+    for call in captures("(call_expression) @c", body).get("c", ()):
+        inner = fp.enclosing_function(call)
+        if inner is None or inner.id != ctx.body.id or call.parent.type == "go_statement":
             continue
-        d = scopes.decl_of(root)
-        if d is None:
-            top = fp.package.decls.get(text(root))
-            if top is not None and top.kind == "var":
-                out.append(Write(site, m, ("pkg", text(root), path), None, access))
+        got = callee(fp, ctx.body, call)
+        if got is None or got[0].id in (ctx.launcher.id, ctx.body.id) or lock_state(fp, ctx.body, call)[0]:
             continue
-        if literal and d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
-            continue  # declared in the goroutine (or deeper): its own map
-        if literal:
-            got = _launcher_key(ctx.launch_pass, ctx.launcher, m, ctx.loop, copies)
-        elif ctx.registered and d.kind == "receiver":
-            got = (("handler", ctx.launch.id, path), None)  # the one handler value every request shares
-        else:  # a parameter or the receiver of the callee: what the launcher handed it
-            arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
-            got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
-            if got is not None:
-                kind, ident, p0 = got[0]
-                got = ((kind, ident, p0 + path), got[1])
-        if got is not None:
-            out.append(Write(site, m, got[0], got[1], access))
+        decl, file, recv = got
+        records = writes_of(fp, decl, file)
+        if records:
+            out += _bound(ctx, call, decl, file, recv, records, copies)
     return out
 
 
-_CALLS = "(call_expression) @c"
-MAX_HELPER_BYTES = 16_000  # a longer helper is not looked into
-
-
-@dataclass(frozen=True)
-class HelperWrite:
-    call: Node  # the call in the concurrent body
-    callee: str  # its text, for the message
-    fp: object  # the callee's FilePass
-    site: Node  # the write in the callee
-    map_text: str  # the map as the callee names it
-    key: tuple
-
-
-def _helper_writes(ctx: Context, copies: bool) -> list[HelperWrite]:
-    """Writes that a goroutine's body makes through a function or method of the package
-    it calls (one level): s.add(k) where add writes s.m with no lock of its own. The
-    callee's parameters and receiver are bound to the call's arguments, and those to
-    the launcher's variables."""
-    if ctx.body.type != "func_literal" or not copies:
-        return []
-    pass_ = ctx.launch_pass
-    body = ctx.body.child_by_field_name("body")
-    if body is None:
-        return []
+def _bound(ctx: Context, call: Node, decl: Node, file, recv: Node | None, records, copies: bool) -> list[Write]:
+    fp = ctx.fp
+    args = call.child_by_field_name("arguments")
+    params = dict(zip(params_of(decl, fp.for_file(file).text), args.named_children if args is not None else ()))
+    name = fp.text(call.child_by_field_name("function"))
     out = []
-    for call in captures(_CALLS, body).get("c", ()):
-        f = pass_.enclosing_function(call)
-        if f is None or f.id != ctx.body.id:
+    for r in records:
+        if r.locked:
             continue
-        got = _callee_context(pass_, "goroutine", call, ctx.body, call)
-        if got is None or got.body.type == "func_literal" or got.body.id == ctx.launcher.id:
-            continue
-        decl, fp = got.body, got.fp
-        name = decl.child_by_field_name("name")
-        if decl.end_byte - decl.start_byte > MAX_HELPER_BYTES or (name is not None and fp.text(name).endswith("Locked")):
-            continue
-        if _locked(pass_, ctx.body, call):
-            continue  # the goroutine holds a lock around the call
-        scopes = fp.result("scopes", decl)
-        for site, m, _ in _map_sites(fp, decl, reads=False):
-            root, path = _root_path(m, fp.text)
-            d = scopes.decl_of(root) if root is not None else None
-            if root is None:
-                continue
-            if d is None:
-                top = fp.package.decls.get(fp.text(root))
-                key = ("pkg", fp.text(root), path) if top is not None and top.kind == "var" else None
-            else:
-                arg = got.params.get(d.name) if d.kind in ("param", "receiver") else None
-                k = _launcher_key(pass_, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
-                key = (k[0][0], k[0][1], k[0][2] + path) if k is not None else None
-            if key is None or _locked(fp, decl, site):
-                continue
-            out.append(HelperWrite(call, pass_.text(call.child_by_field_name("function")), fp, site,
-                                   fp.text(m), key))
+        if r.root[0] == "pkg":
+            got = (("pkg", r.root[1], r.path), None)
+        elif r.root[0] in ("recv", "param"):
+            e = recv if r.root[0] == "recv" else params.get(r.root[1])
+            got = _key(ctx, e, copies) if e is not None else None
+            if got is not None:
+                kind, ident, p0 = got[0]
+                got = ((kind, ident, p0 + r.path), got[1])
+        else:
+            got = None
+        if got is not None:
+            out.append(Write(r.site, r.fp, r.map_text, got[0], got[1], "write", ((fp, call, name),) + r.chain))
     return out
 
 
@@ -467,24 +544,17 @@ def _encloses(outer: Node, inner: Node) -> bool:
 
 def _locked(fp, body: Node, site: Node, any_lock: bool = False) -> bool:
     """A write lock is held at the site (any lock, RLock included, for a read)."""
-    name = body.child_by_field_name("name")
-    if name is not None and fp.text(name).endswith("Locked"):
-        return True
-    locks = fp.result("locks", body)
-    n = fp.result("aliases", body).node_of(site)
-    if n is None:
-        return False
-    return bool(locks.held_at(n)) if any_lock else locks.write_locked(n)
+    write, read = lock_state(fp, body, site)
+    return bool(write or (any_lock and read))
 
 
-def _repeats(pass_, ctx: Context) -> bool:
+def _repeats(fp, ctx: Context) -> bool:
     """Whether the launch can run again: a path in the launcher's CFG from it back to
     itself (a loop whose body returns or breaks after the launch starts one goroutine)."""
-    model = pass_.result("aliases", ctx.launcher)
-    start = model.node_of(ctx.launch)
+    start = fp.result("aliases", ctx.launcher).node_of(ctx.launch)
     if start is None:
         return True
-    g = pass_.result("cfg", ctx.launcher).graph
+    g = fp.result("cfg", ctx.launcher).graph
     seen: set[int] = set()
     stack = list(g[start])
     while stack:
@@ -497,148 +567,149 @@ def _repeats(pass_, ctx: Context) -> bool:
     return False
 
 
-def _waits_each_iteration(pass_, ctx: Context) -> bool:
+_MAKE_CHAN = re.compile(rb"(\w+)\s*:?=\s*make\(\s*chan\b[^,()]*(?:\([^()]*\))?[^,()]*,\s*([^)]+)\)")
+_CHAN_OP = re.compile(rb"<-\s*(\w+)|(\w+)\s*<-")
+
+
+def _semaphores(fp, launcher: Node) -> dict[str, bool]:
+    """Channels the launcher makes with a capacity: name -> whether the capacity is 1
+    (a lock) rather than more (a semaphore that lets that many goroutines in at once)."""
+    data = fp.file.data[launcher.start_byte:launcher.end_byte]
+    return {m.group(1).decode(): m.group(2).strip() == b"1" for m in _MAKE_CHAN.finditer(data)}
+
+
+def _waits_each_iteration(fp, ctx: Context) -> bool:
     """The loop waits (a .Wait(), a channel operation) outside the launch itself: the
-    goroutine of one iteration may be done before the next starts. Silent then."""
+    goroutine of one iteration may be done before the next starts. Silent then. A send
+    to or receive from a semaphore of capacity above one waits for no goroutine."""
     if ctx.loop is None:
         return False
     body = ctx.loop.child_by_field_name("body")
     if body is None:
         return False
-    data = pass_.file.data
-    text = data[body.start_byte:ctx.launch.start_byte] + data[ctx.launch.end_byte:body.end_byte]
-    return b".Wait()" in text or b"<-" in text
-
-
-def _semaphore(pass_, ctx: Context) -> bool:
-    """A channel of capacity 1 taken around the work, or an errgroup limited to one."""
-    data = pass_.file.data
-    launcher = data[ctx.launcher.start_byte:ctx.launcher.end_byte]
-    if b"SetLimit(1)" in launcher:
+    data = fp.file.data
+    text = data[body.start_byte:ctx.launch.start_byte] + b"\n" + data[ctx.launch.end_byte:body.end_byte]
+    if b".Wait()" in text:
         return True
-    if b"make(chan" in launcher and b", 1)" in launcher:
-        region = ctx.loop if ctx.loop is not None else ctx.body
-        return b"<-" in data[region.start_byte:region.end_byte]
+    sems = _semaphores(fp, ctx.launcher)
+    for m in _CHAN_OP.finditer(text):
+        name = (m.group(1) or m.group(2)).decode()
+        if sems.get(name, True):
+            return True
     return False
 
 
-def check(pass_, matches) -> None:
-    reported: set[tuple[str, int]] = set()
-    for ctx in _contexts(pass_, matches):
-        ctx.launch_pass = pass_
-        if ctx.loop is not None and not _repeats(pass_, ctx):
-            ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
-        copies = ctx.kind == "handler" or ctx.loop is not None
-        if copies and (_semaphore(pass_, ctx) or _waits_each_iteration(pass_, ctx)):
-            continue
-        writes = _writes(ctx, copies)
-        for h in _helper_writes(ctx, copies):
-            where = (pass_.file.path, h.call.start_byte)  # one finding per call, at its first write
-            if where in reported:
-                continue
-            reported.add(where)
-            line, col = h.fp.file.position(h.site.start_byte)
-            started = ("goroutine started here, in a loop" if ctx.kind != "handler"
-                       else "handler registered here: the server runs it for many requests at once")
-            pass_.report(h.call, f"concurrent map writes: {h.callee} writes {h.map_text} in every goroutine "
-                                 f"{'this loop starts' if ctx.kind != 'handler' else 'that serves a request'}, "
-                                 f"with no lock held (fatal error: concurrent map writes)",
-                         flow=[(ctx.launch, started), (h.call, f"calls {h.callee} here, with no lock held"),
-                               ((h.fp.file.path, line, col), f"which writes {h.map_text} with no lock held")])
-        if not writes:
-            continue
-        fp = ctx.fp
-        for w in writes:
-            where = (fp.file.path, w.node.start_byte)
-            if where in reported:
-                continue
-            if _locked(fp, ctx.body, w.node, any_lock=w.access != "write"):
-                continue
-            name = fp.text(w.map_expr)
-            if copies and w.access == "write":
-                started = ("goroutine started here, in a loop" if ctx.kind != "handler"
-                           else "handler registered here: the server runs it for many requests at once")
-                msg = (f"concurrent map writes: {name} is written by every goroutine "
-                       f"{'this loop starts' if ctx.kind != 'handler' else 'that serves a request'}, "
-                       f"with no lock held (fatal error: concurrent map writes)")
-                other = None
-            else:
-                other, access = _launcher_access(pass_, ctx, w)
-                if other is None:
-                    continue
-                started = "goroutine started here" + (", in a loop" if copies else "")
-                msg = _pair_message(pass_, ctx, w, name, other, access)
-            reported.add(where)
-            _report(pass_, ctx, w, msg, started, other)
+def _semaphore(fp, ctx: Context) -> bool:
+    """A channel of capacity 1 taken around the work, or an errgroup limited to one."""
+    data = fp.file.data
+    launcher = data[ctx.launcher.start_byte:ctx.launcher.end_byte]
+    if b"SetLimit(1)" in launcher:
+        return True
+    ones = [n for n, one in _semaphores(fp, ctx.launcher).items() if one]
+    region = ctx.loop if ctx.loop is not None else ctx.body
+    used = data[region.start_byte:region.end_byte]
+    return any(re.search(rb"<-\s*" + re.escape(n.encode()) + rb"\b|\b" + re.escape(n.encode()) + rb"\s*<-", used)
+               for n in ones)
 
 
-def _pair_message(pass_, ctx: Context, w: Write, name: str, other: Node, access: str) -> str:
-    who = (pass_.text(ctx.launcher.child_by_field_name("name")) if ctx.launcher.type != "func_literal"
-           else "the launching function")
-    line = pass_.file.position(other.start_byte)[0]
-    verbs = {"write": "written", "read": "read", "range": "iterated over"}
-    accesses = {w.access, access}
+def _concurrent_test(fp) -> bool:
+    """A test file that issues requests at once: parallel tests or goroutines of its own
+    (other than the one serving). A handler of an httptest server driven by one
+    sequential client sees one request at a time."""
+    data = fp.file.data
+    return b"t.Parallel()" in data or b"go func" in data or b".Go(func" in data
+
+
+def _check_context(ctx: Context, out: _Out) -> None:
+    fp = ctx.launch_pass
+    if ctx.loop is not None and not _repeats(fp, ctx):
+        ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
+    copies = ctx.kind == "handler" or ctx.loop is not None
+    if copies and (_semaphore(fp, ctx) or _waits_each_iteration(fp, ctx)):
+        return
+    if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp):
+        return
+    started = ctx.started or ("goroutine started here, in a loop" if ctx.kind != "handler" and copies else
+                              "goroutine started here" if ctx.kind != "handler" else
+                              "handler registered here: the server runs it for many requests at once")
+    for w in _writes(ctx, copies):
+        if copies and w.access == "write":
+            who = "this loop starts" if ctx.kind != "handler" else "that serves a request"
+            through = f" (in {w.chain[-1][2]}, called from the goroutine)" if w.chain else ""
+            msg = (f"concurrent map writes: {w.map_text} is written by every goroutine {who}{through}, "
+                   f"with no lock held (fatal error: concurrent map writes)")
+            out.emit(w.fp, w.node, msg, [(fp, ctx.launch, started)] + _chain_steps(w) +
+                     [(w.fp, w.node, f"writes {w.map_text} here with no lock held")])
+            continue
+        other, access, other_text = _launcher_access(fp, ctx, w)
+        if other is None:
+            continue
+        fatal = _fatal(w.access, access)
+        who = (fp.text(ctx.launcher.child_by_field_name("name")) if ctx.launcher.type != "func_literal"
+               else "the launching function")
+        verbs = {"write": "written", "read": "read", "range": "iterated over"}
+        theirs = "" if access == w.access else verbs[access] + " "
+        line = fp.file.position(other.start_byte)[0]
+        msg = (f"{fatal}: {w.map_text} is {verbs[w.access]} by the goroutine and {theirs}by {who} "
+               f"after starting it (line {line}), with no lock held (fatal error: {fatal})")
+        mine = {"write": "writes", "read": "reads", "range": "ranges over"}
+        steps = [(fp, ctx.launch, started)] + _chain_steps(w) + \
+                [(w.fp, w.node, f"{mine[w.access]} {w.map_text} here with no lock held")]
+        out.emit(w.fp, w.node, msg, steps + [(fp, other, f"and the launching function {mine[access]} it here, "
+                                                       f"not waiting for the goroutine")])
+        if access == "write":  # the launcher's write is a racing write too: a crash trace may point at it
+            wline = w.fp.file.position(w.node.start_byte)[0]
+            msg2 = (f"{fatal}: {other_text} is written by {who} while the goroutine it started "
+                    f"{mine[w.access]} it (line {wline}), with no lock held (fatal error: {fatal})")
+            out.emit(fp, other, msg2, [(fp, ctx.launch, started), (w.fp, w.node, f"the goroutine {mine[w.access]} "
+                                       f"{w.map_text} here"),
+                                       (fp, other, "and the launching function writes it here, not waiting for it")])
+
+
+def _fatal(a: str, b: str) -> str:
+    accesses = {a, b}
     if accesses == {"write"}:
-        fatal = "concurrent map writes"
-    elif "range" in accesses:
-        fatal = "concurrent map iteration and map write"
-    else:
-        fatal = "concurrent map read and map write"
-    theirs = "" if access == w.access else verbs[access] + " "
-    return (f"{fatal}: {name} is {verbs[w.access]} by the goroutine and {theirs}by {who} "
-            f"after starting it (line {line}), with no lock held (fatal error: {fatal})")
+        return "concurrent map writes"
+    return "concurrent map iteration and map write" if "range" in accesses else "concurrent map read and map write"
 
 
-def _report(pass_, ctx: Context, w: Write, msg: str, started: str, other: Node | None) -> None:
-    fp = ctx.fp
-    same_file = fp.file is pass_.file
-    line, col = fp.file.position(w.node.start_byte)
-    write_step = (w.node if same_file else (fp.file.path, line, col),
-                  f"writes {fp.text(w.map_expr)} here with no lock held")
-    flow = [(ctx.launch, started), write_step]
-    if other is not None:
-        flow.append((other, "and the launching function writes it here, not waiting for the goroutine"))
-    pass_.report(w.node if same_file else ctx.launch, msg, flow=flow)
+def _chain_steps(w: Write) -> list:
+    return [(cfp, call, f"calls {name} here, with no lock held") for cfp, call, name in w.chain]
 
 
-def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
+def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]:
     """An access of the same map by the launcher after the launch, before any wait,
     with no lock held there, that races with `w`: a write against any access, a read
     or iteration against a write."""
     if ctx.kind not in ("goroutine", "timer", "errgroup"):
-        return None, ""
+        return None, "", ""
     launcher = ctx.launcher
-    body = launcher.child_by_field_name("body")
-    if body is None:
-        return None, ""
-    cfg = pass_.result("cfg", launcher)
-    model = pass_.result("aliases", launcher)
+    model = fp.result("aliases", launcher)
     start = model.node_of(ctx.launch)
-    if start is None:
-        return None, ""
-    targets: dict[int, tuple[Node, str]] = {}
-    for site, m, access in _map_sites(pass_, launcher, reads=w.access == "write"):
-        if w.access != "write" and access != "write":
-            continue  # two reads do not race
-        got = _launcher_key(pass_, launcher, m, None, False)
+    if start is None or launcher.child_by_field_name("body") is None:
+        return None, "", ""
+    targets: dict[int, tuple[Node, str, str]] = {}
+    sites = fp.result("map-sites", launcher)
+    for site, m, access in sites.all if w.access == "write" else sites.writes:
+        got = _launcher_key(fp, launcher, m, None, False)
         if got is None or got[0] != w.key:
             continue
         n = model.node_of(site)
         if n is not None and (n not in targets or access == "write"):
-            targets[n] = (site, access)
+            targets[n] = (site, access, fp.text(m))
     if not targets:
-        return None, ""
+        return None, "", ""
     # An assignment to the map's variable after the launch gives the launcher another map.
     reassigned = set()
     if w.outer is not None:
-        for u in pass_.result("scopes", launcher).refs.get(w.outer.id, ()):
+        for u in fp.result("scopes", launcher).refs.get(w.outer.id, ()):
             if is_assignment_target(u):
                 n = model.node_of(u)
                 if n is not None:
                     reassigned.add(n)
-    waits = pass_.result("wait-nodes", launcher)
-    locks = pass_.result("locks", launcher)
-    g = cfg.graph
+    waits = fp.result("wait-nodes", launcher)
+    locks = fp.result("locks", launcher)
+    g = fp.result("cfg", launcher).graph
     seen = {start}
     stack = list(g[start])
     while stack:
@@ -649,9 +720,78 @@ def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
         if n in waits:
             continue  # waits (or may): past it the goroutine may be done
         if n in targets:
-            site, access = targets[n]
-            held = locks.held_at(n)
-            if not (locks.write_locked(n) if access == "write" else held):
-                return site, access
+            site, access, text = targets[n]
+            if not (locks.write_locked(n) if access == "write" else locks.held_at(n)):
+                return site, access, text
         stack.extend(g[n])
-    return None, ""
+    return None, "", ""
+
+
+def _discipline(pass_, out: _Out) -> None:
+    """Lock discipline per type: a map field of a type that owns a mutex, written with
+    no lock where another write of it holds one, or under a read lock only."""
+    writes = field_writes(pass_)
+    if not writes:
+        return
+    for owner, ws in sorted(writes.items()):
+        guards, bare = [], []
+        for w in ws:
+            (guards if w.locked else bare).append(w)
+        unguarded = []
+        for w in bare:
+            lock = _entered_locked(pass_, w)
+            if lock is None:
+                continue  # no unlocked way in that the package shows
+            if lock:
+                guards.append(w)
+            else:
+                unguarded.append(w)
+        for w in unguarded:
+            if w.rlocked:
+                msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "
+                       f"a read lock is shared by every reader, so two of them write {owner} at once "
+                       f"(fatal error: concurrent map writes)")
+                out.emit(w.fp, w.site, msg, [(w.fp, w.site, f"writes {w.map_text} here holding only {w.rlocked}.RLock()")])
+            elif guards:
+                g = guards[0]
+                gline = g.fp.file.position(g.site.start_byte)[0]
+                where = "" if g.fp is w.fp else f"{g.fp.file.path}:"
+                msg = (f"concurrent map writes: {w.map_text} is written here with no lock held, but under "
+                       f"{_lock_words(g.locked)} at {where}{gline}: {owner.partition('.')[0]} owns a mutex, so its "
+                       f"values are shared between goroutines (fatal error: concurrent map writes)")
+                out.emit(w.fp, w.site, msg, [(g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
+                                             (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+
+
+def _lock_words(lock: str) -> str:
+    return lock if lock.startswith("(") else f"{lock}.Lock()"
+
+
+def _entered_locked(pass_, w: MapWrite) -> str | None:
+    """How the function holding an unlocked write is entered: "" when some goroutine
+    can run it with no lock held, a lock's text when every caller holds one, None when
+    the package shows no unlocked way in (a callback, a helper of constructors only,
+    a test's set-up)."""
+    fn = w.func
+    if w.rlocked and w.root[0] != "own":
+        return "" if not w.fp.file.path.endswith("_test.go") else None
+    if fn.type == "func_literal":
+        return "" if _goroutine_body(w.fp, fn) else None
+    if w.fp.file.path.endswith("_test.go") or w.root[0] not in ("recv", "param", "pkg", "other"):
+        return None
+    lock = callers_lock(pass_, fn, w.fp.file)
+    if lock is None:
+        name = fn.child_by_field_name("name")
+        return "" if name is not None and w.fp.text(name)[:1].isupper() else None
+    return lock
+
+
+def _goroutine_body(fp, lit: Node) -> bool:
+    """A function literal run by `go` or handed to `.Go(`."""
+    p = lit.parent
+    if p is not None and p.type == "call_expression" and p.parent is not None and p.parent.type == "go_statement":
+        return True
+    if p is not None and p.type == "argument_list":
+        f = p.parent.child_by_field_name("function")
+        return f is not None and f.type == "selector_expression" and fp.text(f.child_by_field_name("field")) == "Go"
+    return False

@@ -16,7 +16,7 @@ func prime() map[string]int {
 		defer wg.Done()
 		m["background"] = 1 // want `concurrent map writes: m is written by the goroutine and by prime after starting it`
 	}()
-	m["foreground"] = 2
+	m["foreground"] = 2 // want `concurrent map writes: m is written by prime while the goroutine it started`
 	wg.Wait()
 	return m
 }
@@ -26,7 +26,7 @@ func schedule(m map[string]int) *time.Timer {
 	t := time.AfterFunc(time.Millisecond, func() {
 		m["fired"]++ // want `concurrent map writes: m is written by the goroutine and by schedule after starting it`
 	})
-	m["scheduled"]++
+	m["scheduled"]++ // want `concurrent map writes: m is written by schedule while the goroutine it started`
 	return t
 }
 
@@ -39,6 +39,6 @@ func churn(m map[int]int, done chan<- struct{}) {
 		done <- struct{}{}
 	}()
 	for i := 0; i < 10; i++ {
-		delete(m, i)
+		delete(m, i) // want `concurrent map writes: m is written by churn while the goroutine it started`
 	}
 }
