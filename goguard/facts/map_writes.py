@@ -33,14 +33,12 @@ from goguard.analyses.mapaccess import root_path
 from goguard.facts import fact, per_function
 from goguard.facts.keeps import params_of
 from goguard.frontend.gotypes import Type, TypeResolver
-from goguard.frontend.source import captures
-from goguard.frontend.syntax import strip_parens
+from goguard.frontend.syntax import NameFinder, strip_parens
 from goguard.models.concurrency import MUTEX_TYPES
 
 MAX_DEPTH = 4  # calls followed below a function
 MAX_BYTES = 16_000  # a longer function is not summarised
 MAX_RECORDS = 64  # writes kept per summary
-_CALLS = "(call_expression) @c"
 _CONSTRUCTOR = re.compile(r"^(New|new|Make|make|Create|create)")
 
 
@@ -58,11 +56,56 @@ class MapWrite:
     chain: tuple = ()  # ((FilePass, call node, callee text), ...): the calls from the function down
 
 
+def function_names(package) -> frozenset[str]:
+    """Names of the package's functions and methods: a call by any other name is not
+    followed (the cheap test before resolving its receiver's type)."""
+    key = ("function-names",)
+    got = package.facts.get(key)
+    if got is None:
+        got = package.facts[key] = frozenset(n for n, d in package.decls.items() if d.kind == "func") | \
+            frozenset(m for _, m in package.methods)
+    return got
+
+
+def package_calls(fp, fn: Node):
+    """The calls in fn's own body (not in a nested function literal, not started by
+    `go`) of a name the package declares a function or method by, found from the text
+    rather than by walking the tree."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return
+    package = fp.package
+    key = ("call-finder",)
+    finder = package.facts.get(key)
+    if finder is None:
+        finder = package.facts[key] = NameFinder(function_names(package), suffix=rb"\s*\(")
+    if not finder:
+        return
+    root = fp.file.root
+    for start, end, _ in finder.finditer(fp.file.data, body.start_byte, body.end_byte):
+        name = root.descendant_for_byte_range(start, end)
+        p = name.parent if name is not None else None
+        if p is not None and p.type == "selector_expression" and name.type == "field_identifier":
+            fnode, call = p, p.parent
+        else:
+            fnode, call = name, p
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != fnode:
+            continue
+        if call.parent is not None and call.parent.type == "go_statement":
+            continue
+        inner = fp.enclosing_function(call)
+        if inner is not None and inner.id == fn.id:
+            yield call
+
+
 def callee(fp, fn: Node, call: Node) -> tuple[Node, object, Node | None] | None:
     """(declaration, file, receiver expression) of the function or method of the
     package that `call` (or a method value / function name) calls, else None."""
     f = strip_parens(call.child_by_field_name("function") or call) if call.type == "call_expression" else call
     package = fp.package
+    last = f.child_by_field_name("field") if f.type == "selector_expression" else f
+    if last is None or fp.text(last) not in function_names(package):
+        return None
     if f.type == "identifier":
         if fp.result("scopes", fn).decl_of(f) is not None:
             return None
@@ -136,11 +179,44 @@ def owner_of(fp, fn: Node, m: Node, root: tuple, path: tuple) -> str:
     return ""
 
 
+_DOCUMENTED = re.compile(r"(?i)\block.{0,40}\b(held|hold|holding|acquired|taken|locked)\b|"
+                         r"\b(held|hold|holding|must have|assumes?)\b.{0,40}\block|\bcaller.{0,40}\block|"
+                         r"\bunder\b.{0,20}\block")
+_CONDITIONAL = re.compile(rb"\bif\b[^{\n]*\{\s*[\w.]*\.(?:R?Lock)\(\)")
+
+
+def called_locked(fp, fn: Node) -> str:
+    """Why a function runs with its lock held, when its name or its doc comment says
+    so (`...Locked`, "Lock should be held.", "caller must hold mu"), or when it takes
+    the lock itself only on some paths (`if !hasLock { mu.Lock() }`): "" otherwise."""
+    key = ("called-locked", fp.file.abspath, fn.id)
+    got = fp.package.facts.get(key) if fn.type != "func_literal" else ""
+    if got is not None:
+        return got
+    name = fn.child_by_field_name("name")
+    got = ""
+    if name is not None and fp.text(name).endswith("Locked"):
+        got = f"(the lock {fp.text(name)} is called with)"
+    else:
+        doc, line = [], fn.start_point[0]
+        c = fn.prev_named_sibling
+        while c is not None and c.type == "comment" and c.end_point[0] == line - 1:
+            doc.append(fp.text(c))
+            line = c.start_point[0]
+            c = c.prev_named_sibling
+        if _DOCUMENTED.search(" ".join(reversed(doc))):
+            got = "(the lock its comment says is held)"
+        elif _CONDITIONAL.search(fp.file.data, fn.start_byte, fn.end_byte):
+            got = "(the lock it takes when its caller does not hold it)"
+    fp.package.facts[key] = got
+    return got
+
+
 def lock_state(fp, fn: Node, node: Node) -> tuple[str, str]:
     """(write lock, read lock) held at a node of fn, as text ("" for none)."""
-    name = fn.child_by_field_name("name")
-    if name is not None and fp.text(name).endswith("Locked"):
-        return f"(the lock {fp.text(name)} is called with)", ""
+    documented = called_locked(fp, fn)
+    if documented:
+        return documented, ""
     n = fp.result("aliases", fn).node_of(node)
     if n is None:
         return "", ""
@@ -155,11 +231,15 @@ def writes_of(fp, decl: Node, file) -> tuple[MapWrite, ...]:
     return per_function(fp, "map-writes", decl, file, _summarise, (), "map-writes-stack", MAX_DEPTH)
 
 
+_MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\(")
+
+
 def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:
     body = decl.child_by_field_name("body")
     if body is None or decl.end_byte - decl.start_byte > MAX_BYTES:
         return ()
-    return tuple(own_writes(fp, decl) + called_writes(fp, decl, body))[:MAX_RECORDS]
+    own = own_writes(fp, decl) if _MAY_WRITE.search(fp.file.data, body.start_byte, body.end_byte) else []
+    return tuple(own + called_writes(fp, decl, body))[:MAX_RECORDS]
 
 
 def own_writes(fp, fn: Node) -> list[MapWrite]:
@@ -179,10 +259,7 @@ def called_writes(fp, fn: Node, body: Node) -> list[MapWrite]:
     """The writes of the package's functions that fn's own body calls, bound to the
     calls' arguments and with the locks held around each call added."""
     out: list[MapWrite] = []
-    for call in captures(_CALLS, body).get("c", ()):
-        inner = fp.enclosing_function(call)
-        if inner is None or inner.id != fn.id or call.parent is not None and call.parent.type == "go_statement":
-            continue
+    for call in package_calls(fp, fn):
         got = callee(fp, fn, call)
         if got is None or got[0].id == fn.id:
             continue
@@ -280,23 +357,28 @@ def field_writes(pass_) -> dict[str, list[MapWrite]]:
     return got
 
 
-def callers_lock(pass_, fn: Node, file) -> str | None:
+def callers_lock(pass_, fn: Node, file, depth: int = 3) -> str | None:
     """The write lock that every call of a function or method of the package holds
-    (the text of one), "" when some call holds none, None when the package never calls
-    it by name (a method value, an interface: callers unseen)."""
+    (the text of one), directly or because the caller is itself called with it held;
+    "" when some call holds none; None when the package never calls it by name (a
+    method value, an interface: callers unseen). Calls on a value the caller makes
+    (a constructor's) do not count."""
     name = fn.child_by_field_name("name")
     if name is None or fn.type not in ("function_declaration", "method_declaration"):
         return None
+    key = ("callers-lock", file.abspath, fn.id)
+    memo = pass_.package.facts
+    if key in memo:
+        return memo[key]
+    memo[key] = None  # a recursive call is not a way in
     fp0 = pass_.for_file(file)
-    word = fp0.text(name)
-    pattern = re.compile((rb"\." if fn.type == "method_declaration" else rb"(?<![\w.])") + re.escape(word.encode())
-                         + rb"\s*\(")
+    word = fp0.text(name).encode()
+    pattern = re.compile((rb"\." if fn.type == "method_declaration" else rb"(?<![\w.])") + re.escape(word) + rb"\s*\(")
     lock = None
     for f in pass_.package.files:
-        for m in pattern.finditer(f.data) if word.encode() in f.data else ():
+        for m in pattern.finditer(f.data) if word in f.data else ():
             fp = pass_.for_file(f)
-            start = m.start()
-            node = f.root.descendant_for_byte_range(start, start + 1)
+            node = f.root.descendant_for_byte_range(m.start(), m.start() + 1)
             while node is not None and node.type != "call_expression":
                 node = node.parent if node.type not in ("block", "source_file") else None
             caller = fp.enclosing_function(node) if node is not None else None
@@ -310,7 +392,13 @@ def callers_lock(pass_, fn: Node, file) -> str | None:
                 if c is not None and c[0] == ("own",):
                     continue  # a constructor's call on the value it makes
             held, _ = lock_state(fp, caller, node)
+            if not held and depth > 0 and caller.type != "func_literal":
+                held = callers_lock(pass_, caller, fp.file, depth - 1)
+                if held is None:
+                    continue
             if not held:
+                memo[key] = ""
                 return ""
             lock = held
+    memo[key] = lock
     return lock

@@ -108,7 +108,8 @@ from tree_sitter import Node
 from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
-from goguard.facts.map_writes import MapWrite, callee, callers_lock, field_writes, lock_state, writes_of
+from goguard.facts.map_writes import (MapWrite, callee, callers_lock, field_writes, lock_state, package_calls,
+                                      writes_of)
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_REGISTER_PREFIX, GRPC_REGISTER_SUFFIX,
@@ -135,9 +136,13 @@ _QUERY = f"""
   (#match? @m "^({'|'.join(_NAMES)})$"))) @call
 (call_expression function: (selector_expression field: (field_identifier) @r
   (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$"))) @register
+"""
+_LITERALS = """
 (composite_literal type: (qualified_type) body: (literal_value
   (keyed_element key: (literal_element (identifier) @k) value: (literal_element (_) @v)))) @lit
 """
+_FIELD_NAMES = tuple({r.field.encode() + b":" for r in HANDLER_FIELDS})
+_FIELD_PATHS = {r.path for r in HANDLER_FIELDS}
 _ARGS = """
 (argument_list (func_literal) @f)
 (argument_list (selector_expression) @f)
@@ -219,11 +224,13 @@ def _analyse(pass_) -> _Out:
 
 def _contexts(fp) -> list[Context]:
     errors = [(a, b) for a, b, _ in fp.file.syntax_errors()]
-    caps = {k: [n for n in v if not any(a <= n.start_byte < b for a, b in errors)]
-            for k, v in captures(_QUERY, fp.file.root).items()}
-    out = []
     text = fp.text
     imports = fp.imports
+    found = captures(_QUERY, fp.file.root)
+    if _FIELD_PATHS & set(imports.values()) and any(b in fp.file.data for b in _FIELD_NAMES):
+        found.update(captures(_LITERALS, fp.file.root))
+    caps = {k: [n for n in v if not any(a <= n.start_byte < b for a, b in errors)] for k, v in found.items()}
+    out = []
     for go in caps.get("go", ()):
         call = next((c for c in go.named_children if c.type == "call_expression"), None)
         launcher = fp.enclosing_function(go)
@@ -335,24 +342,43 @@ def _signature_handlers(fp, errors) -> list[Context]:
     (goguard/models/concurrency.py) handed to any call: registered with a router."""
     out = []
     wanted = {s.params for s in HANDLER_SIGNATURES}
+    methods = _handler_methods(fp.package)
     for h in captures(_ARGS, fp.file.root).get("f", ()):
         if any(a <= h.start_byte < b for a, b in errors):
+            continue
+        if h.type == "func_literal":
+            if _signature(fp, h) not in wanted:
+                continue
+        elif fp.text(h.child_by_field_name("field")) not in methods:
             continue
         call = h.parent.parent
         launcher = fp.enclosing_function(call)
         if launcher is None:
             continue
         if h.type == "func_literal":
-            if _signature(fp, h) in wanted:
-                out.append(Context("handler", call, launcher, h, fp, None, launch_pass=fp))
+            out.append(Context("handler", call, launcher, h, fp, None, launch_pass=fp))
             continue
-        got = callee(fp, launcher, h)
-        if got is not None and got[2] is not None and _signature(fp.for_file(got[1]), got[0]) in wanted:
-            ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
-            if ctx is not None:
-                ctx.loop = None
-                out.append(ctx)
+        ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
+        if ctx is not None and _signature(ctx.fp, ctx.body) in wanted:
+            ctx.loop = None
+            out.append(ctx)
     return out
+
+
+def _handler_methods(package) -> frozenset[str]:
+    """Names of the package's methods whose parameters name a type of another package
+    (the cheap test before a method value's signature is read)."""
+    key = ("handler-methods",)
+    got = package.facts.get(key)
+    if got is None:
+        got = set()
+        for (_, name), decl in package.methods.items():
+            params = decl.child_by_field_name("parameters")
+            file = package.method_file(decl)
+            if params is not None and file is not None and b"." in file.data[params.start_byte:params.end_byte]:
+                got.add(name)
+        got = package.facts[key] = frozenset(got)
+    return got
 
 
 def _signature(fp, fn: Node) -> tuple:
@@ -500,10 +526,7 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
     body = ctx.body.child_by_field_name("body")
     if body is None:
         return out
-    for call in captures("(call_expression) @c", body).get("c", ()):
-        inner = fp.enclosing_function(call)
-        if inner is None or inner.id != ctx.body.id or call.parent.type == "go_statement":
-            continue
+    for call in package_calls(fp, ctx.body):
         got = callee(fp, ctx.body, call)
         if got is None or got[0].id in (ctx.launcher.id, ctx.body.id) or lock_state(fp, ctx.body, call)[0]:
             continue
@@ -575,6 +598,8 @@ def _semaphores(fp, launcher: Node) -> dict[str, bool]:
     """Channels the launcher makes with a capacity: name -> whether the capacity is 1
     (a lock) rather than more (a semaphore that lets that many goroutines in at once)."""
     data = fp.file.data[launcher.start_byte:launcher.end_byte]
+    if b"make(chan" not in data:
+        return {}
     return {m.group(1).decode(): m.group(2).strip() == b"1" for m in _MAKE_CHAN.finditer(data)}
 
 
@@ -612,11 +637,11 @@ def _semaphore(fp, ctx: Context) -> bool:
                for n in ones)
 
 
-def _concurrent_test(fp) -> bool:
-    """A test file that issues requests at once: parallel tests or goroutines of its own
-    (other than the one serving). A handler of an httptest server driven by one
-    sequential client sees one request at a time."""
-    data = fp.file.data
+def _concurrent_test(fp, launcher: Node) -> bool:
+    """A test that issues requests at once: the function registering the handler runs
+    parallel subtests or goroutines of its own. A handler of an httptest server driven
+    by one sequential client sees one request at a time."""
+    data = fp.file.data[launcher.start_byte:launcher.end_byte]
     return b"t.Parallel()" in data or b"go func" in data or b".Go(func" in data
 
 
@@ -627,7 +652,7 @@ def _check_context(ctx: Context, out: _Out) -> None:
     copies = ctx.kind == "handler" or ctx.loop is not None
     if copies and (_semaphore(fp, ctx) or _waits_each_iteration(fp, ctx)):
         return
-    if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp):
+    if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp, ctx.launcher):
         return
     started = ctx.started or ("goroutine started here, in a loop" if ctx.kind != "handler" and copies else
                               "goroutine started here" if ctx.kind != "handler" else
@@ -773,8 +798,10 @@ def _entered_locked(pass_, w: MapWrite) -> str | None:
     the package shows no unlocked way in (a callback, a helper of constructors only,
     a test's set-up)."""
     fn = w.func
-    if w.rlocked and w.root[0] != "own":
-        return "" if not w.fp.file.path.endswith("_test.go") else None
+    if w.rlocked:  # callers of an exported method may be any number of goroutines at once
+        name = fn.child_by_field_name("name")
+        return "" if name is not None and w.fp.text(name)[:1].isupper() and \
+            not w.fp.file.path.endswith("_test.go") else None
     if fn.type == "func_literal":
         return "" if _goroutine_body(w.fp, fn) else None
     if w.fp.file.path.endswith("_test.go") or w.root[0] not in ("recv", "param", "pkg", "other"):
