@@ -208,8 +208,28 @@ def called_locked(fp, fn: Node) -> str:
             got = "(the lock its comment says is held)"
         elif _CONDITIONAL.search(fp.file.data, fn.start_byte, fn.end_byte):
             got = "(the lock it takes when its caller does not hold it)"
+        elif _releases_unheld(fp.file.data[fn.start_byte:fn.end_byte]):
+            got = "(the lock it releases, taken by its caller)"
     fp.package.facts[key] = got
     return got
+
+
+_LOCK_OP = re.compile(rb"([\w.]*?)\.(R?)(Lock|Unlock)\(\)")
+
+
+def _releases_unheld(data: bytes) -> bool:
+    """The function unlocks a mutex it never locks: its caller took it (a lock handed
+    across calls, `Start` locks and `Finish` unlocks)."""
+    ops = {(m.group(1), m.group(2), m.group(3)) for m in _LOCK_OP.finditer(data)}
+    return any(op == b"Unlock" and (mu, r, b"Lock") not in ops for mu, r, op in ops)
+
+
+def takes_lock(fp, fn: Node, root: str) -> bool:
+    """The function's own text takes a lock of `root` somewhere (`root.Lock()`,
+    `root.mu.RLock()`): it knows the value is shared, and leaves this write out."""
+    prefix = root.encode()
+    return any(m.group(3) == b"Lock" and (m.group(1) == prefix or m.group(1).startswith(prefix + b"."))
+               for m in _LOCK_OP.finditer(fp.file.data, fn.start_byte, fn.end_byte))
 
 
 def lock_state(fp, fn: Node, node: Node) -> tuple[str, str]:
@@ -245,14 +265,38 @@ def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:
 def own_writes(fp, fn: Node) -> list[MapWrite]:
     """The writes of fn's own body, relative to fn."""
     out = []
+    data = fp.file.data
     for site, m, _ in fp.result("map-sites", fn).writes:
         got = classify(fp, fn, m)
         if got is None or got[0] == ("own",):
             continue
+        if _fresh(fp, fn, m, site):
+            continue  # a map the function has just made: no other goroutine holds it yet
         root, path = got
         locked, rlocked = lock_state(fp, fn, site)
         out.append(MapWrite(site, fp, fn, fp.text(m), root, path, owner_of(fp, fn, m, root, path), locked, rlocked))
     return out
+
+
+_GO = re.compile(rb"\bgo\s")
+
+
+def _fresh(fp, fn: Node, m: Node, site: Node) -> bool:
+    """The function's body assigns the map a new one (`s.m = make(...)`, a literal) in
+    a statement of its own top level before the write, and starts no goroutine between."""
+    data = fp.file.data
+    body = fn.child_by_field_name("body")
+    fresh = re.compile(re.escape(data[m.start_byte:m.end_byte]) + rb"\s*=\s*(?:make\(|map\[)")
+    for hit in fresh.finditer(data, body.start_byte, site.start_byte):
+        stmt = fp.file.root.descendant_for_byte_range(hit.start(), hit.start() + 1)
+        while stmt is not None and stmt.type != "assignment_statement" and stmt.id != body.id:
+            stmt = stmt.parent
+        top = stmt.parent if stmt is not None else None
+        if top is not None and top.type == "statement_list":
+            top = top.parent
+        if top is not None and top.id == body.id and not _GO.search(data, stmt.end_byte, site.start_byte):
+            return True
+    return False
 
 
 def called_writes(fp, fn: Node, body: Node) -> list[MapWrite]:
@@ -392,6 +436,13 @@ def callers_lock(pass_, fn: Node, file, depth: int = 3) -> str | None:
                 if c is not None and c[0] == ("own",):
                     continue  # a constructor's call on the value it makes
             held, _ = lock_state(fp, caller, node)
+            while not held and caller.type == "func_literal" and not goroutine_body(fp, caller):
+                site, caller = caller, fp.enclosing_function(caller)  # a callback runs in its function
+                if caller is None:
+                    break
+                held, _ = lock_state(fp, caller, site)
+            if caller is None:
+                continue
             if not held and depth > 0 and caller.type != "func_literal":
                 held = callers_lock(pass_, caller, fp.file, depth - 1)
                 if held is None:
@@ -402,3 +453,14 @@ def callers_lock(pass_, fn: Node, file, depth: int = 3) -> str | None:
             lock = held
     memo[key] = lock
     return lock
+
+
+def goroutine_body(fp, lit: Node) -> bool:
+    """A function literal run by `go` or handed to `.Go(`."""
+    p = lit.parent
+    if p is not None and p.type == "call_expression" and p.parent is not None and p.parent.type == "go_statement":
+        return True
+    if p is not None and p.type == "argument_list":
+        f = p.parent.child_by_field_name("function")
+        return f is not None and f.type == "selector_expression" and fp.text(f.child_by_field_name("field")) == "Go"
+    return False

@@ -108,8 +108,8 @@ from tree_sitter import Node
 from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
-from goguard.facts.map_writes import (MapWrite, callee, callers_lock, field_writes, lock_state, package_calls,
-                                      writes_of)
+from goguard.facts.map_writes import (MapWrite, callee, callers_lock, field_writes, goroutine_body, lock_state,
+                                      package_calls, takes_lock, writes_of)
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_REGISTER_PREFIX, GRPC_REGISTER_SUFFIX,
@@ -637,16 +637,55 @@ def _semaphore(fp, ctx: Context) -> bool:
                for n in ones)
 
 
+_GO_LITERAL = "(go_statement (call_expression function: (func_literal) @f))"
+_REQUESTS = re.compile(rb"\bhttp\.|\.Do\(|\.Get\(|\.Post\(|\.URL\b|Dial")
+
+
 def _concurrent_test(fp, launcher: Node) -> bool:
     """A test that issues requests at once: the function registering the handler runs
-    parallel subtests or goroutines of its own. A handler of an httptest server driven
-    by one sequential client sees one request at a time."""
-    data = fp.file.data[launcher.start_byte:launcher.end_byte]
-    return b"t.Parallel()" in data or b"go func" in data or b".Go(func" in data
+    parallel subtests of its own (t.Parallel() inside a t.Run literal within it, all
+    sharing the handler), or goroutines that issue requests. A handler of an httptest
+    server driven by one sequential client sees one request at a time."""
+    data = fp.file.data
+    body = launcher.child_by_field_name("body")
+    if body is None:
+        return False
+    for m in re.finditer(rb"\bt\.Parallel\(\)", data[body.start_byte:body.end_byte]):
+        node = fp.file.root.descendant_for_byte_range(body.start_byte + m.start(), body.start_byte + m.start() + 1)
+        inner = fp.enclosing_function(node) if node is not None else None
+        if inner is not None and inner.id != launcher.id:
+            return True
+    return any(_REQUESTS.search(data, lit.start_byte, lit.end_byte)
+               for lit in captures(_GO_LITERAL, body).get("f", ()))
+
+
+def _repeating_loop(ctx: Context) -> Node | None:
+    """The loop that starts the goroutine again: the innermost one around the launch,
+    unless its body leaves it (break, return) right after the launch; then the next."""
+    loop = ctx.loop
+    while loop is not None and _leaves_after(loop, ctx.launch):
+        loop = _innermost_loop(loop, ctx.launcher)
+    return loop
+
+
+def _leaves_after(loop: Node, launch: Node) -> bool:
+    body = loop.child_by_field_name("body")
+    stmts = body.named_children if body is not None else []
+    if len(stmts) == 1 and stmts[0].type == "statement_list":
+        stmts = stmts[0].named_children
+    after = False
+    for st in stmts:
+        if st.start_byte <= launch.start_byte < st.end_byte:
+            after = True
+        elif after and st.type in ("break_statement", "return_statement") and st.named_child_count == 0 \
+                or after and st.type == "return_statement":
+            return True
+    return False
 
 
 def _check_context(ctx: Context, out: _Out) -> None:
     fp = ctx.launch_pass
+    ctx.loop = _repeating_loop(ctx)
     if ctx.loop is not None and not _repeats(fp, ctx):
         ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
     copies = ctx.kind == "handler" or ctx.loop is not None
@@ -771,7 +810,14 @@ def _discipline(pass_, out: _Out) -> None:
                 guards.append(w)
             else:
                 unguarded.append(w)
+        # A write that takes a lock is needed to pair by: a comment's word is not enough.
+        real = any(not g.locked.startswith("(") for g in guards)
         for w in unguarded:
+            if not w.rlocked and not real:
+                continue
+            mine = takes_lock(w.fp, w.func, w.map_text.split(".")[0])
+            if not w.rlocked and (len(guards) < len(unguarded) or not (mine or len(guards) > len(unguarded))):
+                continue  # most writes hold no lock, or this function never locks the value: the lock guards something else
             if w.rlocked:
                 msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "
                        f"a read lock is shared by every reader, so two of them write {owner} at once "
@@ -786,6 +832,11 @@ def _discipline(pass_, out: _Out) -> None:
                        f"values are shared between goroutines (fatal error: concurrent map writes)")
                 out.emit(w.fp, w.site, msg, [(g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
                                              (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+
+
+# Methods that set a value up before it is handed to other goroutines, by convention:
+# Init/Setup, caddy's Provision, and the like.
+_SET_UP = frozenset({"Init", "Initialize", "Setup", "SetUp", "Configure", "Provision", "init", "setup", "initialize"})
 
 
 def _lock_words(lock: str) -> str:
@@ -803,9 +854,12 @@ def _entered_locked(pass_, w: MapWrite) -> str | None:
         return "" if name is not None and w.fp.text(name)[:1].isupper() and \
             not w.fp.file.path.endswith("_test.go") else None
     if fn.type == "func_literal":
-        return "" if _goroutine_body(w.fp, fn) else None
+        return "" if goroutine_body(w.fp, fn) else None
     if w.fp.file.path.endswith("_test.go") or w.root[0] not in ("recv", "param", "pkg", "other"):
         return None
+    name = fn.child_by_field_name("name")
+    if name is not None and w.fp.text(name) in _SET_UP:
+        return None  # runs before the value is shared
     lock = callers_lock(pass_, fn, w.fp.file)
     if lock is None:
         name = fn.child_by_field_name("name")
@@ -813,12 +867,3 @@ def _entered_locked(pass_, w: MapWrite) -> str | None:
     return lock
 
 
-def _goroutine_body(fp, lit: Node) -> bool:
-    """A function literal run by `go` or handed to `.Go(`."""
-    p = lit.parent
-    if p is not None and p.type == "call_expression" and p.parent is not None and p.parent.type == "go_statement":
-        return True
-    if p is not None and p.type == "argument_list":
-        f = p.parent.child_by_field_name("function")
-        return f is not None and f.type == "selector_expression" and fp.text(f.child_by_field_name("field")) == "Go"
-    return False
