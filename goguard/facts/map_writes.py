@@ -179,9 +179,11 @@ def owner_of(fp, fn: Node, m: Node, root: tuple, path: tuple) -> str:
     return ""
 
 
-_DOCUMENTED = re.compile(r"(?i)\block.{0,40}\b(held|hold|holding|acquired|taken|locked)\b|"
-                         r"\b(held|hold|holding|must have|assumes?)\b.{0,40}\block|\bcaller.{0,40}\block|"
-                         r"\bunder\b.{0,20}\block")
+_DOCUMENTED = re.compile(
+    r"(?i)\b(?:lock|mutex|mu)\w*\s+(?:must|should|is|has|to)\s+(?:be\s+|been\s+)?(?:held|locked|acquired|taken)\b"
+    r"|\b(?:must|should)\s+(?:hold|have)\s+(?:the\s+)?[\w.]*\s*(?:lock|mutex|mu)\b"
+    r"|\bcaller\w*\s+(?:must\s+|should\s+)?holds?\b|\bcalled\s+with\s+.{0,30}\b(?:lock|mutex|mu)\w*"
+    r"|\b(?:lock|mutex)\w*\s+held\b|\bassumes?\b.{0,30}\b(?:lock|mutex|mu)\w*\b.{0,10}\b(?:held|locked)\b")
 _CONDITIONAL = re.compile(rb"\bif\b[^{\n]*\{\s*[\w.]*\.(?:R?Lock)\(\)")
 
 

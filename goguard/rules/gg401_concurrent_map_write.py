@@ -218,8 +218,64 @@ def _analyse(pass_) -> _Out:
     contexts += _collectors(pass_)
     for ctx in contexts:
         _check_context(ctx, out)
+    _long_lived(pass_, contexts, out)
     _discipline(pass_, out)
     return out
+
+
+def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
+    """A goroutine a constructor or a start method leaves running on a value (`go
+    s.gc()`) writes a field's map while the type's exported methods write it too, for
+    their callers, after the constructor has returned: both writes with no lock held."""
+    package = pass_.package
+    for ctx in contexts:
+        if ctx.kind != "goroutine" or ctx.loop is not None or ctx.body.type != "method_declaration":
+            continue
+        tname = next((t for (t, _), d in package.methods.items() if d.id == ctx.body.id), None)
+        if tname is None or not _starts_for_good(ctx):
+            continue
+        mine = [r for r in writes_of(ctx.fp, ctx.body, ctx.fp.file) if r.root == ("recv",) and len(r.path) == 1
+                and not r.locked]
+        if not mine:
+            continue
+        for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
+            if t != tname or not mname[:1].isupper() or mname in _SET_UP or decl.id in (ctx.body.id, ctx.launcher.id):
+                continue
+            mfp = pass_.for_file(package.method_file(decl))
+            theirs = {r.path: r for r in writes_of(mfp, decl, mfp.file)
+                      if r.root == ("recv",) and len(r.path) == 1 and not r.locked}
+            for r in mine:
+                o = theirs.get(r.path)
+                if o is None:
+                    continue
+                gname = ctx.fp.text(ctx.body.child_by_field_name("name"))
+                for a, b, other in ((r, o, mname), (o, r, gname)):
+                    line = b.fp.file.position(b.site.start_byte)[0]
+                    msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while "
+                           f"{other} writes it (line {line}): the goroutine {gname}, started on the value by "
+                           f"{_name(ctx.launch_pass, ctx.launcher)}, runs beside {tname}'s exported methods "
+                           f"(fatal error: concurrent map writes)")
+                    out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, "goroutine started here, "
+                                                  "for the value's lifetime")] +
+                             [(b.fp, b.site, f"{other} writes {b.map_text} here with no lock held"),
+                              (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
+
+
+def _name(fp, fn: Node) -> str:
+    name = fn.child_by_field_name("name")
+    return fp.text(name) if name is not None else "a function literal"
+
+
+def _starts_for_good(ctx: Context) -> bool:
+    """The launch leaves the goroutine running once its launcher returns: `main`, a
+    constructor handing the value back (a function whose result names the type), or
+    a Start/Run/Serve/Open method of the value."""
+    fp, launcher = ctx.launch_pass, ctx.launcher
+    name = _name(fp, launcher)
+    if launcher.type == "function_declaration":
+        result = launcher.child_by_field_name("result")
+        return name == "main" or result is not None and bool(re.match(r"^(New|new|Make|Open|Start)", name))
+    return launcher.type == "method_declaration" and bool(re.match(r"^(Start|Run|Serve|Open|Listen)", name))
 
 
 def _contexts(fp) -> list[Context]:
@@ -621,7 +677,12 @@ def _waits_each_iteration(fp, ctx: Context) -> bool:
         name = (m.group(1) or m.group(2)).decode()
         if sems.get(name, True):
             return True
-    return False
+    chans = set(_CHANS.findall(fp.file.data, ctx.launcher.start_byte, ctx.launcher.end_byte))
+    return any(m in chans for m in _RANGE.findall(text))  # `for range ch {}` drains the goroutine's channel
+
+
+_CHANS = re.compile(rb"(\w+)\s*:?=\s*make\(\s*(?:<-\s*)?chan\b")
+_RANGE = re.compile(rb"\brange\s+(\w+)\s*\{")
 
 
 def _semaphore(fp, ctx: Context) -> bool:
@@ -773,22 +834,57 @@ def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]
                     reassigned.add(n)
     waits = fp.result("wait-nodes", launcher)
     locks = fp.result("locks", launcher)
-    g = fp.result("cfg", launcher).graph
-    seen = {start}
-    stack = list(g[start])
+    cfg = fp.result("cfg", launcher)
+    g = cfg.graph
+    gates = _gates(ctx, w)
+    # Until the launcher sends on (or closes) a channel the goroutine receives from
+    # before its access, the goroutine waits: the launcher's accesses before then are safe.
+    armed = not gates
+    seen = {(start, armed)}
+    stack = [(n, armed) for n in g[start]]
     while stack:
-        n = stack.pop()
-        if n in seen or n in reassigned:
+        n, armed = stack.pop()
+        if (n, armed) in seen or n in reassigned:
             continue
-        seen.add(n)
-        if n in waits:
+        seen.add((n, armed))
+        ast = g.nodes[n]["ast"] if g.nodes[n]["kind"] == "stmt" else None
+        if gates and not armed and ast is not None and _opens(fp, ast, gates):
+            armed = True
+        elif n in waits:
             continue  # waits (or may): past it the goroutine may be done
-        if n in targets:
+        if armed and n in targets:
             site, access, text = targets[n]
             if not (locks.write_locked(n) if access == "write" else locks.held_at(n)):
                 return site, access, text
-        stack.extend(g[n])
+        stack.extend((m, armed) for m in g[n])
     return None, "", ""
+
+
+def _gates(ctx: Context, w: Write) -> set[bytes]:
+    """The launcher's channels that the goroutine receives from before its access
+    (`for k := range ch`, `for <-req`, `v := <-ch`), by the launcher's names."""
+    if w.chain:
+        return set()
+    data = ctx.fp.file.data
+    before = data[ctx.body.start_byte:w.node.start_byte]
+    names = {m.group(1) or m.group(2) for m in _RECEIVES.finditer(before)}
+    out = set()
+    for n in names:
+        arg = ctx.params.get(n.decode())
+        if arg is not None:
+            out.add(ctx.launch_pass.text(arg).encode())
+        elif ctx.body.type == "func_literal":
+            out.add(n)
+    return out
+
+
+_RECEIVES = re.compile(rb"\brange\s+(\w+)\s*\{|<-\s*(\w+)")
+
+
+def _opens(fp, ast: Node, gates: set[bytes]) -> bool:
+    """The statement sends on or closes one of the channels."""
+    t = fp.file.data[ast.start_byte:ast.end_byte]
+    return any(re.search(re.escape(c) + rb"\s*<-|close\(\s*" + re.escape(c) + rb"\s*\)", t) for c in gates)
 
 
 def _discipline(pass_, out: _Out) -> None:
@@ -855,8 +951,8 @@ def _entered_locked(pass_, w: MapWrite) -> str | None:
             not w.fp.file.path.endswith("_test.go") else None
     if fn.type == "func_literal":
         return "" if goroutine_body(w.fp, fn) else None
-    if w.fp.file.path.endswith("_test.go") or w.root[0] not in ("recv", "param", "pkg", "other"):
-        return None
+    if w.fp.file.path.endswith("_test.go") or w.root != ("recv",) or len(w.path) != 1:
+        return None  # a method of the type writing its own field: another type's helper is not paired
     name = fn.child_by_field_name("name")
     if name is not None and w.fp.text(name) in _SET_UP:
         return None  # runs before the value is shared
