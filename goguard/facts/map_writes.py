@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.analyses.mapaccess import root_path
-from goguard.facts import fact, per_function
+from goguard.facts import per_function
 from goguard.facts.keeps import params_of
 from goguard.frontend.gotypes import Type, TypeResolver
 from goguard.frontend.syntax import NameFinder, strip_parens
@@ -267,7 +267,6 @@ def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:
 def own_writes(fp, fn: Node) -> list[MapWrite]:
     """The writes of fn's own body, relative to fn."""
     out = []
-    data = fp.file.data
     for site, m, _ in fp.result("map-sites", fn).writes:
         got = classify(fp, fn, m)
         if got is None or got[0] == ("own",):

@@ -2,33 +2,52 @@
 
 ## What it does
 Finds map writes (an index assignment, `m[k]++`, `m[k] op= v`, `delete(m, k)`,
-`clear(m)`) in code that runs concurrently with another write of the same map, with no
-`sync.Mutex` (or `sync.RWMutex` write lock) held at the write:
+`clear(m)`, a decoder handed the map's address such as `json.Unmarshal(b, &m)`) that
+run concurrently with another write of the same map with no `sync.Mutex` (or
+`sync.RWMutex` write lock) held, and reports each racing write where it is, the line a
+crash trace shows, with the flow naming what makes it concurrent:
 
-- a `go` statement inside a loop (a function literal, or a function or method of the
-  package), `errgroup.Group.Go` or `sync.WaitGroup.Go` in a loop, and handlers
-  registered with `HandleFunc` or `Handle` (a literal, a function, a method value, or
-  the `ServeHTTP` of a value of the package: the server runs them in several copies
-  at once): every copy writes the map, when the map is shared by them (captured from
-  outside the loop and not assigned in it, a package variable, a field reached
-  through a shared pointer, or an argument that is one of those), directly or in a
-  function or method of the package that the goroutine calls;
-- a single `go` statement (or `time.AfterFunc`) whose goroutine writes a map that the
-  launching function also writes, or reads, after starting it, before anything waits
-  for it (a `.Wait()`, a channel operation), or that reads a map the launcher writes:
-  then the message is the runtime's `concurrent map read and map write` (or
-  `concurrent map iteration and map write` for a `range`).
+- **Copies of one entry point**: a `go` statement in a loop (a literal, a function or
+  method of the package), `errgroup.Group.Go` / `sync.WaitGroup.Go` in a loop, and
+  request handlers, which the server runs once per request: a literal, function or
+  method value handed to `HandleFunc`/`Handle` or to a router (gin, echo, chi,
+  gorilla/mux, fiber, httprouter, fasthttp, by import path), the `ServeHTTP` of a value
+  handed to `http.Server{Handler: ...}`, `ListenAndServe`, `Serve` or a mux, every
+  exported method of a gRPC service passed to `Register...Server`, and a Prometheus
+  collector's `Collect`. Every copy writes the map when it is shared by them (captured
+  from outside the loop and not assigned in it, a package variable, a field of the one
+  registered handler value, an argument that is one of those), in the body or in the
+  functions and methods of the package it calls, a few levels deep.
+- **One goroutine beside its launcher**: a single `go` statement (or `time.AfterFunc`)
+  whose goroutine writes a map that the launching function also writes, or reads,
+  after starting it, before anything waits for it (a `.Wait()`, a channel operation);
+  both writes are reported. A goroutine that first receives from a channel the
+  launcher sends on races only with what the launcher does after sending.
+- **Long-lived goroutines**: `go s.gc()` started by `main`, a constructor (`New...`
+  returning the value) or a `Start`/`Run`/`Serve` method, writing a field's map that
+  one of the type's exported methods writes too, neither holding a lock.
+- **Lock discipline**, after Infer's RacerD: a type that owns a mutex says its values
+  are shared between goroutines. A map field written under the type's lock in one
+  place and with no lock in a method of the type that takes the lock elsewhere (or
+  where most writes hold it), or written holding only `RLock` in an exported method,
+  races with the other holders.
 
 A lock counts when it is held at the write on every path: `mu.Lock()` before it and no
-`mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`. `RLock` does not count. A
-function whose name ends in `Locked` is taken to be called with the lock held.
+`mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`, or a helper of the package
+that returns holding a lock (`defer s.lockFor(k)()`). A function is taken to run with
+its lock held when its name ends in `Locked`, its comment says so ("Lock must be
+held"), it takes the lock only when a flag says the caller does not hold it, it
+unlocks what it never locked, or every call of it in the package holds a lock.
 
-It is silent on a map made inside the goroutine, on writes in a `sync.Once`'s function
-or any other nested function literal, on `sync.Map` (no index writes), on an errgroup
-limited to one goroutine (`SetLimit(1)`), on goroutines that take a slot of a channel
-of capacity 1 around their work, and on any map whose sharing it cannot show (a map
-reached through a call, a type it cannot see); docs/analysis-model.md ("Concurrency")
-lists what it does not see.
+It is silent on a map made inside the goroutine or the request, on a map a function
+has just made, on writes in a `sync.Once`'s function or any other nested literal, on
+`sync.Map`, on an errgroup limited to one goroutine (`SetLimit(1)`), on goroutines that
+take a slot of a channel of capacity 1 around their work (a semaphore of more slots
+lets that many write at once, and is reported), on a loop that drains or waits for
+each goroutine before the next, on test handlers unless the test sends requests at
+once (parallel subtests inside it, goroutines issuing requests), on set-up methods
+(`Init`, `Setup`, `Provision`) and on any map whose sharing it cannot show;
+docs/analysis-model.md ("Concurrency") lists what it does not see.
 
 ## Why is this bad?
 Go's maps are not safe for concurrent writes. The runtime detects a write while
@@ -101,19 +120,17 @@ have no check for unsynchronised map writes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
+from goguard.facts.entries import Context, entry_points, innermost_loop
 from goguard.facts.map_writes import (MapWrite, callee, callers_lock, field_writes, goroutine_body, lock_state,
                                       package_calls, takes_lock, writes_of)
 from goguard.frontend.source import captures
-from goguard.frontend.syntax import strip_parens
-from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_REGISTER_PREFIX, GRPC_REGISTER_SUFFIX,
-                                        HANDLER_CALLS, HANDLER_FIELDS, HANDLER_SIGNATURES)
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -122,51 +139,13 @@ META = RuleMeta(
     severity="error",
     tags=("concurrency", "crash"),
     precision="high",
-    measured=(f"on {CORPUS}, 10 findings, all true (five in minio's site replication, "
-              f"telegraf's solr cache, an etcd contrib server, two test fakes); 0 false positives."),
+    measured=(f"on {CORPUS} and tyk and VictoriaMetrics (9.75 MLOC), 17 findings: 16 true (minio's site "
+              f"replication and peer edits, telegraf's solr, mysql and bigquery caches, an etcd contrib "
+              f"server, a test fake), 1 false (a Close the server calls after its last write)."),
     # The findings of a package are computed once, from all its files, and each file
     # reports those whose write it holds: a write may lie far from what makes it concurrent.
     every_file=True,
 )
-
-_NAMES = sorted({"Go", "HandleFunc", "Handle", "AfterFunc"} | {r.name for r in HANDLER_CALLS})
-_QUERY = f"""
-(go_statement) @go
-(call_expression function: (selector_expression field: (field_identifier) @m
-  (#match? @m "^({'|'.join(_NAMES)})$"))) @call
-(call_expression function: (selector_expression field: (field_identifier) @r
-  (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$"))) @register
-"""
-_LITERALS = """
-(composite_literal type: (qualified_type) body: (literal_value
-  (keyed_element key: (literal_element (identifier) @k) value: (literal_element (_) @v)))) @lit
-"""
-_FIELD_NAMES = tuple({r.field.encode() + b":" for r in HANDLER_FIELDS})
-_FIELD_PATHS = {r.path for r in HANDLER_FIELDS}
-_ARGS = """
-(argument_list (func_literal) @f)
-(argument_list (selector_expression) @f)
-"""
-_REQUIRES = (b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc", b"Serve", b"Register", b"Collect")
-_FUNCTION_CALLS = {(r.path, r.name): r for r in HANDLER_CALLS if not r.method}
-_METHOD_CALLS = {r.name: r for r in HANDLER_CALLS if r.method}
-_FIELDS = {(r.path, r.type, r.field) for r in HANDLER_FIELDS}
-_SIGNATURE_PATHS = {p for s in HANDLER_SIGNATURES for p, _ in s.params}
-
-
-@dataclass
-class Context:
-    kind: str  # "goroutine" | "errgroup" | "handler" | "timer"
-    launch: Node  # the statement or call that starts it (or registers it)
-    launcher: Node  # the function containing the launch
-    body: Node  # the function whose body runs concurrently
-    fp: object  # the FilePass of body's file
-    loop: Node | None  # the innermost loop around the launch, within the launcher
-    params: dict[str, Node] = field(default_factory=dict)  # callee parameter -> argument
-    launch_pass: object = None  # the FilePass of the launcher's file
-    registered: bool = False  # a handler value registered once: its receiver is shared by every request
-    started: str = ""  # the flow note at the launch
-
 
 @dataclass(frozen=True)
 class Write:
@@ -211,11 +190,7 @@ def check(pass_, matches) -> None:
 
 def _analyse(pass_) -> _Out:
     out = _Out()
-    contexts = []
-    for f in pass_.package.files:
-        if any(b in f.data for b in _REQUIRES):
-            contexts += _contexts(pass_.for_file(f))
-    contexts += _collectors(pass_)
+    contexts = entry_points(pass_)
     for ctx in contexts:
         _check_context(ctx, out)
     _long_lived(pass_, contexts, out)
@@ -276,249 +251,6 @@ def _starts_for_good(ctx: Context) -> bool:
         result = launcher.child_by_field_name("result")
         return name == "main" or result is not None and bool(re.match(r"^(New|new|Make|Open|Start)", name))
     return launcher.type == "method_declaration" and bool(re.match(r"^(Start|Run|Serve|Open|Listen)", name))
-
-
-def _contexts(fp) -> list[Context]:
-    errors = [(a, b) for a, b, _ in fp.file.syntax_errors()]
-    text = fp.text
-    imports = fp.imports
-    found = captures(_QUERY, fp.file.root)
-    if _FIELD_PATHS & set(imports.values()) and any(b in fp.file.data for b in _FIELD_NAMES):
-        found.update(captures(_LITERALS, fp.file.root))
-    caps = {k: [n for n in v if not any(a <= n.start_byte < b for a, b in errors)] for k, v in found.items()}
-    out = []
-    for go in caps.get("go", ()):
-        call = next((c for c in go.named_children if c.type == "call_expression"), None)
-        launcher = fp.enclosing_function(go)
-        if call is not None and launcher is not None:
-            ctx = _callee_context(fp, "goroutine", go, launcher, call)
-            if ctx is not None:
-                out.append(ctx)
-    for call in caps.get("call", ()):
-        fn = call.child_by_field_name("function")
-        name = text(fn.child_by_field_name("field"))
-        op = fn.child_by_field_name("operand")
-        args = call.child_by_field_name("arguments")
-        launcher = fp.enclosing_function(call)
-        if args is None or launcher is None or op is None:
-            continue
-        argv = args.named_children
-        path = imports.get(text(op)) if op.type == "identifier" else None
-        row = _FUNCTION_CALLS.get((path, name)) if path is not None else None
-        if row is None and path is None and name in _METHOD_CALLS and _METHOD_CALLS[name].path in imports.values():
-            row = _METHOD_CALLS[name]
-        if name == "Go" and len(argv) == 1:
-            out += _literal(fp, "errgroup", call, launcher, argv[0])
-        elif name == "AfterFunc" and path == "time" and len(argv) == 2:
-            out += _literal(fp, "timer", call, launcher, argv[1])
-        elif name == "HandleFunc" and len(argv) == 2:
-            out += _handler(fp, call, launcher, argv[1], func=True)
-        elif name == "Handle" and len(argv) == 2:
-            out += _handler(fp, call, launcher, argv[1])
-        elif row is not None and len(argv) == row.args:
-            out += _handler(fp, call, launcher, argv[row.arg])
-    for lit in caps.get("lit", ()):
-        t = lit.child_by_field_name("type")
-        pkg, tname = t.child_by_field_name("package"), t.child_by_field_name("name")
-        launcher = fp.enclosing_function(lit)
-        if pkg is None or tname is None or launcher is None:
-            continue
-        for kv in lit.child_by_field_name("body").named_children:
-            k, v = kv.child_by_field_name("key"), kv.child_by_field_name("value")
-            if kv.type == "keyed_element" and k is not None and v is not None and v.named_children and \
-                    (imports.get(text(pkg)), text(tname), text(k)) in _FIELDS:
-                out += _handler(fp, lit, launcher, v.named_children[0])
-    for call in caps.get("register", ()):
-        args = call.child_by_field_name("arguments")
-        launcher = fp.enclosing_function(call)
-        if args is not None and args.named_child_count == 2 and launcher is not None:
-            out += _service(fp, call, launcher, args.named_children[1], None)
-    if _SIGNATURE_PATHS & set(imports.values()):
-        out += _signature_handlers(fp, errors)
-    return out
-
-
-def _literal(fp, kind: str, call: Node, launcher: Node, fnarg: Node) -> list[Context]:
-    fnarg = strip_parens(fnarg)
-    if fnarg.type != "func_literal":
-        return []
-    return [Context(kind, call, launcher, fnarg, fp, _innermost_loop(call, launcher), launch_pass=fp)]
-
-
-def _handler(fp, call: Node, launcher: Node, h: Node, func: bool = False) -> list[Context]:
-    """A handler handed to a server or mux: a function literal, a function or method
-    value, http.HandlerFunc(f), or a value whose ServeHTTP serves every request."""
-    h = strip_parens(h)
-    conv = h.child_by_field_name("function") if h.type == "call_expression" else None
-    cargs = h.child_by_field_name("arguments") if conv is not None else None
-    if conv is not None and fp.text(conv).endswith("HandlerFunc") and cargs is not None and cargs.named_child_count == 1:
-        h, func = strip_parens(cargs.named_children[0]), True
-    if h.type == "func_literal":
-        return [Context("handler", call, launcher, h, fp, None, launch_pass=fp)]
-    if h.type == "identifier" and func:
-        td = fp.package.decls.get(fp.text(h))
-        if td is not None and td.kind == "func" and fp.result("scopes", launcher).decl_of(h) is None:
-            return [Context("handler", call, launcher, td.node, fp.for_file(td.file), None, launch_pass=fp)]
-        return []
-    if h.type == "selector_expression" and (func or _is_method_value(fp, launcher, h)):
-        ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
-        if ctx is not None:
-            ctx.loop = None
-            return [ctx]
-        return []
-    return _service(fp, call, launcher, h, "ServeHTTP")
-
-
-def _is_method_value(fp, launcher: Node, h: Node) -> bool:
-    got = callee(fp, launcher, h)
-    return got is not None and got[2] is not None
-
-
-def _service(fp, call: Node, launcher: Node, value: Node, method: str | None) -> list[Context]:
-    """A value of a type of the package handed to a server: its `method` (ServeHTTP),
-    or every exported method (a gRPC service), serves requests on the one value."""
-    t = fp.result("exprtypes", launcher).of(value)
-    if t.kind == "pointer" and t.elem is not None:
-        t = t.elem
-    if t.kind != "named" or "." in t.name:
-        return []
-    out = []
-    for (tname, mname), decl in fp.package.methods.items():
-        if tname != t.name or (mname != method if method else not mname[:1].isupper()):
-            continue
-        mfp = fp.for_file(fp.package.method_file(decl))
-        ctx = Context("handler", call, launcher, decl, mfp, None, launch_pass=fp, registered=True)
-        _bind(ctx, decl, mfp.text, [], value, decl.child_by_field_name("receiver"))
-        out.append(ctx)
-    return out
-
-
-def _signature_handlers(fp, errors) -> list[Context]:
-    """Function literals and method values with a request handler's parameters
-    (goguard/models/concurrency.py) handed to any call: registered with a router."""
-    out = []
-    wanted = {s.params for s in HANDLER_SIGNATURES}
-    methods = _handler_methods(fp.package)
-    for h in captures(_ARGS, fp.file.root).get("f", ()):
-        if any(a <= h.start_byte < b for a, b in errors):
-            continue
-        if h.type == "func_literal":
-            if _signature(fp, h) not in wanted:
-                continue
-        elif fp.text(h.child_by_field_name("field")) not in methods:
-            continue
-        call = h.parent.parent
-        launcher = fp.enclosing_function(call)
-        if launcher is None:
-            continue
-        if h.type == "func_literal":
-            out.append(Context("handler", call, launcher, h, fp, None, launch_pass=fp))
-            continue
-        ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
-        if ctx is not None and _signature(ctx.fp, ctx.body) in wanted:
-            ctx.loop = None
-            out.append(ctx)
-    return out
-
-
-def _handler_methods(package) -> frozenset[str]:
-    """Names of the package's methods whose parameters name a type of another package
-    (the cheap test before a method value's signature is read)."""
-    key = ("handler-methods",)
-    got = package.facts.get(key)
-    if got is None:
-        got = set()
-        for (_, name), decl in package.methods.items():
-            params = decl.child_by_field_name("parameters")
-            file = package.method_file(decl)
-            if params is not None and file is not None and b"." in file.data[params.start_byte:params.end_byte]:
-                got.add(name)
-        got = package.facts[key] = frozenset(got)
-    return got
-
-
-def _signature(fp, fn: Node) -> tuple:
-    """((import path, type), ...) of fn's parameters, one per name."""
-    out = []
-    params = fn.child_by_field_name("parameters")
-    for p in params.named_children if params is not None else ():
-        t = p.child_by_field_name("type")
-        star = ""
-        while t is not None and t.type == "pointer_type":
-            star += "*"
-            t = t.named_children[-1] if t.named_children else None
-        if t is None or t.type != "qualified_type":
-            return ()
-        path = fp.imports.get(fp.text(t.child_by_field_name("package")))
-        out += [(path, star + fp.text(t.child_by_field_name("name")))] * max(1, len(p.children_by_field_name("name")))
-    return tuple(out)
-
-
-def _collectors(pass_) -> list[Context]:
-    """Collect methods of Prometheus collectors: the registry calls them from
-    concurrent scrapes, on the one registered value."""
-    out = []
-    for (_, mname), decl in pass_.package.methods.items():
-        if mname != COLLECTOR_METHOD:
-            continue
-        fp = pass_.for_file(pass_.package.method_file(decl))
-        if COLLECTOR_PATH not in fp.imports.values() or not _chan_of_metric(fp, decl):
-            continue
-        name = decl.child_by_field_name("name")
-        ctx = Context("handler", name, decl, decl, fp, None, launch_pass=fp, registered=True,
-                      started="the registry calls Collect for concurrent scrapes")
-        out.append(ctx)
-    return out
-
-
-def _chan_of_metric(fp, decl: Node) -> bool:
-    params = decl.child_by_field_name("parameters")
-    ps = params.named_children if params is not None else []
-    t = ps[0].child_by_field_name("type") if len(ps) == 1 else None
-    return t is not None and t.type == "channel_type" and fp.text(t).endswith(".Metric")
-
-
-def _callee_context(fp, kind: str, go: Node, launcher: Node, call: Node, value: bool = False) -> Context | None:
-    """go func() {...}(), go worker(m), go s.run(): what runs, and how its parameters
-    (and receiver) map to the launcher's expressions. With `value`, `call` is a method
-    value (s.handle) rather than a call."""
-    fn = strip_parens(call if value else (call.child_by_field_name("function") or call))
-    args = None if value else call.child_by_field_name("arguments")
-    argv = list(args.named_children) if args is not None else []
-    loop = _innermost_loop(go, launcher)
-    if fn.type == "func_literal":
-        ctx = Context(kind, go, launcher, fn, fp, loop, launch_pass=fp)
-        _bind(ctx, fn, fp.text, argv, None, None)
-        return ctx
-    got = callee(fp, launcher, fn)
-    if got is None:
-        return None
-    decl, file, recv = got
-    cfp = fp.for_file(file)
-    ctx = Context(kind, go, launcher, decl, cfp, loop, launch_pass=fp)
-    _bind(ctx, decl, cfp.text, argv, recv, decl.child_by_field_name("receiver"))
-    return ctx
-
-
-def _bind(ctx: Context, decl: Node, text, argv: list[Node], recv: Node | None, receiver: Node | None) -> None:
-    for n, a in zip(params_of(decl, text), argv):
-        if n:
-            ctx.params[n] = a
-    if recv is not None and receiver is not None:
-        for p in receiver.named_children:
-            for n in p.children_by_field_name("name"):
-                ctx.params[text(n)] = recv
-
-
-def _innermost_loop(n: Node, stop: Node) -> Node | None:
-    p = n.parent
-    while p is not None and p.id != stop.id:
-        if p.type == "for_statement":
-            return p
-        if p.type == "func_literal":
-            return None
-        p = p.parent
-    return None
 
 
 def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
@@ -725,7 +457,7 @@ def _repeating_loop(ctx: Context) -> Node | None:
     unless its body leaves it (break, return) right after the launch; then the next."""
     loop = ctx.loop
     while loop is not None and _leaves_after(loop, ctx.launch):
-        loop = _innermost_loop(loop, ctx.launcher)
+        loop = innermost_loop(loop, ctx.launcher)
     return loop
 
 
@@ -913,12 +645,13 @@ def _discipline(pass_, out: _Out) -> None:
                 continue
             mine = takes_lock(w.fp, w.func, w.map_text.split(".")[0])
             if not w.rlocked and (len(guards) < len(unguarded) or not (mine or len(guards) > len(unguarded))):
-                continue  # most writes hold no lock, or this function never locks the value: the lock guards something else
+                continue  # most writes hold no lock, or this function never locks the value: it guards else
             if w.rlocked:
                 msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "
                        f"a read lock is shared by every reader, so two of them write {owner} at once "
                        f"(fatal error: concurrent map writes)")
-                out.emit(w.fp, w.site, msg, [(w.fp, w.site, f"writes {w.map_text} here holding only {w.rlocked}.RLock()")])
+                note = f"writes {w.map_text} here holding only {w.rlocked}.RLock()"
+                out.emit(w.fp, w.site, msg, [(w.fp, w.site, note)])
             elif guards:
                 g = guards[0]
                 gline = g.fp.file.position(g.site.start_byte)[0]
@@ -926,8 +659,9 @@ def _discipline(pass_, out: _Out) -> None:
                 msg = (f"concurrent map writes: {w.map_text} is written here with no lock held, but under "
                        f"{_lock_words(g.locked)} at {where}{gline}: {owner.partition('.')[0]} owns a mutex, so its "
                        f"values are shared between goroutines (fatal error: concurrent map writes)")
-                out.emit(w.fp, w.site, msg, [(g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
-                                             (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+                out.emit(w.fp, w.site, msg, [
+                    (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
+                    (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
 
 
 # Methods that set a value up before it is handed to other goroutines, by convention:
