@@ -38,6 +38,8 @@ _QUERY = f"""
   (#match? @m "^({'|'.join(_NAMES)})$"))) @call
 (call_expression function: (selector_expression field: (field_identifier) @r
   (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$"))) @register
+(call_expression function: (identifier) @r
+  (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$")) @register
 """
 _LITERALS = """
 (composite_literal type: (qualified_type) body: (literal_value
