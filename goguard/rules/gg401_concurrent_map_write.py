@@ -128,8 +128,8 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
-from goguard.facts.map_writes import (MapWrite, callee, callers_lock, field_writes, goroutine_body, lock_state,
-                                      package_calls, takes_lock, writes_of)
+from goguard.facts.map_writes import (MapWrite, callee, callers_lock, called_writes, field_writes, goroutine_body,
+                                      lock_state, own_writes, package_calls, takes_lock, writes_of)
 from goguard.frontend.source import captures
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -204,36 +204,40 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
     their callers, after the constructor has returned: both writes with no lock held."""
     package = pass_.package
     for ctx in contexts:
-        if ctx.kind != "goroutine" or ctx.loop is not None or ctx.body.type != "method_declaration":
+        if ctx.kind != "goroutine" or ctx.loop is not None or not _starts_for_good(ctx):
             continue
-        tname = next((t for (t, _), d in package.methods.items() if d.id == ctx.body.id), None)
-        if tname is None or not _starts_for_good(ctx):
-            continue
-        mine = [r for r in writes_of(ctx.fp, ctx.body, ctx.fp.file) if r.root == ("recv",) and len(r.path) == 1
-                and not r.locked]
-        if not mine:
-            continue
-        for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
-            if t != tname or not mname[:1].isupper() or mname in _SET_UP or decl.id in (ctx.body.id, ctx.launcher.id):
-                continue
-            mfp = pass_.for_file(package.method_file(decl))
-            theirs = {r.path: r for r in writes_of(mfp, decl, mfp.file)
-                      if r.root == ("recv",) and len(r.path) == 1 and not r.locked}
-            for r in mine:
-                o = theirs.get(r.path)
+        if ctx.body.type == "method_declaration":
+            records = writes_of(ctx.fp, ctx.body, ctx.fp.file)
+            roots = {("recv",)}
+        else:  # go func() { ... t.m ... }(): the launcher's value, captured
+            body = ctx.body.child_by_field_name("body")
+            records = own_writes(ctx.fp, ctx.body) + (called_writes(ctx.fp, ctx.body, body) if body else [])
+            roots = {r.root for r in records if r.root[0] == "captured"}
+        mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner and not r.locked]
+        gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else "the goroutine"
+        who = f"the goroutine {gname}" if ctx.body.type == "method_declaration" else "the goroutine"
+        for r in mine:
+            tname = r.owner.partition(".")[0]
+            for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
+                if t != tname or not mname[:1].isupper() or mname in _SET_UP or \
+                        decl.id in (ctx.body.id, ctx.launcher.id):
+                    continue
+                mfp = pass_.for_file(package.method_file(decl))
+                o = next((w for w in writes_of(mfp, decl, mfp.file) if w.root == ("recv",) and w.path == r.path
+                          and not w.locked), None)
                 if o is None:
                     continue
-                gname = ctx.fp.text(ctx.body.child_by_field_name("name"))
                 for a, b, other in ((r, o, mname), (o, r, gname)):
                     line = b.fp.file.position(b.site.start_byte)[0]
                     msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while "
-                           f"{other} writes it (line {line}): the goroutine {gname}, started on the value by "
+                           f"{other} writes it (line {line}): {who}, started on the value by "
                            f"{_name(ctx.launch_pass, ctx.launcher)}, runs beside {tname}'s exported methods "
                            f"(fatal error: concurrent map writes)")
                     out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, "goroutine started here, "
                                                   "for the value's lifetime")] +
                              [(b.fp, b.site, f"{other} writes {b.map_text} here with no lock held"),
                               (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
+                break
 
 
 def _name(fp, fn: Node) -> str:

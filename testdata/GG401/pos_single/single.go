@@ -42,3 +42,23 @@ func churn(m map[int]int, done chan<- struct{}) {
 		delete(m, i) // want `concurrent map writes: m is written by churn while the goroutine it started`
 	}
 }
+
+// Sessions starts its sweeper as a literal in the constructor; Add, exported, writes
+// the map the sweeper deletes from, neither holding a lock.
+type Sessions struct {
+	byID map[int]string
+}
+
+func NewSessions() *Sessions {
+	s := &Sessions{byID: map[int]string{}}
+	go func() {
+		for id := 0; ; id++ {
+			delete(s.byID, id%64) // want `concurrent map writes: s.byID is written here with no lock held while Add writes it`
+		}
+	}()
+	return s
+}
+
+func (s *Sessions) Add(id int, name string) {
+	s.byID[id] = name // want `concurrent map writes: s.byID is written here with no lock held while the goroutine writes it`
+}
