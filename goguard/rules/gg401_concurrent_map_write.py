@@ -604,13 +604,14 @@ def _gates(ctx: Context, w: Write) -> set[bytes]:
     data = ctx.fp.file.data
     before = data[ctx.body.start_byte:w.node.start_byte]
     names = {m.group(1) or m.group(2) for m in _RECEIVES.finditer(before)}
+    launcher = ctx.launch_pass.file.data[ctx.launcher.start_byte:ctx.launcher.end_byte]
     out = set()
     for n in names:
         arg = ctx.params.get(n.decode())
-        if arg is not None:
-            out.add(ctx.launch_pass.text(arg).encode())
-        elif ctx.body.type == "func_literal":
-            out.add(n)
+        c = ctx.launch_pass.text(arg).encode() if arg is not None else n if ctx.body.type == "func_literal" else None
+        sends = rb"\b" + re.escape(c or b"") + rb"\s*<-|close\(\s*" + re.escape(c or b"") + rb"\s*\)"
+        if c is not None and re.search(sends, launcher):
+            out.add(c)  # a channel the launcher sends on or closes (not a slice the goroutine ranges over)
     return out
 
 
