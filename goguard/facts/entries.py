@@ -20,6 +20,7 @@ package, from all its files (declarations with syntax errors left out).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -32,21 +33,6 @@ from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_R
                                         HANDLER_CALLS, HANDLER_FIELDS, HANDLER_SIGNATURES)
 
 _NAMES = sorted({"Go", "HandleFunc", "Handle", "AfterFunc"} | {r.name for r in HANDLER_CALLS})
-_QUERY = f"""
-(go_statement) @go
-(call_expression function: (selector_expression field: (field_identifier) @m
-  (#match? @m "^({'|'.join(_NAMES)})$"))) @call
-(call_expression function: (selector_expression field: (field_identifier) @r
-  (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$"))) @register
-(call_expression function: (identifier) @r
-  (#match? @r "^{GRPC_REGISTER_PREFIX}[A-Za-z0-9_]+{GRPC_REGISTER_SUFFIX}$")) @register
-"""
-_LITERALS = """
-(composite_literal type: (qualified_type) body: (literal_value
-  (keyed_element key: (literal_element (identifier) @k) value: (literal_element (_) @v)))) @lit
-"""
-_FIELD_NAMES = tuple({r.field.encode() + b":" for r in HANDLER_FIELDS})
-_FIELD_PATHS = {r.path for r in HANDLER_FIELDS}
 _ARGS = """
 (argument_list (func_literal) @f)
 (argument_list (selector_expression) @f)
@@ -55,9 +41,20 @@ _FUNCTION_CALLS = {(r.path, r.name): r for r in HANDLER_CALLS if not r.method}
 _METHOD_CALLS = {r.name: r for r in HANDLER_CALLS if r.method}
 _FIELDS = {(r.path, r.type, r.field) for r in HANDLER_FIELDS}
 _SIGNATURE_PATHS = {p for s in HANDLER_SIGNATURES for p, _ in s.params}
+_SIGNATURE_TYPES = {s.params[0][1].lstrip("*").encode() for s in HANDLER_SIGNATURES}
 
 
-_REQUIRES = (b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc", b"Serve", b"Register", b"Collect")
+# What can start something concurrent, found in the text rather than by walking the
+# tree: a `go` keyword, a call of one of these names (`.Go(`, registrations and server
+# calls of the models, `Register...Server(`), a server struct's handler field.
+_GO = re.compile(rb"go[ \t]+[\w(]")  # a literal first: found at memchr speed
+# Literal pieces that every name of _NAMES contains (found at memchr speed); each hit
+# is widened to its whole identifier and kept when that is one of the names.
+_PIECES = (b"Handle", b"Serve", b"Go", b"AfterFunc", b"Mount", b"Method")
+_NAME_SET = frozenset(n.encode() for n in _NAMES)
+_OPEN = re.compile(rb"\s*\(")
+_REGISTER = re.compile(GRPC_REGISTER_PREFIX.encode() + rb"\w+" + GRPC_REGISTER_SUFFIX.encode() + rb"\s*\(")
+_KEYED = [re.compile(re.escape(f.encode()) + rb"\s*:") for f in sorted({r.field for r in HANDLER_FIELDS})]
 
 
 @dataclass
@@ -83,25 +80,92 @@ def entry_points(pass_) -> list["Context"]:
     if got is None:
         got = []
         for f in pass_.package.files:
-            if any(b in f.data for b in _REQUIRES):
-                got += _contexts(pass_.for_file(f))
+            found = _scan(f)
+            if found or any(t in f.data for t in _SIGNATURE_TYPES):
+                got += _contexts(pass_.for_file(f), found)
         got += _collectors(pass_)
         pass_.package.facts[key] = got
     return got
 
 
-def _contexts(fp) -> list[Context]:
+def _scan(f) -> dict[str, list[Node]]:
+    """The go statements, calls by the names above, and keyed handler fields of a file,
+    as a query's captures would give them: go, call, register, lit."""
+    data, root = f.data, f.root
+    out: dict[str, list[Node]] = {}
+    for m in _GO.finditer(data):
+        if m.start() and _word(data[m.start() - 1]):
+            continue
+        n = root.descendant_for_byte_range(m.start(), m.start() + 2)
+        if n is not None and n.type == "go" and n.parent is not None and n.parent.type == "go_statement":
+            out.setdefault("go", []).append(n.parent)
+    spans = [(a, b, False) for a, b in _called(data)]
+    spans += [(m.start(), m.start() + len(m.group().rstrip(b"( \t\r\n")), True) for m in _REGISTER.finditer(data)
+              if not (m.start() and _word(data[m.start() - 1]))]
+    for a, b, registers in spans:
+        n = root.descendant_for_byte_range(a, b)
+        p = n.parent if n is not None else None
+        if n is not None and n.type == "field_identifier" and p is not None and p.type == "selector_expression":
+            call, kind = p.parent, "register" if registers else "call"
+        elif n is not None and n.type == "identifier" and registers:
+            call, kind, p = p, "register", n
+        else:
+            continue
+        if call is not None and call.type == "call_expression" and call.child_by_field_name("function") == p:
+            out.setdefault(kind, []).append(call)
+    for m in (m for k in _KEYED for m in k.finditer(data)):
+        n = root.descendant_for_byte_range(m.start(), m.start() + 1)
+        kv = n.parent.parent if n is not None and n.parent is not None else None
+        lit = kv.parent.parent if kv is not None and kv.type == "keyed_element" and kv.parent is not None else None
+        t = lit.child_by_field_name("type") if lit is not None and lit.type == "composite_literal" else None
+        if t is not None and t.type == "qualified_type" and all(x.id != lit.id for x in out.get("lit", ())):
+            out.setdefault("lit", []).append(lit)
+    return out
+
+
+def _called(data: bytes):
+    """(start, end) of each call of a name of _NAMES: `name(`, `x.name (`."""
+    seen = set()
+    for piece in _PIECES:
+        at = data.find(piece)
+        while at >= 0:
+            a, b = at, at + len(piece)
+            while a > 0 and _word(data[a - 1]):
+                a -= 1
+            while b < len(data) and _word(data[b]):
+                b += 1
+            if a not in seen and data[a:b] in _NAME_SET and _OPEN.match(data, b):
+                seen.add(a)
+                yield a, b
+            at = data.find(piece, b)
+
+
+_FUNCTIONS = frozenset(("function_declaration", "method_declaration", "func_literal"))
+
+
+def _enclosing(n: Node) -> Node | None:
+    """The innermost function around a node, by its parents: a launch lies a few
+    statements deep, and this spares a file whose functions nothing else has indexed
+    yet a walk of its whole tree."""
+    p = n.parent
+    while p is not None and p.type not in _FUNCTIONS:
+        p = p.parent
+    return p
+
+
+def _word(b: int) -> bool:
+    return b == 95 or 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122
+
+
+def _contexts(fp, found: dict[str, list[Node]]) -> list[Context]:
     errors = [(a, b) for a, b, _ in fp.file.syntax_errors()]
     text = fp.text
     imports = fp.imports
-    found = captures(_QUERY, fp.file.root)
-    if _FIELD_PATHS & set(imports.values()) and any(b in fp.file.data for b in _FIELD_NAMES):
-        found.update(captures(_LITERALS, fp.file.root))
     caps = {k: [n for n in v if not any(a <= n.start_byte < b for a, b in errors)] for k, v in found.items()}
     out = []
     for go in caps.get("go", ()):
         call = next((c for c in go.named_children if c.type == "call_expression"), None)
-        launcher = fp.enclosing_function(go)
+        launcher = _enclosing(go)
         if call is not None and launcher is not None:
             ctx = _callee_context(fp, "goroutine", go, launcher, call)
             if ctx is not None:
@@ -111,7 +175,7 @@ def _contexts(fp) -> list[Context]:
         name = text(fn.child_by_field_name("field"))
         op = fn.child_by_field_name("operand")
         args = call.child_by_field_name("arguments")
-        launcher = fp.enclosing_function(call)
+        launcher = _enclosing(call)
         if args is None or launcher is None or op is None:
             continue
         argv = args.named_children
@@ -132,7 +196,7 @@ def _contexts(fp) -> list[Context]:
     for lit in caps.get("lit", ()):
         t = lit.child_by_field_name("type")
         pkg, tname = t.child_by_field_name("package"), t.child_by_field_name("name")
-        launcher = fp.enclosing_function(lit)
+        launcher = _enclosing(lit)
         if pkg is None or tname is None or launcher is None:
             continue
         for kv in lit.child_by_field_name("body").named_children:
@@ -142,7 +206,7 @@ def _contexts(fp) -> list[Context]:
                 out += _handler(fp, lit, launcher, v.named_children[0])
     for call in caps.get("register", ()):
         args = call.child_by_field_name("arguments")
-        launcher = fp.enclosing_function(call)
+        launcher = _enclosing(call)
         if args is not None and args.named_child_count == 2 and launcher is not None:
             out += _service(fp, call, launcher, args.named_children[1], None)
     if _SIGNATURE_PATHS & set(imports.values()):
@@ -221,7 +285,7 @@ def _signature_handlers(fp, errors) -> list[Context]:
         elif fp.text(h.child_by_field_name("field")) not in methods:
             continue
         call = h.parent.parent
-        launcher = fp.enclosing_function(call)
+        launcher = _enclosing(call)
         if launcher is None:
             continue
         if h.type == "func_literal":

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from goguard.analyses.locks import acquirers
 from goguard.analyses.mapaccess import root_path
 from goguard.facts import per_function
 from goguard.facts.keeps import params_of
@@ -74,11 +75,7 @@ def package_calls(fp, fn: Node):
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    package = fp.package
-    key = ("call-finder",)
-    finder = package.facts.get(key)
-    if finder is None:
-        finder = package.facts[key] = NameFinder(function_names(package), suffix=rb"\s*\(")
+    finder = _call_finder(fp.package)
     if not finder:
         return
     root = fp.file.root
@@ -226,6 +223,11 @@ def _releases_unheld(data: bytes) -> bool:
     return any(op == b"Unlock" and (mu, r, b"Lock") not in ops for mu, r, op in ops)
 
 
+def _mentions_acquirer(fp, fn: Node) -> bool:
+    data = fp.file.data[fn.start_byte:fn.end_byte]
+    return any(a.encode() in data for a in acquirers(fp.package))
+
+
 def takes_lock(fp, fn: Node, root: str) -> bool:
     """The function's own text takes a lock of `root` somewhere (`root.Lock()`,
     `root.mu.RLock()`): it knows the value is shared, and leaves this write out."""
@@ -239,6 +241,8 @@ def lock_state(fp, fn: Node, node: Node) -> tuple[str, str]:
     documented = called_locked(fp, fn)
     if documented:
         return documented, ""
+    if fp.file.data.find(b"Lock()", fn.start_byte, fn.end_byte) < 0 and not _mentions_acquirer(fp, fn):
+        return "", ""  # the function takes no lock: no need for its graph
     n = fp.result("aliases", fn).node_of(node)
     if n is None:
         return "", ""
@@ -305,6 +309,10 @@ def called_writes(fp, fn: Node, body: Node) -> list[MapWrite]:
     calls' arguments and with the locks held around each call added."""
     out: list[MapWrite] = []
     for call in package_calls(fp, fn):
+        f = call.child_by_field_name("function")
+        last = f.child_by_field_name("field") if f.type == "selector_expression" else f
+        if not may_write(fp.package, fp.text(last)):
+            continue  # no function of that name reaches a map write: not worth resolving
         got = callee(fp, fn, call)
         if got is None or got[0].id == fn.id:
             continue
@@ -314,6 +322,45 @@ def called_writes(fp, fn: Node, body: Node) -> list[MapWrite]:
             continue
         out += bind(fp, fn, call, decl, file, recv, records)
     return out
+
+
+def may_write(package, name: str, depth: int = MAX_DEPTH) -> bool:
+    """Whether some function or method of the package named `name` may write a map,
+    in its body or through the functions it calls by name (judged from the text, a few
+    levels deep): the cheap test before a call is resolved and its callee summarised."""
+    memo = package.facts.setdefault(("may-write",), {})
+    if name in memo:
+        return memo[name]
+    memo[name] = False  # recursion: not a way to a write
+    bodies = _bodies(package).get(name, ())
+    got = any(_MAY_WRITE.search(data, a, b) for data, a, b in bodies)
+    if not got and depth > 0:
+        finder = _call_finder(package)
+        got = any(n.decode() != name and may_write(package, n.decode(), depth - 1)
+                  for data, a, b in bodies for _, _, n in finder.finditer(data, a, b))
+    memo[name] = got
+    return got
+
+
+def _bodies(package) -> dict[str, list[tuple[bytes, int, int]]]:
+    """The package's function and method bodies by name: (file data, start, end)."""
+    key = ("bodies-by-name",)
+    got = package.facts.get(key)
+    if got is None:
+        got = package.facts[key] = {}
+        for decl, file in package.functions():
+            name, body = decl.child_by_field_name("name"), decl.child_by_field_name("body")
+            if name is not None and body is not None and decl.end_byte - decl.start_byte <= MAX_BYTES:
+                got.setdefault(file.text(name), []).append((file.data, body.start_byte, body.end_byte))
+    return got
+
+
+def _call_finder(package) -> NameFinder:
+    key = ("call-finder",)
+    finder = package.facts.get(key)
+    if finder is None:
+        finder = package.facts[key] = NameFinder(function_names(package), suffix=rb"\s*\(")
+    return finder
 
 
 def bind(fp, fn: Node, call: Node, decl: Node, file, recv: Node | None, records) -> list[MapWrite]:
@@ -345,6 +392,8 @@ def mutex_owners(package) -> frozenset[str]:
     a pointer to one, or embedded)."""
     key = ("mutex-owners",)
     got = package.facts.get(key)
+    if got is None and not any(b"Mutex" in f.data for f in package.files):
+        got = package.facts[key] = frozenset()
     if got is None:
         types = TypeResolver.of(package)
         names = {f"{p}.{n}" for p, n in MUTEX_TYPES}

@@ -129,7 +129,8 @@ from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
 from goguard.facts.map_writes import (MapWrite, callee, callers_lock, called_writes, field_writes, goroutine_body,
-                                      lock_state, own_writes, package_calls, takes_lock, writes_of)
+                                      lock_state, may_write, own_writes, package_calls, takes_lock,
+                                      writes_of)
 from goguard.frontend.source import captures
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -319,6 +320,9 @@ def _writes(ctx: Context, copies: bool) -> list[Write]:
     if body is None:
         return out
     for call in package_calls(fp, ctx.body):
+        f = call.child_by_field_name("function")
+        if not may_write(fp.package, fp.text(f.child_by_field_name("field") if f.type == "selector_expression" else f)):
+            continue
         got = callee(fp, ctx.body, call)
         if got is None or got[0].id in (ctx.launcher.id, ctx.body.id) or lock_state(fp, ctx.body, call)[0]:
             continue
