@@ -2,33 +2,52 @@
 
 ## What it does
 Finds map writes (an index assignment, `m[k]++`, `m[k] op= v`, `delete(m, k)`,
-`clear(m)`) in code that runs concurrently with another write of the same map, with no
-`sync.Mutex` (or `sync.RWMutex` write lock) held at the write:
+`clear(m)`, a decoder handed the map's address such as `json.Unmarshal(b, &m)`) that
+run concurrently with another write of the same map with no `sync.Mutex` (or
+`sync.RWMutex` write lock) held, and reports each racing write where it is, the line a
+crash trace shows, with the flow naming what makes it concurrent:
 
-- a `go` statement inside a loop (a function literal, or a function or method of the
-  package), `errgroup.Group.Go` or `sync.WaitGroup.Go` in a loop, and handlers
-  registered with `HandleFunc` or `Handle` (a literal, a function, a method value, or
-  the `ServeHTTP` of a value of the package: the server runs them in several copies
-  at once): every copy writes the map, when the map is shared by them (captured from
-  outside the loop and not assigned in it, a package variable, a field reached
-  through a shared pointer, or an argument that is one of those), directly or in a
-  function or method of the package that the goroutine calls;
-- a single `go` statement (or `time.AfterFunc`) whose goroutine writes a map that the
-  launching function also writes, or reads, after starting it, before anything waits
-  for it (a `.Wait()`, a channel operation), or that reads a map the launcher writes:
-  then the message is the runtime's `concurrent map read and map write` (or
-  `concurrent map iteration and map write` for a `range`).
+- **Copies of one entry point**: a `go` statement in a loop (a literal, a function or
+  method of the package), `errgroup.Group.Go` / `sync.WaitGroup.Go` in a loop, and
+  request handlers, which the server runs once per request: a literal, function or
+  method value handed to `HandleFunc`/`Handle` or to a router (gin, echo, chi,
+  gorilla/mux, fiber, httprouter, fasthttp, by import path), the `ServeHTTP` of a value
+  handed to `http.Server{Handler: ...}`, `ListenAndServe`, `Serve` or a mux, every
+  exported method of a gRPC service passed to `Register...Server`, and a Prometheus
+  collector's `Collect`. Every copy writes the map when it is shared by them (captured
+  from outside the loop and not assigned in it, a package variable, a field of the one
+  registered handler value, an argument that is one of those), in the body or in the
+  functions and methods of the package it calls, a few levels deep.
+- **One goroutine beside its launcher**: a single `go` statement (or `time.AfterFunc`)
+  whose goroutine writes a map that the launching function also writes, or reads,
+  after starting it, before anything waits for it (a `.Wait()`, a channel operation);
+  both writes are reported. A goroutine that first receives from a channel the
+  launcher sends on races only with what the launcher does after sending.
+- **Long-lived goroutines**: `go s.gc()` started by `main`, a constructor (`New...`
+  returning the value) or a `Start`/`Run`/`Serve` method, writing a field's map that
+  one of the type's exported methods writes too, neither holding a lock.
+- **Lock discipline**, after Infer's RacerD: a type that owns a mutex says its values
+  are shared between goroutines. A map field written under the type's lock in one
+  place and with no lock in a method of the type that takes the lock elsewhere (or
+  where most writes hold it), or written holding only `RLock` in an exported method,
+  races with the other holders.
 
 A lock counts when it is held at the write on every path: `mu.Lock()` before it and no
-`mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`. `RLock` does not count. A
-function whose name ends in `Locked` is taken to be called with the lock held.
+`mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`, or a helper of the package
+that returns holding a lock (`defer s.lockFor(k)()`). A function is taken to run with
+its lock held when its name ends in `Locked`, its comment says so ("Lock must be
+held"), it takes the lock only when a flag says the caller does not hold it, it
+unlocks what it never locked, or every call of it in the package holds a lock.
 
-It is silent on a map made inside the goroutine, on writes in a `sync.Once`'s function
-or any other nested function literal, on `sync.Map` (no index writes), on an errgroup
-limited to one goroutine (`SetLimit(1)`), on goroutines that take a slot of a channel
-of capacity 1 around their work, and on any map whose sharing it cannot show (a map
-reached through a call, a type it cannot see); docs/analysis-model.md ("Concurrency")
-lists what it does not see.
+It is silent on a map made inside the goroutine or the request, on a map a function
+has just made, on writes in a `sync.Once`'s function or any other nested literal, on
+`sync.Map`, on an errgroup limited to one goroutine (`SetLimit(1)`), on goroutines that
+take a slot of a channel of capacity 1 around their work (a semaphore of more slots
+lets that many write at once, and is reported), on a loop that drains or waits for
+each goroutine before the next, on test handlers unless the test sends requests at
+once (parallel subtests inside it, goroutines issuing requests), on set-up methods
+(`Init`, `Setup`, `Provision`) and on any map whose sharing it cannot show;
+docs/analysis-model.md ("Concurrency") lists what it does not see.
 
 ## Why is this bad?
 Go's maps are not safe for concurrent writes. The runtime detects a write while
@@ -100,14 +119,19 @@ have no check for unsynchronised map writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from goguard.analyses.aliases import is_assignment_target
+from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
+from goguard.facts.entries import Context, entry_points, innermost_loop
+from goguard.facts.map_writes import (MapWrite, callee, callers_lock, called_writes, field_writes, goroutine_body,
+                                      lock_state, may_write, own_writes, package_calls, takes_lock,
+                                      writes_of)
 from goguard.frontend.source import captures
-from goguard.frontend.syntax import strip_parens
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -116,246 +140,135 @@ META = RuleMeta(
     severity="error",
     tags=("concurrency", "crash"),
     precision="high",
-    measured=(f"on {CORPUS}, 10 findings, all true (five in minio's site replication, "
-              f"telegraf's solr cache, an etcd contrib server, two test fakes); 0 false positives."),
-    requires=(b"go ", b"go\t", b".Go(", b"Handle", b"AfterFunc"),
-    query="""
-(go_statement) @go
-(call_expression function: (selector_expression field: (field_identifier) @m
-  (#match? @m "^(Go|HandleFunc|Handle|AfterFunc)$"))) @call
-""",
+    measured=(f"on {CORPUS} with tyk and VictoriaMetrics added (9.75 MLOC), 17 findings: 16 true (minio's site "
+              f"replication and peer edits, telegraf's solr, mysql and bigquery caches, an etcd contrib "
+              f"server, a test fake), 1 false (a Close the server calls after its last write)."),
+    # The findings of a package are computed once, from all its files, and each file
+    # reports those whose write it holds: a write may lie far from what makes it concurrent.
+    every_file=True,
 )
-
-_WRITES = """
-(assignment_statement left: (expression_list (index_expression) @w))
-(inc_statement (index_expression) @w)
-(dec_statement (index_expression) @w)
-(call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
-"""
-_READS = """
-(index_expression) @r
-(call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
-(range_clause right: (_) @range)
-"""
-
-
-def _sites(body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
-    """(site, map expression, access) of a function body: writes, and reads when asked
-    (an index that is not a write target, len(m), range over m)."""
-    caps = captures(_WRITES, body)
-    out = [(w, w.child_by_field_name("operand"), "write") for w in caps.get("w", ())]
-    written = {w.id for w in caps.get("w", ())}
-    for call in caps.get("call", ()):
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.named_children:
-            out.append((call, args.named_children[0], "write"))
-    if reads:
-        rc = captures(_READS, body)
-        out += [(r, r.child_by_field_name("operand"), "read") for r in rc.get("r", ()) if r.id not in written]
-        out += [(r, r, "read") for r in rc.get("len", ())]
-        out += [(r, r, "range") for r in rc.get("range", ())]
-    return [(site, m, a) for site, m, a in out if m is not None]
-
-
-def _map_sites(fp, fn: Node, reads: bool):
-    """The accesses of `fn`'s own body (not of a nested literal: sync.Once.Do, a
-    callback) to something provably a map."""
-    body = fn.child_by_field_name("body")
-    if body is None:
-        return
-    types = fp.result("exprtypes", fn)
-    for site, m, access in _sites(body, reads):
-        inner = fp.enclosing_function(site)
-        if inner is None or inner.id != fn.id:
-            continue
-        if site.type == "index_expression":
-            if types.container_kind(site) != "map":
-                continue
-        elif types.types.underlying(types.of(m)).kind != "map":
-            continue
-        yield site, m, access
-
-
-@dataclass
-class Context:
-    kind: str  # "goroutine" | "errgroup" | "handler" | "timer"
-    launch: Node  # the statement or call that starts it
-    launcher: Node  # the function containing the launch
-    body: Node  # the function whose body runs concurrently
-    fp: object  # the FilePass of body's file
-    loop: Node | None  # the innermost loop around the launch, within the launcher
-    params: dict[str, Node] = field(default_factory=dict)  # callee parameter -> argument
-    launch_pass: object = None  # the FilePass of the launcher's file
-    registered: bool = False  # a handler value registered once: its receiver is shared by every request
-
 
 @dataclass(frozen=True)
 class Write:
     node: Node  # the index expression, the delete/clear call, or the read
-    map_expr: Node
-    key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path)
+    fp: object  # the FilePass of node's file
+    map_text: str
+    key: tuple  # what map: ("pkg", name, path) | ("local", decl id, path) | ("handler", launch id, path)
     outer: object  # the launcher's Decl of the map's root variable, when captured or passed (else None)
     access: str = "write"  # write | read | range
+    chain: tuple = ()  # ((FilePass, call node, callee text), ...) from the concurrent body to the write
 
 
-def _innermost_loop(n: Node, stop: Node) -> Node | None:
-    p = n.parent
-    while p is not None and p.id != stop.id:
-        if p.type == "for_statement":
-            return p
-        if p.type == "func_literal":
-            return None
-        p = p.parent
-    return None
+class _Out:
+    """The findings of a package, by the absolute path of the file that holds each
+    one's site; one finding per site."""
+
+    def __init__(self) -> None:
+        self.by_file: dict[str, list] = {}
+        self.seen: set[tuple[str, int]] = set()
+
+    def emit(self, fp, node: Node, msg: str, flow: list[tuple[object, Node, str]]) -> None:
+        where = (fp.file.abspath, node.start_byte)
+        if where in self.seen:
+            return
+        self.seen.add(where)
+        steps = []
+        for sfp, n, note in flow:
+            line, col = sfp.file.position(n.start_byte)
+            steps.append(((sfp.file.path, line, col), note))
+        self.by_file.setdefault(fp.file.abspath, []).append((node, msg, steps))
 
 
-def _contexts(pass_, matches) -> list[Context]:
-    out = []
-    text = pass_.text
-    imports = pass_.imports
-    for _, caps in matches:
-        for go in caps.get("go", ()):
-            call = next((c for c in go.named_children if c.type == "call_expression"), None)
-            launcher = pass_.enclosing_function(go)
-            if call is None or launcher is None:
-                continue
-            ctx = _callee_context(pass_, "goroutine", go, launcher, call)
-            if ctx is not None:
-                out.append(ctx)
-        for call in caps.get("call", ()):
-            fn = call.child_by_field_name("function")
-            name = text(fn.child_by_field_name("field"))
-            op = fn.child_by_field_name("operand")
-            args = call.child_by_field_name("arguments")
-            launcher = pass_.enclosing_function(call)
-            if args is None or launcher is None or op is None:
-                continue
-            path = imports.get(text(op)) if op.type == "identifier" else None
-            fnarg = None
-            if name == "Go" and args.named_child_count == 1:
-                kind, fnarg = "errgroup", args.named_children[0]
-            elif name == "HandleFunc" and args.named_child_count == 2:
-                kind, fnarg = "handler", args.named_children[1]
-            elif name == "Handle" and args.named_child_count == 2:
-                kind, fnarg = "handler", strip_parens(args.named_children[1])
-                conv = fnarg.child_by_field_name("function") if fnarg.type == "call_expression" else None
-                cargs = fnarg.child_by_field_name("arguments") if conv is not None else None
-                if conv is not None and text(conv).endswith("HandlerFunc") and cargs is not None \
-                        and cargs.named_child_count == 1:
-                    fnarg = cargs.named_children[0]  # http.HandlerFunc(f)
-                else:
-                    ctx = _serve_http(pass_, call, launcher, fnarg)
-                    if ctx is not None:
-                        out.append(ctx)
-                    continue
-            elif name == "AfterFunc" and path == "time" and args.named_child_count == 2:
-                kind, fnarg = "timer", args.named_children[1]
-            else:
-                continue
-            fnarg = strip_parens(fnarg)
-            if fnarg.type == "func_literal":
-                out.append(Context(kind, call, launcher, fnarg, pass_, _innermost_loop(call, launcher)))
-            elif fnarg.type == "identifier" and kind == "handler":
-                td = pass_.package.decls.get(text(fnarg))
-                if td is not None and td.kind == "func" and pass_.result("scopes", launcher).decl_of(fnarg) is None:
-                    out.append(Context(kind, call, launcher, td.node, pass_.for_file(td.file), None))
-            elif fnarg.type == "selector_expression" and kind == "handler":  # mux.HandleFunc(p, s.handle)
-                ctx = _callee_context(pass_, kind, call, launcher, fnarg, value=True)
-                if ctx is not None:
-                    ctx.loop = None
-                    out.append(ctx)
+def check(pass_, matches) -> None:
+    package = pass_.package
+    key = ("GG401-findings",)
+    out = package.facts.get(key)
+    if out is None:
+        out = package.facts[key] = _analyse(pass_)
+    for node, msg, flow in out.by_file.get(pass_.file.abspath, ()):
+        pass_.report(node, msg, flow=flow)
+
+
+def _analyse(pass_) -> _Out:
+    out = _Out()
+    contexts = entry_points(pass_)
+    for ctx in contexts:
+        _check_context(ctx, out)
+    _long_lived(pass_, contexts, out)
+    _discipline(pass_, out)
     return out
 
 
-def _serve_http(pass_, call: Node, launcher: Node, handler: Node) -> Context | None:
-    """mux.Handle(p, h) with h of a type of the package: its ServeHTTP method serves
-    every request, on the one value registered."""
-    t = pass_.result("exprtypes", launcher).of(handler)
-    if t.kind == "pointer" and t.elem is not None:
-        t = t.elem
-    if t.kind != "named" or "." in t.name:
-        return None
-    found = pass_.package.method(t.name, "ServeHTTP")
-    if found is None:
-        return None
-    decl, file = found
-    fp = pass_.for_file(file)
-    ctx = Context("handler", call, launcher, decl, fp, None)
-    _bind(ctx, decl, fp.text, [], handler, decl.child_by_field_name("receiver"))
-    ctx.registered = True
-    return ctx
+def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
+    """A goroutine a constructor or a start method leaves running on a value (`go
+    s.gc()`) writes a field's map while the type's exported methods write it too, for
+    their callers, after the constructor has returned: both writes with no lock held."""
+    package = pass_.package
+    for ctx in contexts:
+        if ctx.kind != "goroutine" or ctx.loop is not None or not _starts_for_good(ctx):
+            continue
+        if ctx.body.type == "method_declaration":
+            records = writes_of(ctx.fp, ctx.body, ctx.fp.file)
+            roots = {("recv",)}
+        else:  # go func() { ... t.m ... }(): the launcher's value, captured
+            body = ctx.body.child_by_field_name("body")
+            records = own_writes(ctx.fp, ctx.body) + (called_writes(ctx.fp, ctx.body, body) if body else [])
+            roots = {r.root for r in records if r.root[0] == "captured"}
+        mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner and not r.locked]
+        gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else "the goroutine"
+        who = f"the goroutine {gname}" if ctx.body.type == "method_declaration" else "the goroutine"
+        for r in mine:
+            tname = r.owner.partition(".")[0]
+            for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
+                if t != tname or not mname[:1].isupper() or mname in _SET_UP or \
+                        decl.id in (ctx.body.id, ctx.launcher.id):
+                    continue
+                mfp = pass_.for_file(package.method_file(decl))
+                o = next((w for w in writes_of(mfp, decl, mfp.file) if w.root == ("recv",) and w.path == r.path
+                          and not w.locked), None)
+                if o is None:
+                    continue
+                for a, b, other in ((r, o, mname), (o, r, gname)):
+                    line = b.fp.file.position(b.site.start_byte)[0]
+                    msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while "
+                           f"{other} writes it (line {line}): {who}, started on the value by "
+                           f"{_name(ctx.launch_pass, ctx.launcher)}, runs beside {tname}'s exported methods "
+                           f"(fatal error: concurrent map writes)")
+                    out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, "goroutine started here, "
+                                                  "for the value's lifetime")] +
+                             [(b.fp, b.site, f"{other} writes {b.map_text} here with no lock held"),
+                              (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
+                break
 
 
-def _callee_context(pass_, kind: str, go: Node, launcher: Node, call: Node, value: bool = False) -> Context | None:
-    """go func() {...}(), go worker(m), go s.run(): what runs, and how its parameters
-    (and receiver) map to the launcher's expressions. With `value`, `call` is a method
-    value (s.handle) rather than a call."""
-    text = pass_.text
-    fn = strip_parens(call if value else (call.child_by_field_name("function") or call))
-    args = None if value else call.child_by_field_name("arguments")
-    argv = list(args.named_children) if args is not None else []
-    loop = _innermost_loop(go, launcher)
-    if fn.type == "func_literal":
-        ctx = Context(kind, go, launcher, fn, pass_, loop)
-        _bind(ctx, fn, text, argv, None, None)
-        return ctx
-    scopes = pass_.result("scopes", launcher)
-    decl, file, recv = None, None, None
-    if fn.type == "identifier" and scopes.decl_of(fn) is None:
-        td = pass_.package.decls.get(text(fn))
-        if td is not None and td.kind == "func":
-            decl, file = td.node, td.file
-    elif fn.type == "selector_expression":
-        op = fn.child_by_field_name("operand")
-        t = pass_.result("exprtypes", launcher).of(op) if op is not None else None
-        if t is not None and t.kind == "pointer" and t.elem is not None:
-            t = t.elem
-        if t is not None and t.kind == "named" and "." not in t.name:
-            found = pass_.package.method(t.name, text(fn.child_by_field_name("field")))
-            if found is not None:
-                decl, file = found
-                recv = op
-    if decl is None:
-        return None
-    fp = pass_.for_file(file)
-    ctx = Context(kind, go, launcher, decl, fp, loop)
-    _bind(ctx, decl, fp.text, argv, recv, decl.child_by_field_name("receiver"))
-    return ctx
+def _name(fp, fn: Node) -> str:
+    name = fn.child_by_field_name("name")
+    return fp.text(name) if name is not None else "a function literal"
 
 
-def _bind(ctx: Context, decl: Node, text, argv: list[Node], recv: Node | None, receiver: Node | None) -> None:
-    for n, a in zip(params_of(decl, text), argv):
-        if n:
-            ctx.params[n] = a
-    if recv is not None and receiver is not None:
-        for p in receiver.named_children:
-            for n in p.children_by_field_name("name"):
-                ctx.params[text(n)] = recv
+def _starts_for_good(ctx: Context) -> bool:
+    """The launch leaves the goroutine running once its launcher returns: `main`, a
+    constructor handing the value back (a function whose result names the type), or
+    a Start/Run/Serve/Open method of the value."""
+    fp, launcher = ctx.launch_pass, ctx.launcher
+    name = _name(fp, launcher)
+    if launcher.type == "function_declaration":
+        result = launcher.child_by_field_name("result")
+        return name == "main" or result is not None and bool(re.match(r"^(New|new|Make|Open|Start)", name))
+    return launcher.type == "method_declaration" and bool(re.match(r"^(Start|Run|Serve|Open|Listen)", name))
 
 
-def _root_path(e: Node, text) -> tuple[Node | None, tuple]:
-    """m of m, s of s.a.m with the path ("a", "m")."""
-    e = strip_parens(e)
-    path: list[str] = []
-    while e.type == "selector_expression":
-        path.append(text(e.child_by_field_name("field")))
-        e = strip_parens(e.child_by_field_name("operand"))
-    if e.type == "unary_expression" and e.child_by_field_name("operator").type == "*":
-        e = strip_parens(e.child_by_field_name("operand"))
-    return (e if e.type == "identifier" else None), tuple(reversed(path))
-
-
-def _launcher_key(pass_, launcher: Node, e: Node, loop: Node | None, copies: bool):
+def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
     """The key of a map expression as the launcher sees it, and the declaration when it
     is the launcher's; None when the map is not shown to be shared."""
-    root, path = _root_path(e, pass_.text)
+    root, path = root_path(e, fp.text)
     if root is None:
         return None
-    scopes = pass_.result("scopes", launcher)
+    scopes = fp.result("scopes", launcher)
     d = scopes.decl_of(root)
     if d is None:
-        top = pass_.package.decls.get(pass_.text(root))
-        return (("pkg", pass_.text(root), path), None) if top is not None and top.kind == "var" else None
+        top = fp.package.decls.get(fp.text(root))
+        return (("pkg", fp.text(root), path), None) if top is not None and top.kind == "var" else None
     if d.kind not in ("var", "param", "receiver", "result"):
         return None
     if copies and loop is not None:
@@ -367,97 +280,80 @@ def _launcher_key(pass_, launcher: Node, e: Node, loop: Node | None, copies: boo
     return ("local", d.id, path), d
 
 
-def _writes(ctx: Context, copies: bool) -> list[Write]:
-    """The map accesses of the concurrent body whose map the launcher shares: writes,
-    and reads (for a race with the launcher's writes)."""
+def _key(ctx: Context, e: Node, copies: bool):
+    """(key, launcher's declaration) of an expression of the concurrent body: what map
+    (or value) it is as the launcher sees it; None when not shown to be shared."""
     fp = ctx.fp
-    text = fp.text
+    root, path = root_path(e, fp.text)
+    if root is None:
+        return None
+    d = fp.result("scopes", ctx.body).decl_of(root)
+    if d is None:
+        top = fp.package.decls.get(fp.text(root))
+        return (("pkg", fp.text(root), path), None) if top is not None and top.kind == "var" else None
+    if ctx.body.type == "func_literal":
+        if d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
+            return None  # declared in the goroutine (or deeper): its own
+        return _launcher_key(ctx.launch_pass, ctx.launcher, e, ctx.loop, copies)
+    if ctx.registered and d.kind == "receiver":
+        return ("handler", ctx.launch.id, path), None  # the one handler value every request shares
+    arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
+    got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
+    if got is None:
+        return None
+    kind, ident, p0 = got[0]
+    return (kind, ident, p0 + path), got[1]
+
+
+def _writes(ctx: Context, copies: bool) -> list[Write]:
+    """The map accesses of the concurrent body whose map the launcher shares, with no
+    lock held: its own writes (and reads, for a race with the launcher's writes), and
+    the writes of the package's functions it calls, bound to the call's arguments."""
+    fp = ctx.fp
     out = []
-    literal = ctx.body.type == "func_literal"
-    scopes = fp.result("scopes", ctx.body)
-    for site, m, access in _map_sites(fp, ctx.body, reads=ctx.kind != "handler"):
-        root, path = _root_path(m, text)
-        if root is None:
+    sites = fp.result("map-sites", ctx.body)
+    for site, m, access in sites.writes if ctx.kind == "handler" else sites.all:
+        got = _key(ctx, m, copies)
+        if got is not None and not _locked(fp, ctx.body, site, any_lock=access != "write"):
+            out.append(Write(site, fp, fp.text(m), got[0], got[1], access))
+    body = ctx.body.child_by_field_name("body")
+    if body is None:
+        return out
+    for call in package_calls(fp, ctx.body):
+        f = call.child_by_field_name("function")
+        if not may_write(fp.package, fp.text(f.child_by_field_name("field") if f.type == "selector_expression" else f)):
             continue
-        d = scopes.decl_of(root)
-        if d is None:
-            top = fp.package.decls.get(text(root))
-            if top is not None and top.kind == "var":
-                out.append(Write(site, m, ("pkg", text(root), path), None, access))
+        got = callee(fp, ctx.body, call)
+        if got is None or got[0].id in (ctx.launcher.id, ctx.body.id) or lock_state(fp, ctx.body, call)[0]:
             continue
-        if literal and d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
-            continue  # declared in the goroutine (or deeper): its own map
-        if literal:
-            got = _launcher_key(ctx.launch_pass, ctx.launcher, m, ctx.loop, copies)
-        elif ctx.registered and d.kind == "receiver":
-            got = (("handler", ctx.launch.id, path), None)  # the one handler value every request shares
-        else:  # a parameter or the receiver of the callee: what the launcher handed it
-            arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
-            got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
-            if got is not None:
-                kind, ident, p0 = got[0]
-                got = ((kind, ident, p0 + path), got[1])
-        if got is not None:
-            out.append(Write(site, m, got[0], got[1], access))
+        decl, file, recv = got
+        records = writes_of(fp, decl, file)
+        if records:
+            out += _bound(ctx, call, decl, file, recv, records, copies)
     return out
 
 
-_CALLS = "(call_expression) @c"
-MAX_HELPER_BYTES = 16_000  # a longer helper is not looked into
-
-
-@dataclass(frozen=True)
-class HelperWrite:
-    call: Node  # the call in the concurrent body
-    callee: str  # its text, for the message
-    fp: object  # the callee's FilePass
-    site: Node  # the write in the callee
-    map_text: str  # the map as the callee names it
-    key: tuple
-
-
-def _helper_writes(ctx: Context, copies: bool) -> list[HelperWrite]:
-    """Writes that a goroutine's body makes through a function or method of the package
-    it calls (one level): s.add(k) where add writes s.m with no lock of its own. The
-    callee's parameters and receiver are bound to the call's arguments, and those to
-    the launcher's variables."""
-    if ctx.body.type != "func_literal" or not copies:
-        return []
-    pass_ = ctx.launch_pass
-    body = ctx.body.child_by_field_name("body")
-    if body is None:
-        return []
+def _bound(ctx: Context, call: Node, decl: Node, file, recv: Node | None, records, copies: bool) -> list[Write]:
+    fp = ctx.fp
+    args = call.child_by_field_name("arguments")
+    params = dict(zip(params_of(decl, fp.for_file(file).text), args.named_children if args is not None else ()))
+    name = fp.text(call.child_by_field_name("function"))
     out = []
-    for call in captures(_CALLS, body).get("c", ()):
-        f = pass_.enclosing_function(call)
-        if f is None or f.id != ctx.body.id:
+    for r in records:
+        if r.locked:
             continue
-        got = _callee_context(pass_, "goroutine", call, ctx.body, call)
-        if got is None or got.body.type == "func_literal" or got.body.id == ctx.launcher.id:
-            continue
-        decl, fp = got.body, got.fp
-        name = decl.child_by_field_name("name")
-        if decl.end_byte - decl.start_byte > MAX_HELPER_BYTES or (name is not None and fp.text(name).endswith("Locked")):
-            continue
-        if _locked(pass_, ctx.body, call):
-            continue  # the goroutine holds a lock around the call
-        scopes = fp.result("scopes", decl)
-        for site, m, _ in _map_sites(fp, decl, reads=False):
-            root, path = _root_path(m, fp.text)
-            d = scopes.decl_of(root) if root is not None else None
-            if root is None:
-                continue
-            if d is None:
-                top = fp.package.decls.get(fp.text(root))
-                key = ("pkg", fp.text(root), path) if top is not None and top.kind == "var" else None
-            else:
-                arg = got.params.get(d.name) if d.kind in ("param", "receiver") else None
-                k = _launcher_key(pass_, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
-                key = (k[0][0], k[0][1], k[0][2] + path) if k is not None else None
-            if key is None or _locked(fp, decl, site):
-                continue
-            out.append(HelperWrite(call, pass_.text(call.child_by_field_name("function")), fp, site,
-                                   fp.text(m), key))
+        if r.root[0] == "pkg":
+            got = (("pkg", r.root[1], r.path), None)
+        elif r.root[0] in ("recv", "param"):
+            e = recv if r.root[0] == "recv" else params.get(r.root[1])
+            got = _key(ctx, e, copies) if e is not None else None
+            if got is not None:
+                kind, ident, p0 = got[0]
+                got = ((kind, ident, p0 + r.path), got[1])
+        else:
+            got = None
+        if got is not None:
+            out.append(Write(r.site, r.fp, r.map_text, got[0], got[1], "write", ((fp, call, name),) + r.chain))
     return out
 
 
@@ -467,24 +363,17 @@ def _encloses(outer: Node, inner: Node) -> bool:
 
 def _locked(fp, body: Node, site: Node, any_lock: bool = False) -> bool:
     """A write lock is held at the site (any lock, RLock included, for a read)."""
-    name = body.child_by_field_name("name")
-    if name is not None and fp.text(name).endswith("Locked"):
-        return True
-    locks = fp.result("locks", body)
-    n = fp.result("aliases", body).node_of(site)
-    if n is None:
-        return False
-    return bool(locks.held_at(n)) if any_lock else locks.write_locked(n)
+    write, read = lock_state(fp, body, site)
+    return bool(write or (any_lock and read))
 
 
-def _repeats(pass_, ctx: Context) -> bool:
+def _repeats(fp, ctx: Context) -> bool:
     """Whether the launch can run again: a path in the launcher's CFG from it back to
     itself (a loop whose body returns or breaks after the launch starts one goroutine)."""
-    model = pass_.result("aliases", ctx.launcher)
-    start = model.node_of(ctx.launch)
+    start = fp.result("aliases", ctx.launcher).node_of(ctx.launch)
     if start is None:
         return True
-    g = pass_.result("cfg", ctx.launcher).graph
+    g = fp.result("cfg", ctx.launcher).graph
     seen: set[int] = set()
     stack = list(g[start])
     while stack:
@@ -497,161 +386,323 @@ def _repeats(pass_, ctx: Context) -> bool:
     return False
 
 
-def _waits_each_iteration(pass_, ctx: Context) -> bool:
+_MAKE_CHAN = re.compile(rb"(\w+)\s*:?=\s*make\(\s*chan\b[^,()]*(?:\([^()]*\))?[^,()]*,\s*([^)]+)\)")
+_CHAN_OP = re.compile(rb"<-\s*(\w+)|(\w+)\s*<-")
+
+
+def _semaphores(fp, launcher: Node) -> dict[str, bool]:
+    """Channels the launcher makes with a capacity: name -> whether the capacity is 1
+    (a lock) rather than more (a semaphore that lets that many goroutines in at once)."""
+    data = fp.file.data[launcher.start_byte:launcher.end_byte]
+    if b"make(chan" not in data:
+        return {}
+    return {m.group(1).decode(): m.group(2).strip() == b"1" for m in _MAKE_CHAN.finditer(data)}
+
+
+def _waits_each_iteration(fp, ctx: Context) -> bool:
     """The loop waits (a .Wait(), a channel operation) outside the launch itself: the
-    goroutine of one iteration may be done before the next starts. Silent then."""
+    goroutine of one iteration may be done before the next starts. Silent then. A send
+    to or receive from a semaphore of capacity above one waits for no goroutine."""
     if ctx.loop is None:
         return False
     body = ctx.loop.child_by_field_name("body")
     if body is None:
         return False
-    data = pass_.file.data
-    text = data[body.start_byte:ctx.launch.start_byte] + data[ctx.launch.end_byte:body.end_byte]
-    return b".Wait()" in text or b"<-" in text
+    data = fp.file.data
+    text = data[body.start_byte:ctx.launch.start_byte] + b"\n" + data[ctx.launch.end_byte:body.end_byte]
+    if b".Wait()" in text:
+        return True
+    sems = _semaphores(fp, ctx.launcher)
+    for m in _CHAN_OP.finditer(text):
+        name = (m.group(1) or m.group(2)).decode()
+        if sems.get(name, True):
+            return True
+    chans = set(_CHANS.findall(fp.file.data, ctx.launcher.start_byte, ctx.launcher.end_byte))
+    return any(m in chans for m in _RANGE.findall(text))  # `for range ch {}` drains the goroutine's channel
 
 
-def _semaphore(pass_, ctx: Context) -> bool:
+_CHANS = re.compile(rb"(\w+)\s*:?=\s*make\(\s*(?:<-\s*)?chan\b")
+_RANGE = re.compile(rb"\brange\s+(\w+)\s*\{")
+
+
+def _semaphore(fp, ctx: Context) -> bool:
     """A channel of capacity 1 taken around the work, or an errgroup limited to one."""
-    data = pass_.file.data
+    data = fp.file.data
     launcher = data[ctx.launcher.start_byte:ctx.launcher.end_byte]
     if b"SetLimit(1)" in launcher:
         return True
-    if b"make(chan" in launcher and b", 1)" in launcher:
-        region = ctx.loop if ctx.loop is not None else ctx.body
-        return b"<-" in data[region.start_byte:region.end_byte]
+    ones = [n for n, one in _semaphores(fp, ctx.launcher).items() if one]
+    region = ctx.loop if ctx.loop is not None else ctx.body
+    used = data[region.start_byte:region.end_byte]
+    return any(re.search(rb"<-\s*" + re.escape(n.encode()) + rb"\b|\b" + re.escape(n.encode()) + rb"\s*<-", used)
+               for n in ones)
+
+
+_GO_LITERAL = "(go_statement (call_expression function: (func_literal) @f))"
+_REQUESTS = re.compile(rb"\bhttp\.|\.Do\(|\.Get\(|\.Post\(|\.URL\b|Dial")
+
+
+def _concurrent_test(fp, launcher: Node) -> bool:
+    """A test that issues requests at once: the function registering the handler runs
+    parallel subtests of its own (t.Parallel() inside a t.Run literal within it, all
+    sharing the handler), or goroutines that issue requests. A handler of an httptest
+    server driven by one sequential client sees one request at a time."""
+    data = fp.file.data
+    body = launcher.child_by_field_name("body")
+    if body is None:
+        return False
+    for m in re.finditer(rb"\bt\.Parallel\(\)", data[body.start_byte:body.end_byte]):
+        node = fp.file.root.descendant_for_byte_range(body.start_byte + m.start(), body.start_byte + m.start() + 1)
+        inner = fp.enclosing_function(node) if node is not None else None
+        if inner is not None and inner.id != launcher.id:
+            return True
+    return any(_REQUESTS.search(data, lit.start_byte, lit.end_byte)
+               for lit in captures(_GO_LITERAL, body).get("f", ()))
+
+
+def _repeating_loop(ctx: Context) -> Node | None:
+    """The loop that starts the goroutine again: the innermost one around the launch,
+    unless its body leaves it (break, return) right after the launch; then the next."""
+    loop = ctx.loop
+    while loop is not None and _leaves_after(loop, ctx.launch):
+        loop = innermost_loop(loop, ctx.launcher)
+    return loop
+
+
+def _leaves_after(loop: Node, launch: Node) -> bool:
+    body = loop.child_by_field_name("body")
+    stmts = body.named_children if body is not None else []
+    if len(stmts) == 1 and stmts[0].type == "statement_list":
+        stmts = stmts[0].named_children
+    after = False
+    for st in stmts:
+        if st.start_byte <= launch.start_byte < st.end_byte:
+            after = True
+        elif after and st.type in ("break_statement", "return_statement") and st.named_child_count == 0 \
+                or after and st.type == "return_statement":
+            return True
     return False
 
 
-def check(pass_, matches) -> None:
-    reported: set[tuple[str, int]] = set()
-    for ctx in _contexts(pass_, matches):
-        ctx.launch_pass = pass_
-        if ctx.loop is not None and not _repeats(pass_, ctx):
-            ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
-        copies = ctx.kind == "handler" or ctx.loop is not None
-        if copies and (_semaphore(pass_, ctx) or _waits_each_iteration(pass_, ctx)):
+def _check_context(ctx: Context, out: _Out) -> None:
+    fp = ctx.launch_pass
+    ctx.loop = _repeating_loop(ctx)
+    if ctx.loop is not None and not _repeats(fp, ctx):
+        ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
+    copies = ctx.kind == "handler" or ctx.loop is not None
+    if copies and (_semaphore(fp, ctx) or _waits_each_iteration(fp, ctx)):
+        return
+    if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp, ctx.launcher):
+        return
+    started = ctx.started or ("goroutine started here, in a loop" if ctx.kind != "handler" and copies else
+                              "goroutine started here" if ctx.kind != "handler" else
+                              "handler registered here: the server runs it for many requests at once")
+    for w in _writes(ctx, copies):
+        if copies and w.access == "write":
+            who = "this loop starts" if ctx.kind != "handler" else "that serves a request"
+            through = f" (in {w.chain[-1][2]}, called from the goroutine)" if w.chain else ""
+            msg = (f"concurrent map writes: {w.map_text} is written by every goroutine {who}{through}, "
+                   f"with no lock held (fatal error: concurrent map writes)")
+            out.emit(w.fp, w.node, msg, [(fp, ctx.launch, started)] + _chain_steps(w) +
+                     [(w.fp, w.node, f"writes {w.map_text} here with no lock held")])
             continue
-        writes = _writes(ctx, copies)
-        for h in _helper_writes(ctx, copies):
-            where = (pass_.file.path, h.call.start_byte)  # one finding per call, at its first write
-            if where in reported:
-                continue
-            reported.add(where)
-            line, col = h.fp.file.position(h.site.start_byte)
-            started = ("goroutine started here, in a loop" if ctx.kind != "handler"
-                       else "handler registered here: the server runs it for many requests at once")
-            pass_.report(h.call, f"concurrent map writes: {h.callee} writes {h.map_text} in every goroutine "
-                                 f"{'this loop starts' if ctx.kind != 'handler' else 'that serves a request'}, "
-                                 f"with no lock held (fatal error: concurrent map writes)",
-                         flow=[(ctx.launch, started), (h.call, f"calls {h.callee} here, with no lock held"),
-                               ((h.fp.file.path, line, col), f"which writes {h.map_text} with no lock held")])
-        if not writes:
+        other, access, other_text = _launcher_access(fp, ctx, w)
+        if other is None:
             continue
-        fp = ctx.fp
-        for w in writes:
-            where = (fp.file.path, w.node.start_byte)
-            if where in reported:
-                continue
-            if _locked(fp, ctx.body, w.node, any_lock=w.access != "write"):
-                continue
-            name = fp.text(w.map_expr)
-            if copies and w.access == "write":
-                started = ("goroutine started here, in a loop" if ctx.kind != "handler"
-                           else "handler registered here: the server runs it for many requests at once")
-                msg = (f"concurrent map writes: {name} is written by every goroutine "
-                       f"{'this loop starts' if ctx.kind != 'handler' else 'that serves a request'}, "
-                       f"with no lock held (fatal error: concurrent map writes)")
-                other = None
-            else:
-                other, access = _launcher_access(pass_, ctx, w)
-                if other is None:
-                    continue
-                started = "goroutine started here" + (", in a loop" if copies else "")
-                msg = _pair_message(pass_, ctx, w, name, other, access)
-            reported.add(where)
-            _report(pass_, ctx, w, msg, started, other)
+        fatal = _fatal(w.access, access)
+        who = (fp.text(ctx.launcher.child_by_field_name("name")) if ctx.launcher.type != "func_literal"
+               else "the launching function")
+        verbs = {"write": "written", "read": "read", "range": "iterated over"}
+        theirs = "" if access == w.access else verbs[access] + " "
+        line = fp.file.position(other.start_byte)[0]
+        msg = (f"{fatal}: {w.map_text} is {verbs[w.access]} by the goroutine and {theirs}by {who} "
+               f"after starting it (line {line}), with no lock held (fatal error: {fatal})")
+        mine = {"write": "writes", "read": "reads", "range": "ranges over"}
+        steps = [(fp, ctx.launch, started)] + _chain_steps(w) + \
+                [(w.fp, w.node, f"{mine[w.access]} {w.map_text} here with no lock held")]
+        out.emit(w.fp, w.node, msg, steps + [(fp, other, f"and the launching function {mine[access]} it here, "
+                                                       f"not waiting for the goroutine")])
+        if access == "write":  # the launcher's write is a racing write too: a crash trace may point at it
+            wline = w.fp.file.position(w.node.start_byte)[0]
+            msg2 = (f"{fatal}: {other_text} is written by {who} while the goroutine it started "
+                    f"{mine[w.access]} it (line {wline}), with no lock held (fatal error: {fatal})")
+            out.emit(fp, other, msg2, [(fp, ctx.launch, started), (w.fp, w.node, f"the goroutine {mine[w.access]} "
+                                       f"{w.map_text} here"),
+                                       (fp, other, "and the launching function writes it here, not waiting for it")])
 
 
-def _pair_message(pass_, ctx: Context, w: Write, name: str, other: Node, access: str) -> str:
-    who = (pass_.text(ctx.launcher.child_by_field_name("name")) if ctx.launcher.type != "func_literal"
-           else "the launching function")
-    line = pass_.file.position(other.start_byte)[0]
-    verbs = {"write": "written", "read": "read", "range": "iterated over"}
-    accesses = {w.access, access}
+def _fatal(a: str, b: str) -> str:
+    accesses = {a, b}
     if accesses == {"write"}:
-        fatal = "concurrent map writes"
-    elif "range" in accesses:
-        fatal = "concurrent map iteration and map write"
-    else:
-        fatal = "concurrent map read and map write"
-    theirs = "" if access == w.access else verbs[access] + " "
-    return (f"{fatal}: {name} is {verbs[w.access]} by the goroutine and {theirs}by {who} "
-            f"after starting it (line {line}), with no lock held (fatal error: {fatal})")
+        return "concurrent map writes"
+    return "concurrent map iteration and map write" if "range" in accesses else "concurrent map read and map write"
 
 
-def _report(pass_, ctx: Context, w: Write, msg: str, started: str, other: Node | None) -> None:
-    fp = ctx.fp
-    same_file = fp.file is pass_.file
-    line, col = fp.file.position(w.node.start_byte)
-    write_step = (w.node if same_file else (fp.file.path, line, col),
-                  f"writes {fp.text(w.map_expr)} here with no lock held")
-    flow = [(ctx.launch, started), write_step]
-    if other is not None:
-        flow.append((other, "and the launching function writes it here, not waiting for the goroutine"))
-    pass_.report(w.node if same_file else ctx.launch, msg, flow=flow)
+def _chain_steps(w: Write) -> list:
+    return [(cfp, call, f"calls {name} here, with no lock held") for cfp, call, name in w.chain]
 
 
-def _launcher_access(pass_, ctx: Context, w: Write) -> tuple[Node | None, str]:
+def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]:
     """An access of the same map by the launcher after the launch, before any wait,
     with no lock held there, that races with `w`: a write against any access, a read
     or iteration against a write."""
     if ctx.kind not in ("goroutine", "timer", "errgroup"):
-        return None, ""
+        return None, "", ""
     launcher = ctx.launcher
-    body = launcher.child_by_field_name("body")
-    if body is None:
-        return None, ""
-    cfg = pass_.result("cfg", launcher)
-    model = pass_.result("aliases", launcher)
+    model = fp.result("aliases", launcher)
     start = model.node_of(ctx.launch)
-    if start is None:
-        return None, ""
-    targets: dict[int, tuple[Node, str]] = {}
-    for site, m, access in _map_sites(pass_, launcher, reads=w.access == "write"):
-        if w.access != "write" and access != "write":
-            continue  # two reads do not race
-        got = _launcher_key(pass_, launcher, m, None, False)
+    if start is None or launcher.child_by_field_name("body") is None:
+        return None, "", ""
+    targets: dict[int, tuple[Node, str, str]] = {}
+    sites = fp.result("map-sites", launcher)
+    for site, m, access in sites.all if w.access == "write" else sites.writes:
+        got = _launcher_key(fp, launcher, m, None, False)
         if got is None or got[0] != w.key:
             continue
         n = model.node_of(site)
         if n is not None and (n not in targets or access == "write"):
-            targets[n] = (site, access)
+            targets[n] = (site, access, fp.text(m))
     if not targets:
-        return None, ""
+        return None, "", ""
     # An assignment to the map's variable after the launch gives the launcher another map.
     reassigned = set()
     if w.outer is not None:
-        for u in pass_.result("scopes", launcher).refs.get(w.outer.id, ()):
+        for u in fp.result("scopes", launcher).refs.get(w.outer.id, ()):
             if is_assignment_target(u):
                 n = model.node_of(u)
                 if n is not None:
                     reassigned.add(n)
-    waits = pass_.result("wait-nodes", launcher)
-    locks = pass_.result("locks", launcher)
+    waits = fp.result("wait-nodes", launcher)
+    locks = fp.result("locks", launcher)
+    cfg = fp.result("cfg", launcher)
     g = cfg.graph
-    seen = {start}
-    stack = list(g[start])
+    gates = _gates(ctx, w)
+    # Until the launcher sends on (or closes) a channel the goroutine receives from
+    # before its access, the goroutine waits: the launcher's accesses before then are safe.
+    armed = not gates
+    seen = {(start, armed)}
+    stack = [(n, armed) for n in g[start]]
     while stack:
-        n = stack.pop()
-        if n in seen or n in reassigned:
+        n, armed = stack.pop()
+        if (n, armed) in seen or n in reassigned:
             continue
-        seen.add(n)
-        if n in waits:
+        seen.add((n, armed))
+        ast = g.nodes[n]["ast"] if g.nodes[n]["kind"] == "stmt" else None
+        if gates and not armed and ast is not None and _opens(fp, ast, gates):
+            armed = True
+        elif n in waits:
             continue  # waits (or may): past it the goroutine may be done
-        if n in targets:
-            site, access = targets[n]
-            held = locks.held_at(n)
-            if not (locks.write_locked(n) if access == "write" else held):
-                return site, access
-        stack.extend(g[n])
-    return None, ""
+        if armed and n in targets:
+            site, access, text = targets[n]
+            if not (locks.write_locked(n) if access == "write" else locks.held_at(n)):
+                return site, access, text
+        stack.extend((m, armed) for m in g[n])
+    return None, "", ""
+
+
+def _gates(ctx: Context, w: Write) -> set[bytes]:
+    """The launcher's channels that the goroutine receives from before its access
+    (`for k := range ch`, `for <-req`, `v := <-ch`), by the launcher's names."""
+    if w.chain:
+        return set()
+    data = ctx.fp.file.data
+    before = data[ctx.body.start_byte:w.node.start_byte]
+    names = {m.group(1) or m.group(2) for m in _RECEIVES.finditer(before)}
+    launcher = ctx.launch_pass.file.data[ctx.launcher.start_byte:ctx.launcher.end_byte]
+    out = set()
+    for n in names:
+        arg = ctx.params.get(n.decode())
+        c = ctx.launch_pass.text(arg).encode() if arg is not None else n if ctx.body.type == "func_literal" else None
+        sends = rb"\b" + re.escape(c or b"") + rb"\s*<-|close\(\s*" + re.escape(c or b"") + rb"\s*\)"
+        if c is not None and re.search(sends, launcher):
+            out.add(c)  # a channel the launcher sends on or closes (not a slice the goroutine ranges over)
+    return out
+
+
+_RECEIVES = re.compile(rb"\brange\s+(\w+)\s*\{|<-\s*(\w+)")
+
+
+def _opens(fp, ast: Node, gates: set[bytes]) -> bool:
+    """The statement sends on or closes one of the channels."""
+    t = fp.file.data[ast.start_byte:ast.end_byte]
+    return any(re.search(re.escape(c) + rb"\s*<-|close\(\s*" + re.escape(c) + rb"\s*\)", t) for c in gates)
+
+
+def _discipline(pass_, out: _Out) -> None:
+    """Lock discipline per type: a map field of a type that owns a mutex, written with
+    no lock where another write of it holds one, or under a read lock only."""
+    writes = field_writes(pass_)
+    if not writes:
+        return
+    for owner, ws in sorted(writes.items()):
+        guards, bare = [], []
+        for w in ws:
+            (guards if w.locked else bare).append(w)
+        unguarded = []
+        for w in bare:
+            lock = _entered_locked(pass_, w)
+            if lock is None:
+                continue  # no unlocked way in that the package shows
+            if lock:
+                guards.append(w)
+            else:
+                unguarded.append(w)
+        # A write that takes a lock is needed to pair by: a comment's word is not enough.
+        real = any(not g.locked.startswith("(") for g in guards)
+        for w in unguarded:
+            if not w.rlocked and not real:
+                continue
+            mine = takes_lock(w.fp, w.func, w.map_text.split(".")[0])
+            if not w.rlocked and (len(guards) < len(unguarded) or not (mine or len(guards) > len(unguarded))):
+                continue  # most writes hold no lock, or this function never locks the value: it guards else
+            if w.rlocked:
+                msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "
+                       f"a read lock is shared by every reader, so two of them write {owner} at once "
+                       f"(fatal error: concurrent map writes)")
+                note = f"writes {w.map_text} here holding only {w.rlocked}.RLock()"
+                out.emit(w.fp, w.site, msg, [(w.fp, w.site, note)])
+            elif guards:
+                g = guards[0]
+                gline = g.fp.file.position(g.site.start_byte)[0]
+                where = "" if g.fp is w.fp else f"{g.fp.file.path}:"
+                msg = (f"concurrent map writes: {w.map_text} is written here with no lock held, but under "
+                       f"{_lock_words(g.locked)} at {where}{gline}: {owner.partition('.')[0]} owns a mutex, so its "
+                       f"values are shared between goroutines (fatal error: concurrent map writes)")
+                out.emit(w.fp, w.site, msg, [
+                    (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
+                    (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+
+
+# Methods that set a value up before it is handed to other goroutines, by convention:
+# Init/Setup, caddy's Provision, and the like.
+_SET_UP = frozenset({"Init", "Initialize", "Setup", "SetUp", "Configure", "Provision", "init", "setup", "initialize"})
+
+
+def _lock_words(lock: str) -> str:
+    return lock if lock.startswith("(") else f"{lock}.Lock()"
+
+
+def _entered_locked(pass_, w: MapWrite) -> str | None:
+    """How the function holding an unlocked write is entered: "" when some goroutine
+    can run it with no lock held, a lock's text when every caller holds one, None when
+    the package shows no unlocked way in (a callback, a helper of constructors only,
+    a test's set-up)."""
+    fn = w.func
+    if w.rlocked:  # callers of an exported method may be any number of goroutines at once
+        name = fn.child_by_field_name("name")
+        return "" if name is not None and w.fp.text(name)[:1].isupper() and \
+            not w.fp.file.path.endswith("_test.go") else None
+    if fn.type == "func_literal":
+        return "" if goroutine_body(w.fp, fn) else None
+    if w.fp.file.path.endswith("_test.go") or w.root != ("recv",) or len(w.path) != 1:
+        return None  # a method of the type writing its own field: another type's helper is not paired
+    name = fn.child_by_field_name("name")
+    if name is not None and w.fp.text(name) in _SET_UP:
+        return None  # runs before the value is shared
+    lock = callers_lock(pass_, fn, w.fp.file)
+    if lock is None:
+        name = fn.child_by_field_name("name")
+        return "" if name is not None and w.fp.text(name)[:1].isupper() else None
+    return lock
+
+

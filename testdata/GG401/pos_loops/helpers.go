@@ -8,7 +8,7 @@ type index struct {
 }
 
 func (ix *index) add(w string) {
-	ix.words[w]++
+	ix.words[w]++ // want `concurrent map writes: ix.words is written by every goroutine this loop starts \(in ix.add`
 }
 
 func (ix *index) addSafe(w string) {
@@ -18,17 +18,18 @@ func (ix *index) addSafe(w string) {
 }
 
 func remember(m map[string]bool, k string) {
-	m[k] = true
+	m[k] = true // want `concurrent map writes: m is written by every goroutine this loop starts \(in remember`
 }
 
-// A method of the package, called by every goroutine, writes the shared field.
+// A method of the package, called by every goroutine, writes the shared field: reported
+// at the write, where the crash trace points.
 func build(ix *index, words []string) {
 	var wg sync.WaitGroup
 	for _, w := range words {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ix.add(w) // want `concurrent map writes: ix.add writes ix.words in every goroutine this loop starts`
+			ix.add(w)
 		}()
 	}
 	wg.Wait()
@@ -42,7 +43,7 @@ func seen(keys []string) map[string]bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			remember(m, k) // want `concurrent map writes: remember writes m in every goroutine this loop starts`
+			remember(m, k)
 		}()
 	}
 	wg.Wait()

@@ -7,7 +7,7 @@ func lookup(m map[string]int, out chan<- int) {
 	go func() {
 		out <- m["a"] // want `concurrent map read and map write: m is read by the goroutine and written by lookup`
 	}()
-	m["a"] = 2
+	m["a"] = 2 // want `concurrent map read and map write: m is written by lookup while the goroutine it started`
 }
 
 // The goroutine iterates while the launcher writes.
@@ -18,7 +18,7 @@ func dump(m map[string]int, out chan<- string) {
 		}
 		close(out)
 	}()
-	delete(m, "gone")
+	delete(m, "gone") // want `concurrent map iteration and map write: m is written by dump while the goroutine it started`
 }
 
 // The goroutine writes while the launcher reads the length.
@@ -46,6 +46,6 @@ func readers(keys []string, m map[string]int) {
 			_ = m[k] // want `concurrent map read and map write: m is read by the goroutine and written by readers`
 		}()
 	}
-	m["last"] = 1
+	m["last"] = 1 // want `concurrent map read and map write: m is written by readers while the goroutine it started`
 	wg.Wait()
 }

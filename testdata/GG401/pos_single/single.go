@@ -16,7 +16,7 @@ func prime() map[string]int {
 		defer wg.Done()
 		m["background"] = 1 // want `concurrent map writes: m is written by the goroutine and by prime after starting it`
 	}()
-	m["foreground"] = 2
+	m["foreground"] = 2 // want `concurrent map writes: m is written by prime while the goroutine it started`
 	wg.Wait()
 	return m
 }
@@ -26,7 +26,7 @@ func schedule(m map[string]int) *time.Timer {
 	t := time.AfterFunc(time.Millisecond, func() {
 		m["fired"]++ // want `concurrent map writes: m is written by the goroutine and by schedule after starting it`
 	})
-	m["scheduled"]++
+	m["scheduled"]++ // want `concurrent map writes: m is written by schedule while the goroutine it started`
 	return t
 }
 
@@ -39,6 +39,26 @@ func churn(m map[int]int, done chan<- struct{}) {
 		done <- struct{}{}
 	}()
 	for i := 0; i < 10; i++ {
-		delete(m, i)
+		delete(m, i) // want `concurrent map writes: m is written by churn while the goroutine it started`
 	}
+}
+
+// Sessions starts its sweeper as a literal in the constructor; Add, exported, writes
+// the map the sweeper deletes from, neither holding a lock.
+type Sessions struct {
+	byID map[int]string
+}
+
+func NewSessions() *Sessions {
+	s := &Sessions{byID: map[int]string{}}
+	go func() {
+		for id := 0; ; id++ {
+			delete(s.byID, id%64) // want `concurrent map writes: s.byID is written here with no lock held while Add writes it`
+		}
+	}()
+	return s
+}
+
+func (s *Sessions) Add(id int, name string) {
+	s.byID[id] = name // want `concurrent map writes: s.byID is written here with no lock held while the goroutine writes it`
 }

@@ -1,0 +1,126 @@
+"""Where a function's own body reads and writes maps.
+
+A write is an index assignment (`m[k] = v`, `m[k] op= v`, `m[k]++`), `delete(m, k)`,
+`clear(m)`, or a decoder of goguard/models/concurrency.py handed the map's address
+(`json.Unmarshal(b, &m)` writes into m); a read is any other index, `len(m)`, and
+`range m`. Only accesses of the body itself count (not of a nested function literal,
+which runs when and where the literal does), and only to something provably a map.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses import analysis
+from goguard.frontend.source import captures
+from goguard.frontend.syntax import strip_parens
+from goguard.models.concurrency import DECODERS
+
+_WRITES = """
+(assignment_statement left: (expression_list (index_expression) @w))
+(inc_statement (index_expression) @w)
+(dec_statement (index_expression) @w)
+(call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
+(call_expression function: (selector_expression field: (field_identifier) @d) (#eq? @d "Unmarshal")) @decode
+"""
+_READS = """
+(index_expression) @r
+(call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
+(range_clause right: (_) @range)
+"""
+_DECODERS = {(d.path, d.name): d.arg for d in DECODERS}
+
+
+def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
+    """(site, map expression, access) of a function body: writes, and reads when asked
+    (an index that is not a write target, len(m), range over m). Not yet filtered to
+    maps nor to the body's own function."""
+    caps = captures(_WRITES, body)
+    out = [(w, w.child_by_field_name("operand"), "write") for w in caps.get("w", ())]
+    written = {w.id for w in caps.get("w", ())}
+    for call in caps.get("call", ()):
+        args = call.child_by_field_name("arguments")
+        if args is not None and args.named_children:
+            out.append((call, args.named_children[0], "write"))
+    for call in caps.get("decode", ()):
+        m = _decoded(fp, call)
+        if m is not None:
+            out.append((call, m, "write"))
+    if reads:
+        rc = captures(_READS, body)
+        out += [(r, r.child_by_field_name("operand"), "read") for r in rc.get("r", ()) if r.id not in written]
+        out += [(r, r, "read") for r in rc.get("len", ())]
+        out += [(r, r, "range") for r in rc.get("range", ())]
+    return [(site, m, a) for site, m, a in out if m is not None]
+
+
+def _decoded(fp, call: Node) -> Node | None:
+    """m of `json.Unmarshal(b, &m)` (a decoder of the models, by import path)."""
+    fn = call.child_by_field_name("function")
+    op = fn.child_by_field_name("operand")
+    if op is None or op.type != "identifier":
+        return None
+    arg = _DECODERS.get((fp.imports.get(fp.text(op)), fp.text(fn.child_by_field_name("field"))))
+    args = call.child_by_field_name("arguments")
+    if arg is None or args is None or args.named_child_count <= arg:
+        return None
+    a = strip_parens(args.named_children[arg])
+    if a.type != "unary_expression" or a.child_by_field_name("operator").type != "&":
+        return None
+    return a.child_by_field_name("operand")
+
+
+def root_path(e: Node, text) -> tuple[Node | None, tuple]:
+    """m of m, s of s.a.m with the path ("a", "m"); None for anything but a variable
+    and its fields (a call's result, an index)."""
+    e = strip_parens(e)
+    path: list[str] = []
+    while e.type == "selector_expression":
+        path.append(text(e.child_by_field_name("field")))
+        e = strip_parens(e.child_by_field_name("operand"))
+    if e.type == "unary_expression" and e.child_by_field_name("operator").type == "*":
+        e = strip_parens(e.child_by_field_name("operand"))
+    return (e if e.type == "identifier" else None), tuple(reversed(path))
+
+
+class MapSites:
+    """The map accesses of one function's own body: (site, map expression, access);
+    the writes first asked, the reads only when a rule asks for them too."""
+
+    def __init__(self, fp, fn: Node) -> None:
+        self.fp, self.fn = fp, fn
+        self.writes = self._filter(False)
+        self._all: list[tuple[Node, Node, str]] | None = None
+
+    @property
+    def all(self) -> list[tuple[Node, Node, str]]:
+        if self._all is None:
+            self._all = self._filter(True)
+        return self._all
+
+    def _filter(self, reads: bool) -> list[tuple[Node, Node, str]]:
+        fp, fn = self.fp, self.fn
+        body = fn.child_by_field_name("body")
+        if body is None:
+            return []
+        found = sites(fp, body, reads)
+        if not found:
+            return []
+        types = fp.result("exprtypes", fn)
+        out = []
+        for site, m, access in found:
+            inner = fp.enclosing_function(site)
+            if inner is None or inner.id != fn.id:
+                continue
+            if site.type == "index_expression":
+                if types.container_kind(site) != "map":
+                    continue
+            elif types.types.underlying(types.of(m)).kind != "map":
+                continue
+            out.append((site, m, access))
+        return out
+
+
+@analysis("map-sites")
+def map_sites(pass_, fn: Node) -> MapSites:
+    return MapSites(pass_, fn)
