@@ -41,7 +41,7 @@ func main() {
 	for i := 0; i < n; i++ {
 		p.pages[i] = nil
 	}
-	p.Fetch(n, 1<<30)
+	p.Fetch(n, 64) // a few locked writes; the deletes then race with each other
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
