@@ -79,11 +79,17 @@ def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
     """Whether the mention of a field name at data[start:end] may set the field, read
     from the bytes around it: assigned (`.f =`, `.f += `, `.f, x =`, `(x.f) =`), keyed
     in a literal (`f:`), or its address taken (`&x.f`). Text that only looks like one
-    (a comment, a call argument `g(x.f, y)`) counts too: the fact only grows more
-    cautious."""
+    (a comment, `f:` in a string) counts too: the fact only grows more cautious. A
+    comma after the mention counts only when the tree puts it on the left of an
+    assignment: `delete(x.f, k)` and `g(x.f, y)` read the field."""
     if start > 0 and data[start - 1:start] == b".":
-        if _ASSIGNED_AFTER.match(data, end):
-            return root is None or not _assigned_through(root, start, end)
+        after = _ASSIGNED_AFTER.match(data, end)
+        if after:
+            if root is None:
+                return True
+            if after.group(0).rstrip().endswith(b",") and not _in_assigned_list(root, start, end):
+                return False  # a call argument `delete(x.f, k)`, `g(x.f, y)`: not a set
+            return not _assigned_through(root, start, end)
         i = start - 1
         while i > 0 and start - i < 200 and data[i - 1:i] in _CHAIN_SET:
             i -= 1
@@ -92,6 +98,24 @@ def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
 
 
 _CHAIN_SET = frozenset(bytes([c]) for c in _CHAIN)
+
+
+def _in_assigned_list(root: Node, start: int, end: int) -> bool:
+    """Whether the field mention at start..end stands in the left-hand list of an
+    assignment (`x.f, err = ...`, `x.f, ok = <-ch`, `for x.f, v = range`); True when
+    the tree cannot tell (the fact stays cautious)."""
+    n = root.descendant_for_byte_range(start, end)
+    if n is None or n.type != "field_identifier" or n.parent is None:
+        return True
+    e = n.parent
+    while e.parent is not None and e.parent.type == "parenthesized_expression":
+        e = e.parent
+    lst = e.parent
+    if lst is None or lst.type != "expression_list":
+        return lst is None or lst.type in ("ERROR", "range_clause")
+    stmt = lst.parent
+    return stmt is None or stmt.type in ("ERROR", "range_clause", "receive_statement") or (
+        stmt.type == "assignment_statement" and stmt.child_by_field_name("left") == lst)
 
 
 def _assigned_through(root: Node, start: int, end: int) -> bool:
