@@ -340,7 +340,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if got is None:
             return _UNKNOWN
         path, line, when = got
-        name = self.text(decl.child_by_field_name("name"))
+        name = file.text(decl.child_by_field_name("name"))  # the callee's own file
         note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
         return frozenset((Nil(call.start_byte, note), U))
 
