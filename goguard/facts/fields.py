@@ -51,6 +51,9 @@ def declared_fields(package) -> dict[str, str]:
     return got
 
 
+fact("declared-fields")(declared_fields)
+
+
 def _owners(package, types: TypeResolver, fields) -> set[str]:
     """The struct types declaring the candidate fields, and the types declared in terms
     of those (`type A = T`, `type U T`), which positional literals and conversions name."""

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from goguard.analyses import analysis
-from goguard.facts import per_function
+from goguard.analyses.calls import result_kind
+from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil, _word
+from goguard.facts import fact, per_function
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.syntax import NameFinder
 
@@ -30,16 +31,7 @@ from goguard.frontend.syntax import NameFinder
 MAX_DEPTH = 3
 
 
-def result_kind(types: TypeResolver, type_node: Node | None, file) -> str | None:
-    """"map" or "pointer" (to a slice or map) for a result type whose zero is nil. Types
-    of other packages are judged by the well-known table only: asked of every function
-    of a package, this must not read the packages it imports."""
-    if type_node is None:
-        return None
-    kind = types.nil_kind(types.from_node(type_node, file))
-    return kind if kind in ("map", "pointer") else None
-
-
+@fact("summarised-names")
 def callee_names(package) -> NameFinder | None:
     """A finder of calls of any function or method of the package whose result
     may be nil by type (a map or *[]T): the cheap test before any summary is asked."""
@@ -73,8 +65,6 @@ def summary(pass_, decl: Node, file) -> Summary:
 
 
 def _summarise(fp, decl: Node) -> Summary:
-    from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil
-
     out = Summary()
     res = decl.child_by_field_name("result")
     if res is None or decl.type not in ("function_declaration", "method_declaration"):
@@ -170,8 +160,6 @@ def _strip_text(fp, node: Node) -> str:
 
 
 def _mentions(text: str, name: str) -> bool:
-    from goguard.analyses.nilness.domain import _word
-
     return name in text and _word(name).search(text) is not None
 
 
@@ -179,32 +167,4 @@ def _describe(cond: str, truth: bool) -> str:
     return cond if truth else f"!({cond})"
 
 
-def callee(pass_, call: Node, scopes, exprtypes) -> tuple[Node, object] | None:
-    """The package function or method a call expression calls, and its file."""
-    fn = call.child_by_field_name("function")
-    if fn is None:
-        return None
-    package = pass_.package
-    if fn.type == "identifier":
-        if scopes.decl_of(fn) is not None:
-            return None
-        d = package.decls.get(pass_.text(fn))
-        return (d.node, d.file) if d is not None and d.kind == "func" else None
-    if fn.type == "selector_expression":
-        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
-        if op is None or name is None:
-            return None
-        t = exprtypes.of(op)
-        while t.kind == "pointer" and t.elem is not None:
-            t = t.elem
-        if t.kind == "named" and "." not in t.name and "/" not in t.name:
-            return package.method(t.name, pass_.text(name))
-    return None
-
-
-@analysis("calls-summarised")
-def calls_summarised(pass_, fn: Node) -> bool:
-    """Whether fn calls, by name, a package function or method whose result may be nil
-    by its type: computed once per function, before any summary is asked for."""
-    names = callee_names(pass_.package)
-    return names is not None and names.search(pass_.file.data, fn.start_byte, fn.end_byte)
+fact("result-summary")(lambda package: summary)

@@ -13,10 +13,11 @@ from goguard.analyses.nilness import (
     only_nil,
 )
 from goguard.analyses.nilness.candidates import assigned_value
-from goguard.facts.creation import handed_roots, writer_names, writes_by_name
+from goguard.analyses.calls import callee, handed_roots
+from goguard.facts.creation import writer_names, writes_by_name
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
-from goguard.facts.results import callee, summary
+from goguard.facts.results import summary
 from goguard.frontend.scopes import top_function
 from goguard.frontend.syntax import call_of_name, strip_parens
 

@@ -43,18 +43,7 @@ from goguard.analyses.nilness.sinks import (
     write_target,
 )
 from goguard.analyses.nilness.transfer import Transfer
-from goguard.facts.creation import (
-    candidate_fields,
-    constructed_type,
-    constructor_names,
-    field_writes,
-    handed,
-    handed_roots,
-    writer_names,
-)
-from goguard.facts.fields import declared_fields
-from goguard.facts.package_vars import candidates as zero_vars
-from goguard.facts.results import callee, result_kind, summary
+from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import call_of_name
@@ -93,15 +82,16 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._loops: dict[int, dict] = {}  # loop id -> what its body assigns
         self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
         self.method_names = frozenset(name for _, name in pass_.package.methods)
-        self.declared_fields = declared_fields(pass_.package)
-        self.zero_vars = zero_vars(pass_.package)
+        # Package facts are read by name: the modules computing them use this analysis.
+        self.declared_fields = pass_.fact("declared-fields")
+        self.zero_vars = pass_.fact("zero-var-candidates")
         self.closure_stored = self._closure_stored()
         # Calls of package functions that may write a field of what they are handed
         # (goguard.facts.creation), and the roots handed to them, tracked for it.
         # Only a function that makes a struct with candidate fields (or, for a writer's
         # summary, is handed one) can hand such a value on.
         self.writer_calls: list[Node] = []
-        writers = writer_names(pass_.package)
+        writers = pass_.fact("writer-names")
         # (A writer's own summary follows no calls: the write must be its own.)
         made = pass_.result("created-names", top) if writers is not None and not extra else None
         if made:
@@ -112,7 +102,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     self.writer_calls.append(call)
             self.writer_starts = [c.start_byte for c in self.writer_calls]
             self.relevant = self.relevant | self._handed_roots()
-        self.constructors = constructor_names(pass_.package)
+        self.constructors = pass_.fact("constructor-names")
         if self.constructors is not None and not self.constructors.search(self.file.data, top.start_byte,
                                                                           top.end_byte):
             self.constructors = None
@@ -120,7 +110,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self.constructs: frozenset | None = None
         if top.type != "func_literal" and not extra:
             name = constructed_type(self.types, pass_.package, top, self.file)
-            self.constructs = candidate_fields(pass_.package).get(name) if name else None
+            self.constructs = pass_.fact("creation-candidates").get(name) if name else None
             if self.constructs:
                 self.relevant = self.relevant | _returned_roots(top, self.text)
 
@@ -336,7 +326,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if target is None:
             return _UNKNOWN
         decl, file = target
-        got = summary(self.pass_, decl, file).nil.get(index)
+        got = self.pass_.fact("result-summary")(self.pass_, decl, file).nil.get(index)
         if got is None:
             return _UNKNOWN
         path, line, when = got
@@ -459,7 +449,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if target is None:
                 continue
             decl, file = target
-            writes = field_writes(self.pass_, decl, file)
+            writes = self.pass_.fact("field-writes-summary")(self.pass_, decl, file)
             if not writes:
                 continue
             method = decl.type == "method_declaration"

@@ -19,8 +19,7 @@ from goguard.analyses.nilness.domain import (
     _word,
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
-from goguard.facts.creation import constructed, may_set
-from goguard.facts.results import callee
+from goguard.analyses.calls import callee
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -176,7 +175,7 @@ class Transfer:
                 self.text(name).encode() not in self.constructors.names:
             return
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
-        got = constructed(self.pass_, *target) if target is not None else None
+        got = self.pass_.fact("constructed-summary")(self.pass_, *target) if target is not None else None
         if got is not None:
             origin = f"{self.text(name)} ({got.path}:{got.line})"
             state[path + (MARK,)] = frozenset((Lit(call.start_byte, frozenset(), direct=got.fields, origin=origin),))
@@ -189,7 +188,7 @@ class Transfer:
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None or target[0].type != "method_declaration":
             return None
-        return may_set(self.pass_, *target)
+        return self.pass_.fact("may-set-summary")(self.pass_, *target)
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
