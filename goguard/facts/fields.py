@@ -87,12 +87,11 @@ def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
     assignment: `delete(x.f, k)` and `g(x.f, y)` read the field."""
     if start > 0 and data[start - 1:start] == b".":
         after = _ASSIGNED_AFTER.match(data, end)
-        if after:
-            if root is None:
-                return True
-            if after.group(0).rstrip().endswith(b",") and not _in_assigned_list(root, start, end):
-                return False  # a call argument `delete(x.f, k)`, `g(x.f, y)`: not a set
-            return not _assigned_through(root, start, end)
+        # A comma after it is an assignment only in an assignment's left-hand list:
+        # `delete(x.f, k)` and `g(x.f, y)` read the field (`g(&x.f, y)` is seen below).
+        if after and (root is None or not after.group(0).rstrip().endswith(b",")
+                      or _in_assigned_list(root, start, end)):
+            return root is None or not _assigned_through(root, start, end)
         i = start - 1
         while i > 0 and start - i < 200 and data[i - 1:i] in _CHAIN_SET:
             i -= 1
