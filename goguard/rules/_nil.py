@@ -5,6 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness import (
+    UNTYPED,
     Sink,
     is_nil,
     may_be_nil,
@@ -89,18 +90,45 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         _nil_result(pass_, target, fn, _KIND[kind])
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
-    proven = typed(pass_.result("exprtypes", fn))
+    exprtypes = pass_.result("exprtypes", fn)
+    proven = typed(exprtypes)
     applies = proven == "map" if kind == "write" else proven in ("slice", "map")
     # A package fact says what the value is by its declaration; the type model, when it
     # proves something else (a slice field of an anonymous struct), wins.
-    if not (applies or (never_set == _KIND[kind] and proven != "other")) or \
+    unproven = kind == "write" and proven == "" and not never_set and _not_an_index(exprtypes, node)
+    if not (applies or unproven or (never_set == _KIND[kind] and proven != "other")) or \
             not (never_set or may_be_nil(pass_, fn, target)):
         return None
     result = pass_.result("nilness", fn)
     sink = result.sinks.get(node.id) if result is not None else None
     if sink is None or sink.kind != kind or not is_nil(sink.facts):
         return None
+    if unproven and not applies and not all(n.kind == UNTYPED for n in nil_sources(sink.facts)):
+        return None
     return sink
+
+
+def _not_an_index(exprtypes, write: Node) -> bool:
+    """Whether the key of a write cannot be an integer index, as far as the source
+    shows: not an integer literal, constant, arithmetic, `len`, or a value of a known
+    type other than string. A field that a struct value of a type goguard cannot see
+    leaves unset is then a map (or a slice: an index write into a zero slice panics
+    as well); only an array field, indexed by an integer, would be safe."""
+    idx = write.child_by_field_name("index") if write.type == "index_expression" else None
+    if idx is None:
+        return False
+    e = strip_parens(idx)
+    if e.type not in ("identifier", "selector_expression", "call_expression"):
+        return False
+    t = exprtypes.types.underlying(exprtypes.of(e))
+    if t.kind != "unknown":
+        return t.kind == "basic" and t.name == "string"
+    if e.type == "call_expression":
+        return False
+    if e.type == "identifier":
+        d = exprtypes.scopes.decl_of(e)
+        return d is not None and d.kind not in ("const",) and d.origin not in ("range",)
+    return True
 
 
 def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str, fixer=None) -> None:

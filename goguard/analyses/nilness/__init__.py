@@ -29,6 +29,7 @@ from goguard.analyses.nilness.candidates import (
 )
 from goguard.analyses.nilness.context import nilness_analysis
 from goguard.analyses.nilness.domain import (
+           UNTYPED,
            FunctionNilness,
            Lit,
            Nil,
@@ -39,5 +40,5 @@ from goguard.analyses.nilness.domain import (
 )
 from goguard.analyses.nilness.sinks import write_target
 
-__all__ = ["FunctionNilness", "Lit", "Nil", "Sink", "is_nil", "may_be_nil", "may_be_nil_root", "nil_candidates",
-           "nil_sources", "nilness_analysis", "only_nil", "write_target"]
+__all__ = ["UNTYPED", "FunctionNilness", "Lit", "Nil", "Sink", "is_nil", "may_be_nil", "may_be_nil_root",
+           "nil_candidates", "nil_sources", "nilness_analysis", "only_nil", "write_target"]

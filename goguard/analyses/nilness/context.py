@@ -26,7 +26,9 @@ from goguard.analyses.nilness.domain import (
     Lit,
     Nil,
     Sink,
+    DECODED,
     U,
+    UNTYPED,
     is_nil,
     unset_field_of,
     unset_note,
@@ -295,9 +297,22 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if m.fields is None or last in m.fields:
             return _UNKNOWN
         how = f"by {m.origin}" if m.origin else "here"
+        if m.decoded is not None:
+            at, by = m.decoded
+            if last[:1].isupper():
+                decoded = frozenset((Nil(at, f"{by} leaves field {last} nil when the input omits it",
+                                         conds=m.conds, kind=DECODED), U))
+            else:  # decoders skip unexported fields
+                decoded = frozenset((Nil(at, f"{by} never sets unexported field {last}", conds=m.conds,
+                                         kind=DECODED),))
+            if m.direct is None:
+                return _UNKNOWN if m.embedded else decoded
+            if last in m.direct:
+                return decoded
         unset = frozenset((Nil(m.src, unset_note(last, how), conds=m.conds),))
         if m.direct is None:  # type unknown: a set field that looks embedded may promote it
-            return _UNKNOWN if m.embedded else unset
+            return _UNKNOWN if m.embedded else frozenset((Nil(m.src, unset_note(last, how), conds=m.conds,
+                                                              kind=UNTYPED),))
         if last in m.direct:
             return unset
         if depth > 3 or not m.embedded:

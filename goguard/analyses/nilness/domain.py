@@ -32,6 +32,10 @@ class Nil(NamedTuple):
     # The conditions already taken where the path met `branch`: only those taken after
     # it are judged by the feasibility check.
     before: frozenset = frozenset()
+    # What kind of source it is, where the rules need to know: UNTYPED (a field left
+    # unset in a struct of a type goguard cannot see, so its kind is unproven), DECODED
+    # (left nil by a decoder when the input omits it).
+    kind: str = ""
 
     def key(self) -> tuple:
         return (self.src, self.note, self.branch)
@@ -51,10 +55,16 @@ class Lit(NamedTuple):
     # Where the value was made, when not at src: "in NewCache (cache.go:14)" for the
     # result of a constructor whose every non-nil return leaves `direct` unset.
     origin: str = ""
+    # (offset, callee) of a decoder that filled the value since: a field nil before may
+    # still be nil (the input may omit it), or set.
+    decoded: tuple | None = None
 
     def key(self) -> tuple:
-        return (self.src, self.fields, self.direct, self.embedded, self.origin)
+        return (self.src, self.fields, self.direct, self.embedded, self.origin, self.decoded)
 
+
+UNTYPED = "untyped"
+DECODED = "decoded"  # a map a decoder leaves nil when the input omits it
 
 # Facts that remember the branch conditions of the path they stand for.
 PATHED = (Nil, Lit)

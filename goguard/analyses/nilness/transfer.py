@@ -10,6 +10,7 @@ from goguard.analyses.nilness.domain import (
     _READERS,
     _STORED,
     _UNKNOWN,
+    DECODED,
     FLAG,
     MARK,
     RESULT_NOTE,
@@ -20,6 +21,7 @@ from goguard.analyses.nilness.domain import (
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
 from goguard.analyses.calls import callee
+from goguard.models import decoders
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -386,11 +388,19 @@ class Transfer:
         calls, passing a struct (or pointer) along, method values, closures that assign.
         A deferred call runs at return, after everything here: it changes nothing."""
         stack = [s]
+        decoded: set[int] = set()  # `&x` handed to a decoder: handled by decode()
         while stack:
             n = stack.pop()
             t = n.type
             if t in ("func_literal", "defer_statement"):
                 continue
+            if t == "unary_expression" and n.id in decoded:
+                stack.extend(n.named_children)
+                continue
+            if t == "call_expression":
+                target = self.decode(state, n)
+                if target is not None:
+                    decoded.add(target.id)
             if t == "unary_expression" and _operator(n) == "&":
                 op = n.child_by_field_name("operand")
                 p = self.path(op) if op is not None else None
@@ -417,7 +427,8 @@ class Transfer:
                 for a in (args.named_children if args is not None else ()):
                     # A callee cannot re-point a map or pointer passed by value, but it
                     # can store into the map and change fields behind a pointer.
-                    self.escape_value(state, a, passed=not is_reader)
+                    if _strip(a).id not in decoded:
+                        self.escape_value(state, a, passed=not is_reader)
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
                 for v in right.named_children:
@@ -426,6 +437,65 @@ class Transfer:
                 for v in n.named_children:
                     self.escape_value(state, v, flag=False)
             stack.extend(n.named_children)
+
+    def decode(self, state: dict, call: Node) -> Node | None:
+        """A decoder call (goguard.models.decoders) handed `&x` (or a pointer p made
+        here): what x held nil may still be nil afterwards (the input may omit it), or
+        set. Returns the argument handled (no longer an escape), else None."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if fn is None or fn.type != "selector_expression" or args is None:
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or name is None:
+            return None
+        values = [a for a in args.named_children if a.type != "comment"]
+        dec = None
+        if op.type == "identifier" and self.scopes.decl_of(op) is None and self.text(op) in self.imports:
+            dec = decoders.function(self.imports[self.text(op)], self.text(name))
+        if dec is None:
+            dec = decoders.method(self.text(name), len(values))
+        if dec is None or dec.target >= len(values):
+            return None
+        arg = _strip(values[dec.target])
+        inner = _strip(arg.child_by_field_name("operand") or arg) \
+            if arg.type == "unary_expression" and _operator(arg) == "&" else None
+        p = self.path(inner) if inner is not None else self.path(arg)
+        if p is None or (inner is None and not state.get(p + (MARK,))) or self.decodes_itself(inner or arg):
+            return None
+        called = self.text(fn) if fn.end_byte - fn.start_byte <= 40 else self.text(name)
+        where = (call.start_byte, called)
+        n = len(p)
+        for k in [k for k in state if k[:n] == p and k[0] != "ok"]:
+            vals = state[k]
+            if k[-1] == MARK:
+                state[k] = frozenset(m._replace(decoded=where) if isinstance(m, Lit) else m for m in vals)
+            elif k[-1] == FLAG:
+                state[k] = _STORED
+            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or dec.empty_keeps):
+                what = f"field {k[-1]} nil when the input omits it" if len(k) > n and isinstance(k[-1], str) \
+                    else f"{self.text(inner or arg)} nil when the input is empty"
+                state[k] = frozenset((Nil(where[0], f"{where[1]} leaves {what}", kind=DECODED), U))
+            else:
+                del state[k]
+        for k in [k for k in state if k[0] == "ok" and any(q[:n] == p for pair in state[k] for q in pair)]:
+            del state[k]
+        return arg
+
+    def decodes_itself(self, target: Node) -> bool:
+        """Whether the value's type (of the package, or not known) may decode itself:
+        a decoder calls its UnmarshalJSON / UnmarshalYAML / UnmarshalText... method,
+        which may set anything."""
+        t = self.pass_.result("exprtypes", self.top).of(target)
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        if t.kind != "named":
+            return False
+        own = self.pass_.package.import_path
+        name = t.name[len(own) + 1:] if own and t.name.startswith(own + ".") else t.name
+        if "." in name or "/" in name:
+            return False  # another package's type: its methods are not read
+        return any(tn == name and m.startswith(("Unmarshal", "Decode")) for tn, m in self.pass_.package.methods)
 
     def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True) -> None:
         """v is handed on (passed, assigned, returned, sent, put in a literal): its fields
