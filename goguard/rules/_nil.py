@@ -38,6 +38,25 @@ def _never_set_field(pass_, target: Node) -> str | None:
     return pass_.fact("never-set-fields").kind(name)
 
 
+def _created_field(pass_, target: Node) -> str | None:
+    """The kind of the field `target` selects when some struct type of the package has
+    a field of that name that its constructors or decoders may leave nil
+    (goguard.facts.constructors): the dataflow decides whether this value is one."""
+    t = strip_parens(target)
+    if t.type != "selector_expression":
+        return None
+    op = strip_parens(t.child_by_field_name("operand"))
+    field = t.child_by_field_name("field")
+    if op is None or op.type != "identifier" or field is None:
+        return None
+    name = pass_.text(field)
+    for fields in pass_.fact("creation-fields").values():
+        kind = fields.get(name)
+        if kind is not None:
+            return "map" if kind == "map" else "pointer" if kind == "pointer" else None
+    return None
+
+
 def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
     """The kind of the package variable `target` names (or whose element it is, for an
     array of maps) when nothing in the package assigns it (goguard.facts.package_vars)."""
@@ -87,7 +106,7 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     if fn is None or target is None:
         return None
     never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
-        _nil_result(pass_, target, fn, _KIND[kind])
+        _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target)
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
     exprtypes = pass_.result("exprtypes", fn)

@@ -21,14 +21,15 @@ from goguard.analyses.nilness.domain import (
     MARK,
     NEVER_SET,
     RESULT_NOTE,
+    CREATED,
+    DECODED,
+    U,
+    UNTYPED,
     CallSink,
     FunctionNilness,
     Lit,
     Nil,
     Sink,
-    DECODED,
-    U,
-    UNTYPED,
     is_nil,
     unset_field_of,
     unset_note,
@@ -45,7 +46,7 @@ from goguard.analyses.nilness.sinks import (
     write_target,
 )
 from goguard.analyses.nilness.transfer import Transfer
-from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind
+from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind, struct_name
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import call_of_name
@@ -110,11 +111,16 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             self.constructors = None
         # A constructor of a struct with candidate fields: what its returns leave nil.
         self.constructs: frozenset | None = None
+        # The creation types (goguard.facts.constructors) a function makes: what the
+        # values it returns hold in their fields.
+        self.makes: frozenset = frozenset()
         if top.type != "func_literal" and not extra:
             name = constructed_type(self.types, pass_.package, top, self.file)
             self.constructs = pass_.fact("creation-candidates").get(name) if name else None
-            if self.constructs:
+            self.makes = pass_.fact("creation-makers").made_by(self.file, top)
+            if self.constructs or self.makes:
                 self.relevant = self.relevant | _returned_roots(top, self.text)
+        self._input_types: dict[int, str | None] = {}
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -257,7 +263,10 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                 for m in marks:
                     out |= self.unset_field(state, path, m)
                 return frozenset(out)
-            return self.never_set(last)
+            got = self.never_set(last)
+            if got is _UNKNOWN and len(path) == 2 and isinstance(last, str):
+                got = self.created_field(path) or got
+            return got
         return _UNKNOWN
 
     def never_assigned(self, e: Node) -> frozenset | None:
@@ -426,6 +435,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     result.returns.append((expr, self.return_facts(expr, state)))
                 if self.constructs and expr.type == "return_statement" and problem.fn.id == self.top.id:
                     result.constructed.append((expr, self.left_unset(expr, state)))
+                if self.makes and expr.type == "return_statement" and problem.fn.id == self.top.id:
+                    result.made.append((expr, self.returned_fields(expr, state)))
                 if self.writer_calls:
                     lo = bisect.bisect_left(self.writer_starts, expr.start_byte)
                     hi = bisect.bisect_left(self.writer_starts, expr.end_byte, lo)
@@ -448,6 +459,49 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             state = {}
             self.shape(state, p, v)
         return frozenset(f for f in self.constructs if _only_left_unset(self.lookup(state, p + (f,))))
+
+    def returned_fields(self, ret: Node, state: dict) -> tuple | None:
+        """(type name, {field: facts}) of the value of a creation type that a return
+        hands back first; None when it hands back nil, ("", {}) when anything else."""
+        values = ret.named_children[0].named_children if ret.named_children else []
+        if not values:
+            return ("", {})
+        v = _strip(values[0])
+        if v.type == "nil":
+            return None
+        fields = self.pass_.fact("creation-fields")
+        tname = struct_name(self.pass_.package, self.pass_.result("exprtypes", self.top).of(v))
+        if tname not in self.makes or tname not in fields:
+            return ("", {})
+        p = self.path(v)
+        if p is None:
+            p = ("return",)
+            state = {}
+            self.shape(state, p, v)
+        if not state.get(p + (MARK,)):
+            return ("", {})  # not a value made here (a parameter handed back)
+        return (tname, {f: self.lookup(state, p + (f,)) for f in fields[tname]})
+
+    def created_field(self, path) -> frozenset | None:
+        """A field of an input (receiver, parameter, range element) of a creation type
+        whose constructors or decoders leave it nil (goguard.facts.constructors)."""
+        root = path[0]
+        tname = self._input_types.get(root, False)
+        if tname is False:
+            d = self.scopes.uses.get(root)
+            tname = None
+            if d is not None and d.kind in ("param", "receiver", "var") and d.origin in ("param", "range", ""):
+                if d.kind != "var" or d.origin == "range":
+                    t = self.pass_.result("exprtypes", self.top).of(d.ident)
+                    name = struct_name(self.pass_.package, t)
+                    tname = name if name in self.pass_.fact("creation-fields") else None
+            self._input_types[root] = tname
+        if tname is None:
+            return None
+        got = self.pass_.fact("type-creations").field(self.pass_, tname, path[1])
+        if got is None:
+            return None
+        return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=CREATED), U))
 
     def collect_calls(self, calls: list[Node], state: dict, result: FunctionNilness, fn: Node) -> None:
         """Of calls of writers (in one statement), those that hand a value whose field is

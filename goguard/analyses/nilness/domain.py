@@ -65,6 +65,7 @@ class Lit(NamedTuple):
 
 UNTYPED = "untyped"
 DECODED = "decoded"  # a map a decoder leaves nil when the input omits it
+CREATED = "created"  # a field of an input that its type's constructors leave nil
 
 # Facts that remember the branch conditions of the path they stand for.
 PATHED = (Nil, Lit)
@@ -139,6 +140,10 @@ class FunctionNilness:
         self.calls: dict[int, list[CallSink]] = {}
         # (return statement, candidate fields nil in its first result) of a constructor.
         self.constructed: list[tuple[Node, frozenset | None]] = []
+        # (return statement, (type name, {field: facts}) of the value of a creation type
+        # its first result hands back, None for a nil result) of a function that makes
+        # one (goguard.facts.constructors).
+        self.made: list[tuple[Node, tuple | None]] = []
 
 
 def is_nil(facts: frozenset) -> bool:

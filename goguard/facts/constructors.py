@@ -1,0 +1,322 @@
+"""Creation facts per type: which of a struct type's nil-able fields its constructors
+(and decoders) leave nil, for the methods that write them.
+
+A real nil map is most often a field that a constructor forgets, or makes only on
+some paths (`if cfg.X { t.c = make(...) }`), written by an exported method that the
+package itself never calls on that value: its users do. For each struct type `T` of
+the package with map, `*[]T` / `*map` or sync-pointer fields:
+
+- its **constructors** are the functions of the package's non-test files that return
+  a `T` (or `*T`, or an interface holding one) they made: a literal, `new(T)`, `var t
+  T`. Each return is read off the nil-ness analysis of the constructor, so an
+  assignment, a method call that may set the field, or handing the value on before
+  the return is seen. A field nil on every path of a return is left nil "always"; nil
+  on some paths only (a condition, functional options run first) "sometimes";
+- a type with decoding tags (`json:"..."`, `yaml`, `toml`, `xml`) has one more
+  creation site: a decoder, which leaves unexported fields nil, and exported ones nil
+  when the input omits them, unless the package makes them (an UnmarshalJSON method, a
+  constructor that the decoded value came from, an assignment elsewhere);
+- a field **assigned elsewhere** (`x.f = ...`, `&x.f`, `x.f, err = ...`) outside the
+  type's constructors, anywhere in the package, and for an exported field anywhere in
+  the module, may be set by the time a method runs (an `Init`, a lazy setter): no
+  fact.
+
+The nil-ness analysis then sees a field of a method's receiver (or of a parameter or
+range element of the type) as possibly nil ("field c is left nil by NewT (t.go:14)")
+where it knows nothing else: its own nil checks, makes and assignments still win.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tree_sitter import Node
+
+from goguard.analyses.calls import struct_name
+from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil
+from goguard.facts import fact
+from goguard.facts.fields import _sets
+from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
+from goguard.frontend.module import module_root
+from goguard.frontend.syntax import NameFinder
+from goguard.models import sync as sync_model
+
+# Bodies larger than this are not read for creation facts (generated code).
+MAX_CONSTRUCTOR_BYTES = 40_000
+_DECODE_TAG = re.compile(rb'(?:json|yaml|toml|xml|mapstructure|protobuf):"')
+
+
+@dataclass(frozen=True)
+class Created:
+    """How a field of a type comes out of its creation sites: `always` nil there, or
+    only on some paths; by whom (a constructor's name, or the decoder) and where."""
+
+    always: bool
+    by: str
+    path: str
+    line: int
+    when: str = ""
+
+    def note(self, field: str) -> str:
+        if self.by == "decoding":
+            if field[:1].isupper():
+                return f"field {field} is nil in a decoded value whose input omits it ({self.path}:{self.line})"
+            return f"field {field} is nil in a decoded value: decoders never set unexported fields " \
+                   f"({self.path}:{self.line})"
+        how = "is left nil" if self.always else "may be left nil"
+        when = f", when {self.when}" if self.when else ""
+        return f"field {field} {how} by {self.by} ({self.path}:{self.line}{when})"
+
+
+def creation_fields(package) -> dict[str, dict[str, str]]:
+    """Struct type name -> {field: kind} of its own fields whose zero value is nil and
+    that a write or a call dereferences: "map", "pointer" (to a slice or map), "sync" (a
+    pointer to a sync type). Exported fields included."""
+    key = ("creation-fields",)
+    got = package.facts.get(key)
+    if got is None:
+        got = {}
+        types = TypeResolver.of(package)
+        for d in package.decls.values():
+            if d.kind != "type" or d.type_node is None or d.type_node.type != "struct_type":
+                continue
+            own = {}
+            for name, t, embedded in types.struct_fields(Type("named", name=d.name)):
+                if embedded or name == "_":
+                    continue
+                kind = types.nil_kind(t)
+                if kind in ("map", "pointer"):
+                    own[name] = kind
+                elif sync_model.pointer_to_sync(t):
+                    own[name] = "sync"
+            if own:
+                got[d.name] = own
+        package.facts[key] = got
+    return got
+
+
+fact("creation-fields")(creation_fields)
+
+
+class Makers:
+    """Which functions of the package make values of which creation types (read from
+    the bytes of their bodies: `T{`, `new(T)`, `var x T`), and the decodable types."""
+
+    _LITERAL_AFTER = re.compile(rb"\s*\{")
+
+    def __init__(self, package) -> None:
+        self.by_function: dict[tuple[str, int], frozenset] = {}
+        self.by_type: dict[str, list] = {}
+        fields = creation_fields(package)
+        self.decodable: dict[str, tuple[str, int]] = {}
+        if not fields:
+            return
+        for name in fields:
+            d = package.decls[name]
+            node = d.type_node
+            if node is not None and _DECODE_TAG.search(d.file.data, node.start_byte, node.end_byte):
+                self.decodable[name] = (d.file.path, d.node.start_point[0] + 1)
+        finder = NameFinder(fields)
+        for decl, file in package.functions():
+            body = decl.child_by_field_name("body")
+            if body is None or file.path.endswith("_test.go") or body.end_byte - body.start_byte > MAX_CONSTRUCTOR_BYTES:
+                continue
+            data = file.data
+            made = set()
+            for s, e, raw in finder.finditer(data, body.start_byte, body.end_byte):
+                before = data[max(body.start_byte, s - 12):s].rstrip()
+                if self._LITERAL_AFTER.match(data, e) or before.endswith((b"new(", b"new(*")) or \
+                        _declared_as(data, s, body.start_byte):
+                    made.add(raw.decode())
+            if made:
+                made_f = frozenset(made)
+                self.by_function[(file.abspath, decl.start_byte)] = made_f
+                for t in made_f:
+                    self.by_type.setdefault(t, []).append((decl, file))
+
+    def made_by(self, file, decl: Node) -> frozenset:
+        return self.by_function.get((file.abspath, decl.start_byte), frozenset())
+
+
+_VAR_DECL = re.compile(rb"\bvar\s+[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*\s+\*?$")
+
+
+def _declared_as(data: bytes, s: int, floor: int) -> bool:
+    """`var x T` (or `var x *T`... not made: only the value form) just before offset s."""
+    line = data.rfind(b"\n", floor, s) + 1
+    m = _VAR_DECL.search(data[max(line, s - 200):s])
+    return m is not None and not m.group(0).rstrip().endswith(b"*")
+
+
+@fact("creation-makers")
+def makers(package) -> Makers:
+    return Makers(package)
+
+
+class Creations:
+    """The creation facts of a package's types, computed per type on first request."""
+
+    def __init__(self, package) -> None:
+        self.package = package
+        self._facts: dict[str, dict[str, Created]] = {}
+        self._assigned: dict[str, set] | None = None
+
+    def of(self, pass_, tname: str) -> dict[str, Created]:
+        got = self._facts.get(tname)
+        if got is None:
+            got = self._facts[tname] = {}  # recursion guard: a constructor of T writing T
+            got.update(_creation_facts(pass_, self, tname))
+        return got
+
+    def field(self, pass_, tname: str, field: str) -> Created | None:
+        if field not in creation_fields(self.package).get(tname, {}):
+            return None
+        return self.of(pass_, tname).get(field)
+
+    def made_somewhere(self, tname: str) -> frozenset:
+        """The fields of T that some literal of the package keys with a value other
+        than a copy of the same field (`f: make(...)`, not `f: copyMap(x.f)`)."""
+        names = creation_fields(self.package).get(tname, {})
+        out = set()
+        finder = NameFinder(names) if names else None
+        for f in (self.package.files if finder else ()):
+            data = f.data
+            for s, e, raw in finder.finditer(data):
+                m = _KEYED_VALUE.match(data, e)
+                if m is None or (s > 0 and data[s - 1:s] == b"."):
+                    continue
+                line_end = data.find(b"\n", e)
+                value = data[m.end():line_end if line_end >= 0 else len(data)]
+                if not re.search(rb"\.\s*" + re.escape(raw) + rb"\b", value):
+                    out.add(raw.decode())
+        return frozenset(out)
+
+    def assigned_elsewhere(self, tname: str, field: str) -> bool:
+        """Whether some code outside T's constructors may re-point the field (assign it,
+        take its address): in the package, and for an exported field in the module."""
+        if self._assigned is None:
+            self._assigned = _assignments(self.package)
+        spans = self._assigned.get(field, ())
+        ctors = [(f.abspath, d.start_byte, d.end_byte) for d, f in makers(self.package).by_type.get(tname, ())]
+        for path, at in spans:
+            if not any(path == p and a <= at < b for p, a, b in ctors):
+                return True
+        return field[:1].isupper() and _module_assigned(self.package.dir, field)
+
+
+@fact("type-creations")
+def creations(package) -> Creations:
+    return Creations(package)
+
+
+def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Created]:
+    package = creations.package
+    fields = creation_fields(package).get(tname, {})
+    out: dict[str, Created] = {}
+    for decl, file in makers(package).by_type.get(tname, ()):
+        fp = pass_.for_file(file)
+        nilness = fp.result("nilness", decl)
+        if nilness is None:
+            continue
+        name = file.text(decl.child_by_field_name("name")) if decl.child_by_field_name("name") else "a literal"
+        for ret, made in nilness.made:
+            if made is None or made[0] != tname:
+                continue
+            for f, facts in made[1].items():
+                nils = [n for n in facts if isinstance(n, Nil) and n.note != CHECKED_NOTE]
+                if not nils or f in out and out[f].always:
+                    continue
+                always = all(isinstance(n, Nil) for n in facts)
+                conds = sorted({(a[0], a[1], t) for n in nils for a, t in n.conds if a[0] in ("", "len>0")})
+                when = " and ".join(_describe(*c) for c in conds)
+                if len(when) > 100:
+                    when = ""
+                out[f] = Created(always, name, file.path, ret.start_point[0] + 1, when)
+    decodable = makers(package).decodable.get(tname)
+    if decodable is not None and not _decoded_made(package, tname):
+        # A decoder never sets an unexported field; an exported one it sets when the
+        # input holds it, so only a field that no creation site of the package makes
+        # is nil for want of input (a constructor that makes it says the type is built,
+        # not decoded, where it matters).
+        made = creations.made_somewhere(tname)
+        for f in fields:
+            if f not in out and (not f[:1].isupper() or f not in made):
+                out[f] = Created(False, "decoding", *decodable)
+    return {f: c for f, c in out.items() if f in fields and not creations.assigned_elsewhere(tname, f)}
+
+
+def _describe(kind: str, text: str, truth: bool) -> str:
+    if kind == "len>0":
+        return f"len({text}) {'>' if truth else '=='} 0"
+    return text if truth else f"!({text})"
+
+
+def _decoded_made(package, tname: str) -> bool:
+    """Whether the type decodes itself (an UnmarshalJSON / UnmarshalYAML ... method):
+    then what it makes is its own business."""
+    return any(tn == tname and m.startswith(("Unmarshal", "Decode")) for tn, m in package.methods)
+
+
+_KEYED_VALUE = re.compile(rb"\s*:(?!=)\s*")
+
+
+def _assignments(package) -> dict[str, list]:
+    """Field name -> (file, offset) of each mention that may re-point a field of that
+    name: assigned, its address taken (a literal key `f:` is a creation, not this)."""
+    names = {f for fs in creation_fields(package).values() for f in fs}
+    out: dict[str, list] = {}
+    if not names:
+        return out
+    finder = NameFinder(names)
+    for f in package.files:
+        data = f.data
+        for s, e, raw in finder.finditer(data):
+            if s > 0 and data[s - 1:s] == b"." and _sets(data, s, e, f.root):
+                out.setdefault(raw.decode(), []).append((f.abspath, s))
+    return out
+
+
+_MODULE_SET = re.compile(rb"\.\s*([A-Z][A-Za-z0-9_]*)\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)")
+_MODULE_ADDR = re.compile(rb"&\s*[A-Za-z_][A-Za-z0-9_.\[\]()]*\.([A-Z][A-Za-z0-9_]*)\b")
+
+
+@lru_cache(maxsize=4)
+def _module_assigned_in(root: str) -> dict[str, frozenset]:
+    """Per folder of the module, the exported field names that some file assigns or
+    takes the address of, read from the bytes (a cautious over-approximation)."""
+    out: dict[str, frozenset] = {}
+    for d, dirs, files in os.walk(root):
+        dirs[:] = [x for x in dirs if x not in ("vendor", "testdata", "node_modules")
+                   and not x.startswith((".", "_"))]
+        names: set[bytes] = set()
+        for name in files:
+            if not name.endswith(".go"):
+                continue
+            try:
+                with open(os.path.join(d, name), "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            names.update(m.group(1) for m in _MODULE_SET.finditer(data))
+            names.update(m.group(1) for m in _MODULE_ADDR.finditer(data))
+        if names:
+            out[os.path.normpath(d)] = frozenset(x.decode() for x in names)
+    return out
+
+
+def _module_assigned(directory: str, field: str) -> bool:
+    """Whether a folder of the module other than `directory` may assign the field."""
+    root = module_root(directory)
+    if root is None:
+        return False
+    own = os.path.normpath(directory)
+    return any(field in names for d, names in _module_assigned_in(root).items() if d != own)
+
+
+def field_type_name(types: TypeResolver, package, t: Type) -> str | None:
+    """The package struct type a value's type (T or *T) names, if it has creation fields."""
+    name = struct_name(package, t) if t is not UNKNOWN else None
+    return name if name is not None and name in creation_fields(package) else None
