@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tree_sitter import Node
@@ -51,14 +51,16 @@ _DECODE_TAG = re.compile(rb'(?:json|yaml|toml|xml|mapstructure|protobuf):"')
 
 @dataclass(frozen=True)
 class Created:
-    """How a field of a type comes out of its creation sites: `always` nil there, or
-    only on some paths; by whom (a constructor's name, or the decoder) and where."""
+    """How a field of a type comes out of its creation sites: nil in every value they
+    make (`always`), or only in some; by whom (a constructor's name, or the decoder),
+    whether that one leaves it nil on all its paths (`every`), and where."""
 
     always: bool
     by: str
     path: str
     line: int
     when: str = ""
+    every: bool = True
 
     def note(self, field: str) -> str:
         if self.by == "decoding":
@@ -66,7 +68,7 @@ class Created:
                 return f"field {field} is nil in a decoded value whose input omits it ({self.path}:{self.line})"
             return f"field {field} is nil in a decoded value: decoders never set unexported fields " \
                    f"({self.path}:{self.line})"
-        how = "is left nil" if self.always else "may be left nil"
+        how = "is left nil" if self.every else "may be left nil"
         when = f", when {self.when}" if self.when else ""
         return f"field {field} {how} by {self.by} ({self.path}:{self.line}{when})"
 
@@ -112,6 +114,7 @@ class Makers:
         self.by_type: dict[str, list] = {}
         fields = creation_fields(package)
         self.decodable: dict[str, tuple[str, int]] = {}
+        self.decoded_inside: frozenset = frozenset()
         if not fields:
             return
         for name in fields:
@@ -119,6 +122,7 @@ class Makers:
             node = d.type_node
             if node is not None and _DECODE_TAG.search(d.file.data, node.start_byte, node.end_byte):
                 self.decodable[name] = (d.file.path, d.node.start_point[0] + 1)
+        self.decoded_inside = self._decoded_inside(package, fields)
         finder = NameFinder(fields)
         for decl, file in package.functions():
             body = decl.child_by_field_name("body")
@@ -136,6 +140,32 @@ class Makers:
                 self.by_function[(file.abspath, decl.start_byte)] = made_f
                 for t in made_f:
                     self.by_type.setdefault(t, []).append((decl, file))
+
+    def _decoded_inside(self, package, fields) -> frozenset:
+        """The creation types a decoder allocates itself: element, value or pointee
+        types of a tagged field of a decodable type (`Files []*FileCoverage` with a
+        json tag). Such a value starts zero, so its unexported fields stay nil."""
+        types = TypeResolver.of(package)
+        out = set()
+        for d in package.decls.values():
+            if d.kind != "type" or d.type_node is None or d.type_node.type != "struct_type":
+                continue
+            for lst in d.type_node.named_children:
+                for fd in (lst.named_children if lst.type == "field_declaration_list" else ()):
+                    tag = fd.child_by_field_name("tag")
+                    if tag is None or not _DECODE_TAG.search(d.file.data, tag.start_byte, tag.end_byte):
+                        continue
+                    t = types.from_node(fd.child_by_field_name("type"), d.file)
+                    for _ in range(4):
+                        u = types.underlying(t) if t.kind == "named" and struct_name(package, t) not in fields else t
+                        if u.kind in ("slice", "array", "map", "pointer") and u.elem is not None:
+                            t = u.elem
+                        else:
+                            break
+                    inner = struct_name(package, t) if t.kind == "named" else None
+                    if inner in fields:
+                        out.add(inner)
+        return frozenset(out)
 
     def made_by(self, file, decl: Node) -> frozenset:
         return self.by_function.get((file.abspath, decl.start_byte), frozenset())
@@ -216,6 +246,7 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
     package = creations.package
     fields = creation_fields(package).get(tname, {})
     out: dict[str, Created] = {}
+    made_any: set[str] = set()  # fields some constructor's return may hand back made
     for decl, file in makers(package).by_type.get(tname, ()):
         fp = pass_.for_file(file)
         nilness = fp.result("nilness", decl)
@@ -227,14 +258,18 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
                 continue
             for f, facts in made[1].items():
                 nils = [n for n in facts if isinstance(n, Nil) and n.note != CHECKED_NOTE]
-                if not nils or f in out and out[f].always:
+                every = bool(nils) and all(isinstance(n, Nil) for n in facts)
+                if not every:
+                    made_any.add(f)
+                if not nils or f in out and out[f].every:
                     continue
-                always = all(isinstance(n, Nil) for n in facts)
                 conds = sorted({(a[0], a[1], t) for n in nils for a, t in n.conds if a[0] in ("", "len>0")})
                 when = " and ".join(_describe(*c) for c in conds)
                 if len(when) > 100:
                     when = ""
-                out[f] = Created(always, name, file.path, ret.start_point[0] + 1, when)
+                out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every)
+    out = {f: replace(c, always=c.every and f not in made_any and f not in creations.made_somewhere(tname))
+           for f, c in out.items()}
     decodable = makers(package).decodable.get(tname)
     if decodable is not None and not _decoded_made(package, tname):
         # A decoder never sets an unexported field; an exported one it sets when the
@@ -242,8 +277,11 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
         # is nil for want of input (a constructor that makes it says the type is built,
         # not decoded, where it matters).
         made = creations.made_somewhere(tname)
+        nested = tname in makers(package).decoded_inside
         for f in fields:
-            if f not in out and (not f[:1].isupper() or f not in made):
+            if f in out:
+                continue
+            if f[:1].isupper() and f not in made or not f[:1].isupper() and nested:
                 out[f] = Created(False, "decoding", *decodable)
     return {f: c for f, c in out.items() if f in fields and not creations.assigned_elsewhere(tname, f)}
 

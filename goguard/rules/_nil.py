@@ -5,6 +5,8 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness import (
+    API,
+    DECODED,
     UNTYPED,
     Sink,
     is_nil,
@@ -13,14 +15,15 @@ from goguard.analyses.nilness import (
     nil_sources,
     only_nil,
 )
-from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.calls import callee, handed_roots
+from goguard.analyses.nilness.candidates import assigned_value
 from goguard.facts.creation import writer_names, writes_by_name
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import summary
 from goguard.frontend.scopes import top_function
 from goguard.frontend.syntax import call_of_name, strip_parens
+from goguard.models import kubernetes
 
 _KIND = {"write": "map", "deref": "pointer"}
 
@@ -54,6 +57,32 @@ def _created_field(pass_, target: Node) -> str | None:
         kind = fields.get(name)
         if kind is not None:
             return "map" if kind == "map" else "pointer" if kind == "pointer" else None
+    return None
+
+
+def _api_map(pass_, target: Node, fn: Node) -> str | None:
+    """"map" when target is (or its root variable was assigned) the labels or
+    annotations of a Kubernetes object (goguard.models.kubernetes), in a file that
+    deals with API objects: the dataflow decides whether the object is one."""
+    if not kubernetes.deals_with_api(pass_.imports.values()):
+        return None
+    t = strip_parens(target)
+    if t.type == "selector_expression":
+        field = t.child_by_field_name("field")
+        return "map" if field is not None and pass_.text(field) in kubernetes.NIL_FIELDS else None
+    calls = [t] if t.type == "call_expression" else []
+    if t.type == "identifier":
+        scopes = pass_.result("scopes", fn)
+        d = scopes.decl_of(t)
+        if d is None:
+            return None
+        calls = [v for v in [d.value, *(assigned_value(r) for r in scopes.refs.get(d.id, ()))]
+                 if v is not None and strip_parens(v).type == "call_expression"]
+    for call in calls:
+        f = strip_parens(call).child_by_field_name("function")
+        name = f.child_by_field_name("field") if f is not None and f.type == "selector_expression" else None
+        if name is not None and pass_.text(name) in kubernetes.NIL_GETTERS:
+            return "map"
     return None
 
 
@@ -106,7 +135,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     if fn is None or target is None:
         return None
     never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
-        _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target)
+        _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target) or \
+        (_api_map(pass_, target, fn) if kind == "write" else None)
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
     exprtypes = pass_.result("exprtypes", fn)
@@ -168,7 +198,10 @@ def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str, fixer=No
         flow.append((b, skipped))
     flow.append((sink.node, action))
     fix = None
-    if fixer is not None:  # the fixer checks the variable is never assigned: nil at every write
+    # A map a decoder, the API server or another module leaves nil is not made by
+    # adding it to this package's literals.
+    foreign = all(s.kind in (DECODED, API, UNTYPED) for s in srcs)
+    if fixer is not None and not foreign:  # the fixer checks the variable is never assigned: nil at every write
         fn = pass_.enclosing_function(sink.node)
         fix = fixer(pass_, sink.target, fn) if fn is not None else None
     pass_.report(sink.node, message, flow=flow, fix=fix)

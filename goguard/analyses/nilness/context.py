@@ -8,6 +8,7 @@ import bisect
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind, struct_name
 from goguard.analyses.dataflow import solve
 from goguard.analyses.nilness.domain import (
     _FRESH,
@@ -21,6 +22,7 @@ from goguard.analyses.nilness.domain import (
     MARK,
     NEVER_SET,
     RESULT_NOTE,
+    API,
     CREATED,
     DECODED,
     U,
@@ -46,12 +48,12 @@ from goguard.analyses.nilness.sinks import (
     write_target,
 )
 from goguard.analyses.nilness.transfer import Transfer
-from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind, struct_name
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import call_of_name
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
+from goguard.models import kubernetes
 
 
 class _Context(Transfer, Refinement, Loops, Feasibility):
@@ -121,6 +123,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if self.constructs or self.makes:
                 self.relevant = self.relevant | _returned_roots(top, self.text)
         self._input_types: dict[int, str | None] = {}
+        # Kubernetes objects and generated messages (goguard.models.kubernetes).
+        self.k8s = kubernetes.deals_with_api(self.imports.values())
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -266,6 +270,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             got = self.never_set(last)
             if got is _UNKNOWN and len(path) == 2 and isinstance(last, str):
                 got = self.created_field(path) or got
+            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS:
+                got = self.api_field(path) or got
             return got
         return _UNKNOWN
 
@@ -374,6 +380,10 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if fn is not None and fn.type == "identifier" and self.text(fn) in ("make", "new") \
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
+            if calls and self.k8s and fn is not None and fn.type == "selector_expression":
+                got = self.api_getter(e, fn)
+                if got is not None:
+                    return got
             return self.call_result(e, 0) if calls else _UNKNOWN
         if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
@@ -501,7 +511,55 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         got = self.pass_.fact("type-creations").field(self.pass_, tname, path[1])
         if got is None:
             return None
-        return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=CREATED), U))
+        if not got.always and got.by != "decoding" and not self._exported_entry():
+            # A value only sometimes left nil, written by a helper: its callers (the
+            # package's own methods) may check the state that made it.
+            return None
+        return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=DECODED if got.by == "decoding" else CREATED), U))
+
+    def _exported_entry(self) -> bool:
+        """Whether the function is an exported function or method: its callers are
+        the package's users."""
+        name = self.top.child_by_field_name("name")
+        return name is not None and self.text(name)[:1].isupper()
+
+    def api_getter(self, call: Node, fn: Node) -> frozenset | None:
+        """`obj.GetLabels()` / `GetAnnotations()` of an object of another package (a
+        metav1.Object, a generated message): the map as it is, nil when it has none."""
+        name = fn.child_by_field_name("field")
+        if name is None or self.text(name) not in kubernetes.NIL_GETTERS:
+            return None
+        if callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
+            return None  # a method of the package: its result summary speaks for it
+        return frozenset((Nil(call.start_byte, f"{self.text(name)}() returns nil for an object without "
+                                               f"{self.text(name)[3:].lower()}", kind=API), U))
+
+    def api_field(self, path) -> frozenset | None:
+        """Labels or annotations of a Kubernetes API object (goguard.models.kubernetes)
+        that the function did not build: an input, a range element, what a client or
+        lister returned, a DeepCopy of one. Values a package function returns are left
+        alone: their builder is in sight, and may have made the maps."""
+        d = self.scopes.uses.get(path[0])
+        if d is None or d.kind not in ("param", "receiver", "var"):
+            return None
+        v = _strip(d.value) if d.value is not None else None
+        if v is not None and v.type == "call_expression" and \
+                callee(self.pass_, v, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
+            return None
+        t = self.pass_.result("exprtypes", self.top).of(d.ident)
+        for name in path[1:-1]:
+            if not isinstance(name, str):
+                return None
+            t = self.types.field(t, name)
+            if t is None or t.kind == "unknown":
+                return None
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        if t.kind != "named" or not kubernetes.is_api_package(t.name.rpartition(".")[0]):
+            return None
+        what = "labels" if path[-1] == "Labels" else "annotations"
+        return frozenset((Nil(NEVER_SET, f"{path[-1]} of an API object is nil when it has no {what}", kind=API),
+                          U))
 
     def collect_calls(self, calls: list[Node], state: dict, result: FunctionNilness, fn: Node) -> None:
         """Of calls of writers (in one statement), those that hand a value whose field is

@@ -66,6 +66,7 @@ class Lit(NamedTuple):
 UNTYPED = "untyped"
 DECODED = "decoded"  # a map a decoder leaves nil when the input omits it
 CREATED = "created"  # a field of an input that its type's constructors leave nil
+API = "api"  # labels or annotations of a Kubernetes object that may have none
 
 # Facts that remember the branch conditions of the path they stand for.
 PATHED = (Nil, Lit)

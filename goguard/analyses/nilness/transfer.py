@@ -39,7 +39,13 @@ class Transfer:
         for k in [k for k in state if k[:n] == path and (not keep_self or len(k) > n)]:
             del state[k]
         for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
-            del state[k]
+            # `keep_self`: the value itself stays what it was (a map handed to a call
+            # is not re-pointed), so a comma-ok proof that it is not nil still holds.
+            kept = frozenset(pair for pair in state[k] if keep_self and pair[0] == path) if keep_self else None
+            if kept:
+                state[k] = kept
+            else:
+                del state[k]
 
     @staticmethod
     def kill_for_method(state: dict, path, sets: frozenset) -> None:

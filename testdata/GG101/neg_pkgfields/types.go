@@ -50,9 +50,7 @@ type Index struct{ byName map[string]int }
 
 func NewIndex() *Index { return &Index{byName: map[string]int{}} }
 
-func NewEmptyIndex() *Index { return &Index{} }
-
-// safe: one constructor keys the field in its literal, so the package does set it.
+// safe: the one constructor keys the field in its literal, so the package does set it.
 func (ix *Index) Add(name string, n int) { ix.byName[name] = n }
 
 type Point struct {

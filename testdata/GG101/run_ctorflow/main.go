@@ -26,7 +26,7 @@ func NewSessionCache(ttl time.Duration) *SessionCache {
 func (c *SessionCache) Put(user string, s *Session) { c.byUser[user] = s }
 
 func (c *SessionCache) Pin(id string, s *Session) {
-	c.pinned[id] = s
+	c.pinned[id] = s // want `nil map "c.pinned"`
 }
 
 func main() {

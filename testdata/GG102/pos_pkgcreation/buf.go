@@ -11,9 +11,14 @@ func NewFrame(name string) *Frame { return &Frame{data: &[]byte{}, name: name} }
 
 func NewNamedFrame(name string) *Frame { return &Frame{name: name} }
 
-func (f *Frame) Append(b byte) { *f.data = append(*f.data, b) }
+// Exported methods: a NewNamedFrame value panics in either.
+func (f *Frame) Append(b byte) {
+	*f.data = append(*f.data, b) // want `nil pointer "f.data"`
+}
 
-func (f *Frame) Len() int { return len(*f.data) }
+func (f *Frame) Len() int {
+	return len(*f.data) // want `nil pointer "f.data"`
+}
 
 func reset(f *Frame) { *f.data = (*f.data)[:0] }
 
