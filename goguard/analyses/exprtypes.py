@@ -17,6 +17,7 @@ from goguard.frontend.package import imported
 from goguard.frontend.scopes import Scopes
 from goguard.frontend.syntax import TYPE_KINDS
 from goguard.frontend.syntax import strip_parens as _strip
+from goguard.models import kubernetes
 
 # Constructors of the standard library whose buffers callers alias (GG201 follows the
 # scanner, reader or buffer a value came from); other packages are read from source.
@@ -201,6 +202,11 @@ class ExprTypes:
             if fn.type == "selector_expression":
                 op = fn.child_by_field_name("operand")
                 field = fn.child_by_field_name("field")
+                if op is not None and field is not None and self.text(field) in kubernetes.COPIES and \
+                        not (args is not None and args.named_children) and \
+                        not (op.type == "identifier" and self.scopes.decl_of(op) is None
+                             and self.text(op) in self.pass_.imports):
+                    return self.of(op, depth + 1)  # obj.DeepCopy(): a copy of obj's type
                 if op is not None and field is not None and op.type == "identifier" and \
                         self.scopes.decl_of(op) is None:
                     path = self.pass_.imports.get(self.text(op))

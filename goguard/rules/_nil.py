@@ -120,7 +120,8 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     for call in calls:
         call = strip_parens(call)
         target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
-        if target_fn is not None and summary(pass_, *target_fn).nil:
+        got = summary(pass_, *target_fn) if target_fn is not None else None
+        if got is not None and (got.nil or got.on_args):
             return kind
     return None
 
@@ -154,6 +155,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         return None
     if unproven and not applies and not all(n.kind == UNTYPED for n in nil_sources(sink.facts)):
         return None
+    if kind == "deref" and all(n.kind == DECODED for n in nil_sources(sink.facts)):
+        return None  # an optional pointer the input may omit is checked where it matters: maps only
     return sink
 
 

@@ -36,6 +36,7 @@ from goguard.analyses.nilness.domain import (
     unset_field_of,
     unset_note,
 )
+from goguard.analyses.nilness.conditions import _evaluate
 from goguard.analyses.nilness.feasibility import Feasibility
 from goguard.analyses.nilness.loops import Loops
 from goguard.analyses.nilness.problem import _Analysis
@@ -327,7 +328,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         unset = frozenset((Nil(m.src, unset_note(last, how), conds=m.conds),))
         if m.direct is None:  # type unknown: a set field that looks embedded may promote it
             return _UNKNOWN if m.embedded else frozenset((Nil(m.src, unset_note(last, how), conds=m.conds,
-                                                              kind=UNTYPED),))
+                                                              kind=UNTYPED if m.foreign else ""),))
         if last in m.direct:
             return unset
         if depth > 3 or not m.embedded:
@@ -356,13 +357,44 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if target is None:
             return _UNKNOWN
         decl, file = target
-        got = self.pass_.fact("result-summary")(self.pass_, decl, file).nil.get(index)
+        summary = self.pass_.fact("result-summary")(self.pass_, decl, file)
+        got = summary.nil.get(index)
+        certain = False
+        if got is None:
+            # A nil decided by the parameters: nil for this call when its constant
+            # arguments satisfy the return's conditions.
+            got = self.nil_on_args(call, summary.on_args.get(index, ()))
+            certain = got is not None
         if got is None:
             return _UNKNOWN
         path, line, when = got
         name = file.text(decl.child_by_field_name("name"))  # the callee's own file
         note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
-        return frozenset((Nil(call.start_byte, note), U))
+        return frozenset((Nil(call.start_byte, note),)) if certain else frozenset((Nil(call.start_byte, note), U))
+
+    def nil_on_args(self, call: Node, returns) -> tuple | None:
+        """(path, line, when) of a `return nil` of the callee whose conditions hold for
+        this call's constant arguments (`parseTags("")`), else None."""
+        if not returns:
+            return None
+        args = call.child_by_field_name("arguments")
+        values = [a for a in (args.named_children if args is not None else ()) if a.type != "comment"]
+        env = {}
+        for path, line, conds, params, file in returns:
+            if len(values) != len(params):
+                return None
+            if not env:
+                for name, v in zip(params, values):
+                    got = _evaluate(v, {}, self.text, self.constant)
+                    if got is not None and name != "_":
+                        env[name] = got
+                if not env:
+                    return None
+            if all((r := _evaluate(c, env, file.text)) is not None and r is not False and r != 0 and truth
+                   or r is not None and not truth and (r is False or r == 0) for c, truth in conds):
+                when = " and ".join(file.text(c) if truth else f"!({file.text(c)})" for c, truth in conds)
+                return (path, line, when)
+        return None
 
     def value(self, expr: Node, state: dict, note: str = "set to nil here", calls: bool = False) -> frozenset:
         """What expr may be. `calls`: consult the result summaries of the package's

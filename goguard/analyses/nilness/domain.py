@@ -58,9 +58,11 @@ class Lit(NamedTuple):
     # (offset, callee) of a decoder that filled the value since: a field nil before may
     # still be nil (the input may omit it), or set.
     decoded: tuple | None = None
+    # The type is unknown and of another module (not the standard library).
+    foreign: bool = False
 
     def key(self) -> tuple:
-        return (self.src, self.fields, self.direct, self.embedded, self.origin, self.decoded)
+        return (self.src, self.fields, self.direct, self.embedded, self.origin, self.decoded, self.foreign)
 
 
 UNTYPED = "untyped"

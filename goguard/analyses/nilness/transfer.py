@@ -141,7 +141,7 @@ class Transfer:
                                       else val)
                     embedded = tuple(n for n, v in zip(names, values) if self.literal_type_name(v) == n)
                     self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names),
-                                     looks_embedded=embedded)
+                                     looks_embedded=embedded, named=self.literal_named(e))
                     for val, name in zip(values, names):
                         facts = self.value(val, state, f"field {name} is set to nil here")
                         sub = path + (name,)
@@ -149,7 +149,8 @@ class Transfer:
                             state[sub] = facts
                         self.shape(state, sub, val)
             elif not elems:
-                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset())
+                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(),
+                                 named=self.literal_named(e))
             return
         if e.type == "call_expression":
             fn = e.child_by_field_name("function")
@@ -213,7 +214,10 @@ class Transfer:
         return any(x.kind == "type" and x.name == name for x in self.scopes.decls)
 
     def literal_type(self, lit: Node):
-        return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
+        return self.types.underlying(self.literal_named(lit))
+
+    def literal_named(self, lit: Node):
+        return self.types.from_node(lit.child_by_field_name("type"), self.file)
 
     def literal_type_name(self, value: Node) -> str:
         """The type name of a (pointer to a) composite literal, as an embedded field of
@@ -242,16 +246,18 @@ class Transfer:
             state[path] = frozenset((Nil(ident.start_byte, note),))
             state[path + (FLAG,)] = _FRESH
         if u is None or u.kind in ("struct", "unknown"):
-            self.zero_struct(state, path, u, ident.start_byte, frozenset())
+            self.zero_struct(state, path, u, ident.start_byte, frozenset(), named=tp)
 
     def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0,
-                    looks_embedded: tuple = ()) -> None:
+                    looks_embedded: tuple = (), named=None) -> None:
         """A struct value whose fields other than `set_fields` are zero; struct-typed
         fields among those are zero structs in turn. With the type known, the mark
         knows its fields (so a promoted field is looked up through its embedded
-        field); without, `looks_embedded` are the set fields that may promote others."""
+        field); without, `looks_embedded` are the set fields that may promote others,
+        and `named` (its type as written) says whether it is another module's."""
         if u is None or u.kind != "struct":
-            state[path + (MARK,)] = frozenset((Lit(src, set_fields, embedded=looks_embedded),))
+            state[path + (MARK,)] = frozenset((Lit(src, set_fields, embedded=looks_embedded,
+                                                   foreign=_foreign(named)),))
             return
         direct = frozenset(f[0] for f in u.fields)
         embedded = tuple(f[0] for f in u.fields if f[2])
@@ -534,3 +540,13 @@ class Transfer:
         if self.types.struct_fields(t):
             return self.types.field(t, name) is None
         return name in self.method_names
+
+
+def _foreign(t) -> bool:
+    """Whether a type as written is a named type of another module (`github.com/...`),
+    not of the standard library: such a struct is unseen, but array fields written by
+    index are rare in it (they are common in the standard library's low-level code)."""
+    if t is None or t.kind != "named" or "." not in t.name:
+        return False
+    path = t.name.rpartition(".")[0]
+    return "." in path.split("/", 1)[0]

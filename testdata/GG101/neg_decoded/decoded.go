@@ -70,13 +70,13 @@ func restore(b []byte) (snapshot, error) {
 }
 
 // safe: the standard library's form is made on every path before the write.
-func formOf(r *http.Request, files []*multipart.FileHeader) *multipart.Form {
+func formOf(r *http.Request, byName map[string][]*multipart.FileHeader) *multipart.Form {
 	form := multipart.Form{File: map[string][]*multipart.FileHeader{}}
 	if r.MultipartForm != nil && r.MultipartForm.File != nil {
 		form = *r.MultipartForm
 	}
-	for _, fh := range files {
-		form.File[fh.Filename] = append(form.File[fh.Filename], fh)
+	for name, fhs := range byName {
+		form.File[name] = append(form.File[name], fhs...)
 	}
 	return &form
 }

@@ -68,27 +68,17 @@ func restore(b []byte) (snapshot, error) {
 	return s, nil
 }
 
-// A struct of the standard library, which goguard does not read, left zero: its
-// field written by a key that cannot be an index is a map.
-func formOf(r *http.Request, files []*multipart.FileHeader) *multipart.Form {
+// A struct of the standard library, which goguard does not read, left zero on the
+// path where the request has no form, then written.
+func formOf(r *http.Request, byName map[string][]*multipart.FileHeader) *multipart.Form {
 	var form multipart.Form
 	if r.MultipartForm != nil {
 		form = *r.MultipartForm
 	}
-	for _, fh := range files {
-		form.File[fh.Filename] = append(form.File[fh.Filename], fh) // want `nil map "form.File"`
+	for name, fhs := range byName {
+		form.File[name] = append(form.File[name], fhs...) // want `nil map "form.File"`
 	}
 	return &form
-}
-
-// The selector's type is read from the literal assigned to it in the function.
-func headers(names []*multipart.FileHeader) multipart.Form {
-	var out struct{ Form multipart.Form }
-	out.Form = multipart.Form{Value: map[string][]string{}}
-	for _, fh := range names {
-		out.Form.File[fh.Filename] = []*multipart.FileHeader{fh} // want `nil map "out.Form.File"`
-	}
-	return out.Form
 }
 
 type registry struct {
