@@ -38,7 +38,7 @@ from tree_sitter import Node
 from goguard.analyses.calls import struct_name
 from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil
 from goguard.facts import fact
-from goguard.facts.fields import _sets
+from goguard.facts.fields import _BRACE, _composite_at, _sets
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
 from goguard.frontend.module import module_root
 from goguard.frontend.syntax import NameFinder
@@ -193,6 +193,7 @@ class Creations:
         self.package = package
         self._facts: dict[str, dict[str, Created]] = {}
         self._assigned: dict[str, set] | None = None
+        self._made: dict[str, frozenset] = {}
 
     def of(self, pass_, tname: str) -> dict[str, Created]:
         got = self._facts.get(tname)
@@ -207,22 +208,34 @@ class Creations:
         return self.of(pass_, tname).get(field)
 
     def made_somewhere(self, tname: str) -> frozenset:
-        """The fields of T that some literal of the package keys with a value other
-        than a copy of the same field (`f: make(...)`, not `f: copyMap(x.f)`)."""
+        """The fields of T that some literal `T{...}` of the package keys with a value
+        other than a copy of the same field (`f: make(...)`, not `f: copyMap(x.f)`),
+        or sets by position."""
+        got = self._made.get(tname)
+        if got is not None:
+            return got
         names = creation_fields(self.package).get(tname, {})
-        out = set()
-        finder = NameFinder(names) if names else None
-        for f in (self.package.files if finder else ()):
+        out: set[str] = set()
+        finder = NameFinder([tname], suffix=rb"\s*\{")
+        for f in self.package.files:
             data = f.data
-            for s, e, raw in finder.finditer(data):
-                m = _KEYED_VALUE.match(data, e)
-                if m is None or (s > 0 and data[s - 1:s] == b"."):
+            for _, end, _ in finder.finditer(data):
+                brace = _BRACE.match(data, end)
+                lit = _composite_at(f.root, brace.end() - 1) if brace is not None else None
+                if lit is None:
                     continue
-                line_end = data.find(b"\n", e)
-                value = data[m.end():line_end if line_end >= 0 else len(data)]
-                if not re.search(rb"\.\s*" + re.escape(raw) + rb"\b", value):
-                    out.add(raw.decode())
-        return frozenset(out)
+                for el in lit.named_children:
+                    if el.type == "literal_element":
+                        out.update(names)  # positional: every field is set
+                        break
+                    if el.type != "keyed_element" or len(el.named_children) < 2:
+                        continue
+                    key = f.text(el.named_children[0]).strip()
+                    if key in names and not re.search(rb"\.\s*" + re.escape(key.encode()) + rb"\b",
+                                                      data[el.named_children[-1].start_byte:el.end_byte]):
+                        out.add(key)
+        got = self._made[tname] = frozenset(out)
+        return got
 
     def assigned_elsewhere(self, tname: str, field: str) -> bool:
         """Whether some code outside T's constructors may re-point the field (assign it,
@@ -298,7 +311,6 @@ def _decoded_made(package, tname: str) -> bool:
     return any(tn == tname and m.startswith(("Unmarshal", "Decode")) for tn, m in package.methods)
 
 
-_KEYED_VALUE = re.compile(rb"\s*:(?!=)\s*")
 
 
 def _assignments(package) -> dict[str, list]:

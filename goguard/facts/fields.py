@@ -22,12 +22,16 @@ from tree_sitter import Node
 from goguard.facts import NilByName, fact
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
 from goguard.frontend.syntax import NameFinder
+from goguard.models import sync as sync_model
 
 
 def declared_kind(types: TypeResolver, t: Type) -> str:
-    """"map" for a map field, "pointer" for a pointer to a slice or map, else "other"
-    (an array of maps is a value, never nil itself)."""
+    """"map" for a map field, "pointer" for a pointer to a slice or map or to a sync
+    type (`mu *sync.Mutex`: its Lock dereferences it), else "other" (an array of maps
+    is a value, never nil itself)."""
     kind = types.nil_kind(t)
+    if kind not in ("map", "pointer") and sync_model.pointer_to_sync(t):
+        return "pointer"
     return kind if kind in ("map", "pointer") else "other"
 
 

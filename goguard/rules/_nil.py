@@ -6,7 +6,9 @@ from tree_sitter import Node
 
 from goguard.analyses.nilness import (
     API,
+    CREATED,
     DECODED,
+    Nil,
     UNTYPED,
     Sink,
     is_nil,
@@ -56,7 +58,7 @@ def _created_field(pass_, target: Node) -> str | None:
     for fields in pass_.fact("creation-fields").values():
         kind = fields.get(name)
         if kind is not None:
-            return "map" if kind == "map" else "pointer" if kind == "pointer" else None
+            return "map" if kind == "map" else "pointer"
     return None
 
 
@@ -142,7 +144,7 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         return None
     exprtypes = pass_.result("exprtypes", fn)
     proven = typed(exprtypes)
-    applies = proven == "map" if kind == "write" else proven in ("slice", "map")
+    applies = proven == "map" if kind == "write" else proven in ("slice", "map", "sync")
     # A package fact says what the value is by its declaration; the type model, when it
     # proves something else (a slice field of an anonymous struct), wins.
     unproven = kind == "write" and proven == "" and not never_set and _not_an_index(exprtypes, node)
@@ -233,8 +235,9 @@ def report_calls(pass_, kind: str, what: str, fixer=None) -> None:
             continue
         result = pass_.result("nilness", fn)
         for cs in (result.calls.get(call.id, ()) if result is not None else ()):
-            if cs.kind != kind or pass_.fact("never-set-fields").kind(cs.field) is not None:
-                continue  # a never-set field: the write itself is reported
+            if cs.kind != kind or pass_.fact("never-set-fields").kind(cs.field) is not None or \
+                    _reported_in_callee(pass_, call, fn, cs):
+                continue  # a never-set field, or one its type's creation facts cover: the write itself is reported
             srcs = nil_sources(cs.facts)
             if not srcs:
                 continue
@@ -248,6 +251,20 @@ def report_calls(pass_, kind: str, what: str, fixer=None) -> None:
             pass_.report(call, message, flow=flow, fix=fixer(pass_, cs.target, cs.field, fn) if fixer else None)
             break
 
+
+
+def _reported_in_callee(pass_, call: Node, fn: Node, cs) -> bool:
+    """Whether the callee's own write of the field is reported from its type's
+    creation facts (goguard.facts.constructors): one bug, one finding."""
+    target = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
+    if target is None:
+        return False
+    decl, file = target
+    result = pass_.for_file(file).result("nilness", decl)
+    line = cs.write[1]
+    return any(s.kind == cs.kind and s.node.start_point[0] + 1 == line and
+               any(isinstance(n, Nil) and n.kind in (CREATED, DECODED) for n in s.facts)
+               for s in (result.sinks.values() if result is not None else ()))
 
 
 def _placed(pass_, nil) -> str:

@@ -63,6 +63,9 @@ staticcheck SA5011 reports a dereference next to a nil check of the same pointer
 
 from __future__ import annotations
 
+from goguard.analyses.nilness import write_target
+from goguard.analyses.nilness.sinks import SYNC_METHODS
+from goguard.models import sync as sync_model
 from goguard.rules._nil import nil_sink, report_calls, report_nil
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -78,8 +81,18 @@ META = RuleMeta(
     ),
     uses=("nil-candidates",),
     every_file=True,
-    query='(unary_expression operator: "*" operand: (_)) @deref',
+    query=f"""
+(unary_expression operator: "*" operand: (_)) @deref
+(call_expression function: (selector_expression operand: (selector_expression) field: (field_identifier) @method
+  (#any-of? @method {" ".join(f'"{m}"' for m in sorted(SYNC_METHODS))}))) @lock
+""",
 )
+
+
+def _sync_pointer(types, call) -> str:
+    """"sync" when the receiver of `x.f.Lock()` is a pointer to a sync type."""
+    target = write_target(call)
+    return "sync" if target is not None and sync_model.pointer_to_sync(types.of(target)) else ""
 
 
 def check(pass_, matches) -> None:
@@ -93,6 +106,17 @@ def check(pass_, matches) -> None:
                 pass_, sink,
                 'dereference of {q}nil pointer "{name}"',
                 "dereferenced here",
+                "not allocated on this branch",
+            )
+        for call in caps.get("lock", ()):
+            sink = nil_sink(pass_, call, write_target(call), "deref", lambda types, c=call: _sync_pointer(types, c))
+            if sink is None:
+                continue
+            method = call.child_by_field_name("function").child_by_field_name("field")
+            report_nil(
+                pass_, sink,
+                'dereference of {q}nil pointer "{name}"',
+                f"{pass_.text(method)} dereferences it here",
                 "not allocated on this branch",
             )
     report_calls(pass_, "deref", 'dereference of {q}nil pointer "{name}"')

@@ -126,6 +126,9 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._input_types: dict[int, str | None] = {}
         # Kubernetes objects and generated messages (goguard.models.kubernetes).
         self.k8s = kubernetes.deals_with_api(self.imports.values())
+        # Calls of sync methods on fields are dereferences where the file uses sync.
+        self.sync_text = self.text if "sync" in self.imports.values() or \
+            any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -677,18 +680,19 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     stack.append((right, self.refine(st, left, _operator(n) == "&&")))
                     continue
             if n.type == "func_literal" or n.named_child_count == 0:
-                for e in _sinks_in(n, literals, st):
+                for e in _sinks_in(n, literals, st, text=self.sync_text):
                     found.append((e, st))
                 continue
-            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression"):
-                for e in _sinks_in(n, literals, st, shallow=True):
+            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression",
+                          "call_expression"):
+                for e in _sinks_in(n, literals, st, shallow=True, text=self.sync_text):
                     found.append((e, st))
             stack.extend((c, st) for c in n.named_children)
         for e, st in sorted(found, key=lambda x: x[0].start_byte):
             op = write_target(e)
             if op is None:
                 continue
-            kind = "deref" if e.type == "unary_expression" else "write"
+            kind = "deref" if e.type in ("unary_expression", "call_expression") else "write"
             key = (kind, self.text(op))
             if key in seen:
                 continue

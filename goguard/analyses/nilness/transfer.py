@@ -370,7 +370,7 @@ class Transfer:
         """Past a statement that dereferences p or writes m[k], p and m are not nil: had
         they been, it would have panicked. Later uses are not reported again."""
         done = []
-        for e in _sinks_in(s):
+        for e in _sinks_in(s, text=self.sync_text):
             target = write_target(e)
             p = self.path(target) if target is not None else None
             if p is not None:
