@@ -77,6 +77,7 @@ def _word_regex(names) -> NameFinder | None:
 
 
 _BRACE = re.compile(rb"\s*\{")
+_ARGS_BRACE = re.compile(rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?\{")
 _ASSIGNED_AFTER = re.compile(rb"\s*\)?\s*(?:,|(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=))")
 _KEYED_AFTER = re.compile(rb"\s*:(?!=)")
 _CHAIN = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.()[]* \t\x80"
@@ -147,7 +148,8 @@ def never_set_fields(package) -> NilByName:
     owners = _owners(package, types, fields)
     mentioned = _word_regex(set(fields) | owners)
     field_words = _word_regex(fields)
-    built = NameFinder(owners, suffix=rb"\s*(?:\{|\)?\s*\()")
+    # `T{`, `T[V]{` (a generic type instantiated), `T(v)`, `(*T)(p)`.
+    built = NameFinder(owners, suffix=rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?(?:\{|\)?\s*\()")
     set_names: set[str] = set()
     whole: set[str] = set()  # types built positionally or by conversion
     for f in package.files:
@@ -160,7 +162,7 @@ def never_set_fields(package) -> NilByName:
                 set_names.add(name.decode())
         for _, end, raw in built.finditer(f.data):
             name = raw.decode()
-            brace = _BRACE.match(f.data, end)
+            brace = _ARGS_BRACE.match(f.data, end)
             if brace is None:
                 whole.add(name)  # T(v), (*T)(p): a conversion sets every field
                 continue

@@ -50,3 +50,12 @@ func tally(events [][2]string) map[string]map[string]int {
 	}
 	return counts
 }
+
+// Set is a generic set built positionally.
+type Set[V comparable] struct{ members map[V]struct{} }
+
+// NewSet sets the map by position in a literal of the instantiated type.
+func NewSet[V comparable](n int) Set[V] { return Set[V]{make(map[V]struct{}, n)} }
+
+// safe: the positional literal of Set[V] sets members.
+func (s Set[V]) Add(v V) { s.members[v] = struct{}{} }
