@@ -61,6 +61,7 @@ class Created:
     line: int
     when: str = ""
     every: bool = True
+    tested: frozenset = frozenset()  # fields of T the conditions of `when` read
 
     def note(self, field: str) -> str:
         if self.by == "decoding":
@@ -82,8 +83,9 @@ def creation_fields(package) -> dict[str, dict[str, str]]:
     if got is None:
         got = {}
         types = TypeResolver.of(package)
+        twice = _declared_twice(package)
         for d in package.decls.values():
-            if d.kind != "type" or d.type_node is None or d.type_node.type != "struct_type":
+            if d.kind != "type" or d.type_node is None or d.type_node.type != "struct_type" or d.name in twice:
                 continue
             own = {}
             for name, t, embedded in types.struct_fields(Type("named", name=d.name)):
@@ -101,6 +103,33 @@ def creation_fields(package) -> dict[str, dict[str, str]]:
 
 
 fact("creation-fields")(creation_fields)
+
+
+def _declared_twice(package) -> frozenset:
+    """Names of types and functions that several files declare: build-constrained
+    alternatives (`sync_map.go` for go1.9, `sync_map_1_8.go` before), of which the
+    package model keeps one, so what one version's constructor does says nothing of
+    another version's methods."""
+    key = ("declared-twice",)
+    got = package.facts.get(key)
+    if got is None:
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for f in package.files:
+            for decl in f.root.named_children:
+                names = []
+                if decl.type == "function_declaration":
+                    names = [decl.child_by_field_name("name")]
+                elif decl.type == "type_declaration":
+                    names = [spec.child_by_field_name("name") for spec in decl.named_children
+                             if spec.type in ("type_spec", "type_alias")]
+                for n in names:
+                    if n is None:
+                        continue
+                    name = f.text(n)
+                    (twice if name in seen else seen).add(name)
+        got = package.facts[key] = frozenset(twice)
+    return got
 
 
 class Makers:
@@ -124,7 +153,11 @@ class Makers:
                 self.decodable[name] = (d.file.path, d.node.start_point[0] + 1)
         self.decoded_inside = self._decoded_inside(package, fields)
         finder = NameFinder(fields)
+        twice = _declared_twice(package)
         for decl, file in package.functions():
+            name = decl.child_by_field_name("name")
+            if decl.type == "function_declaration" and name is not None and file.text(name) in twice:
+                continue
             body = decl.child_by_field_name("body")
             if body is None or file.path.endswith("_test.go") or body.end_byte - body.start_byte > MAX_CONSTRUCTOR_BYTES:
                 continue
@@ -260,6 +293,8 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
     fields = creation_fields(package).get(tname, {})
     out: dict[str, Created] = {}
     made_any: set[str] = set()  # fields some constructor's return may hand back made
+    types = TypeResolver.of(package)
+    all_fields = {n for n, _, _ in types.struct_fields(Type("named", name=tname))}
     for decl, file in makers(package).by_type.get(tname, ()):
         fp = pass_.for_file(file)
         nilness = fp.result("nilness", decl)
@@ -280,7 +315,9 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
                 when = " and ".join(_describe(*c) for c in conds)
                 if len(when) > 100:
                     when = ""
-                out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every)
+                tested = frozenset(m.decode() for c in conds for m in _SELECTED.findall(c[1].encode())
+                                   if m.decode() in all_fields)
+                out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every, tested)
     out = {f: replace(c, always=c.every and f not in made_any and f not in creations.made_somewhere(tname))
            for f, c in out.items()}
     decodable = makers(package).decodable.get(tname)
@@ -297,6 +334,9 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
             if f[:1].isupper() and f not in made or not f[:1].isupper() and nested:
                 out[f] = Created(False, "decoding", *decodable)
     return {f: c for f, c in out.items() if f in fields and not creations.assigned_elsewhere(tname, f)}
+
+
+_SELECTED = re.compile(rb"\.\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def _describe(kind: str, text: str, truth: bool) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from goguard.analyses.nilness import (
@@ -67,7 +69,7 @@ def _api_map(pass_, target: Node, fn: Node) -> str | None:
     """"map" when target is (or its root variable was assigned) the labels or
     annotations of a Kubernetes object (goguard.models.kubernetes), in a file that
     deals with API objects: the dataflow decides whether the object is one."""
-    if not kubernetes.deals_with_api(pass_.imports.values()):
+    if not kubernetes.deals_with_api(pass_.imports.values()) or pass_.file.path.endswith("_test.go"):
         return None
     t = strip_parens(target)
     if t.type == "selector_expression":
@@ -160,7 +162,36 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         return None
     if kind == "deref" and all(n.kind == DECODED for n in nil_sources(sink.facts)):
         return None  # an optional pointer the input may omit is checked where it matters: maps only
+    if _tested_as_made(pass_, sink, fn):
+        return None
     return sink
+
+
+def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
+    """Whether every nil of the sink is a constructor's, left on a path that tested
+    fields of the value, and the write runs under a condition on one of those fields
+    of the same value (`if d.cmd == pkglistMode { d.pkgpaths[p] = ... }` where the
+    constructor made pkgpaths when its cmd was pkglistMode): the two are correlated."""
+    srcs = nil_sources(sink.facts)
+    if not srcs or not all(n.kind == CREATED and n.tested for n in srcs):
+        return False
+    root = strip_parens(sink.target)
+    while root.type == "selector_expression":
+        root = strip_parens(root.child_by_field_name("operand"))
+    if root.type != "identifier":
+        return False
+    name = pass_.text(root)
+    tested = frozenset().union(*(n.tested for n in srcs))
+    n = sink.node.parent
+    while n is not None and n.id != fn.id:
+        if n.type in ("if_statement", "expression_switch_statement", "expression_case"):
+            for field in ("condition", "value"):
+                c = n.child_by_field_name(field)
+                if c is not None and any(re.search(rf"\b{re.escape(name)}\s*\.\s*{re.escape(f)}\b", pass_.text(c))
+                                         for f in tested):
+                    return True
+        n = n.parent
+    return False
 
 
 def _not_an_index(exprtypes, write: Node) -> bool:

@@ -124,8 +124,9 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if self.constructs or self.makes:
                 self.relevant = self.relevant | _returned_roots(top, self.text)
         self._input_types: dict[int, str | None] = {}
-        # Kubernetes objects and generated messages (goguard.models.kubernetes).
-        self.k8s = kubernetes.deals_with_api(self.imports.values())
+        # Kubernetes objects and generated messages (goguard.models.kubernetes). In a
+        # test, the API server is a fake holding the test's own objects.
+        self.k8s = kubernetes.deals_with_api(self.imports.values()) and not self.file.path.endswith("_test.go")
         # Calls of sync methods on fields are dereferences where the file uses sync.
         self.sync_text = self.text if "sync" in self.imports.values() or \
             any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
@@ -550,7 +551,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             # A value only sometimes left nil, written by a helper: its callers (the
             # package's own methods) may check the state that made it.
             return None
-        return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=DECODED if got.by == "decoding" else CREATED), U))
+        return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=DECODED if got.by == "decoding" else CREATED,
+                              tested=got.tested), U))
 
     def _exported_entry(self) -> bool:
         """Whether the function is an exported function or method: its callers are

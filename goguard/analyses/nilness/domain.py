@@ -36,6 +36,10 @@ class Nil(NamedTuple):
     # unset in a struct of a type goguard cannot see, so its kind is unproven), DECODED
     # (left nil by a decoder when the input omits it).
     kind: str = ""
+    # CREATED: the fields of the value that the constructor tested on the path that
+    # left it nil (`if d.cmd == pkglistMode { d.m = make(...) }`): a write that only a
+    # test of the same fields reaches is correlated with it.
+    tested: frozenset = frozenset()
 
     def key(self) -> tuple:
         return (self.src, self.note, self.branch)
