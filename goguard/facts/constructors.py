@@ -216,7 +216,11 @@ def _declared_as(data: bytes, s: int, floor: int) -> bool:
 
 @fact("creation-makers")
 def makers(package) -> Makers:
-    return Makers(package)
+    key = ("creation-makers",)
+    got = package.facts.get(key)
+    if got is None:
+        got = package.facts[key] = Makers(package)
+    return got
 
 
 class Creations:

@@ -19,13 +19,14 @@ from goguard.analyses.nilness import (
     nil_sources,
     only_nil,
 )
-from goguard.analyses.calls import callee, handed_roots
+from goguard.analyses.calls import callee, handed_roots, struct_name
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.facts.creation import writer_names, writes_by_name
 from goguard.facts.fields import declared_fields
 from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import summary
+from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import top_function
 from goguard.frontend.syntax import call_of_name, strip_parens
 from goguard.models import kubernetes
@@ -46,10 +47,10 @@ def _never_set_field(pass_, target: Node) -> str | None:
     return pass_.fact("never-set-fields").kind(name)
 
 
-def _created_field(pass_, target: Node) -> str | None:
-    """The kind of the field `target` selects when some struct type of the package has
-    a field of that name that its constructors or decoders may leave nil
-    (goguard.facts.constructors): the dataflow decides whether this value is one."""
+def _created_field(pass_, target: Node, fn: Node) -> str | None:
+    """The kind of the field `target` selects when it is a field of an input (receiver,
+    parameter, range element) of a struct type whose constructors or decoders may
+    leave it nil (goguard.facts.constructors): the dataflow decides the rest."""
     t = strip_parens(target)
     if t.type != "selector_expression":
         return None
@@ -58,11 +59,32 @@ def _created_field(pass_, target: Node) -> str | None:
     if op is None or op.type != "identifier" or field is None:
         return None
     name = pass_.text(field)
-    for fields in pass_.fact("creation-fields").values():
-        kind = fields.get(name)
-        if kind is not None:
-            return "map" if kind == "map" else "pointer"
-    return None
+    fields = pass_.fact("creation-fields")
+    owners = [t for t, fs in fields.items() if name in fs]
+    if not owners:
+        return None
+    # An input of the declaration, read from its parameter list (no scopes needed)...
+    top = top_function(fn)
+    root = pass_.text(op)
+    tname = None
+    for plist in (top.child_by_field_name("receiver"), top.child_by_field_name("parameters")):
+        for p in (plist.named_children if plist is not None else ()):
+            if any(pass_.text(n) == root for n in p.children_by_field_name("name")):
+                tname = struct_name(pass_.package, TypeResolver.of(pass_.package).from_node(
+                    p.child_by_field_name("type"), pass_.file))
+    if tname is None:
+        # ...or a range element of a decodable type (decoded values arrive in lists).
+        decodable = pass_.fact("creation-makers").decodable
+        if not any(t in decodable for t in owners):
+            return None
+        d = pass_.result("scopes", fn).decl_of(op)
+        if d is None or d.kind != "var" or d.origin != "range":
+            return None
+        tname = struct_name(pass_.package, pass_.result("exprtypes", fn).of(d.ident))
+    kind = fields.get(tname, {}).get(name) if tname else None
+    if kind is None or pass_.fact("type-creations").field(pass_, tname, name) is None:
+        return None
+    return "map" if kind == "map" else "pointer"
 
 
 def _api_map(pass_, target: Node, fn: Node) -> str | None:
@@ -141,7 +163,7 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     if fn is None or target is None:
         return None
     never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
-        _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target) or \
+        _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target, fn) or \
         (_api_map(pass_, target, fn) if kind == "write" else None)
     if not never_set and not may_be_nil_root(pass_, target, fn):
         return None
