@@ -39,6 +39,46 @@ def callee(pass_, call: Node, scopes, exprtypes) -> tuple[Node, object] | None:
     return None
 
 
+def implementations(pass_, call: Node, exprtypes) -> list[tuple[str, Node, object]]:
+    """For `x.M(...)` where x's type is an interface declared in the package: the
+    package's methods M of the types that have every method of the interface, as
+    (type name, declaration, file). Empty for anything else."""
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "selector_expression":
+        return []
+    op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+    if op is None or name is None:
+        return []
+    t = exprtypes.of(op)
+    package = pass_.package
+    if t.kind != "named" or struct_name(package, t) is None:
+        return []
+    d = package.decls.get(struct_name(package, t))
+    if d is None or d.kind != "type" or d.type_node is None or d.type_node.type != "interface_type":
+        return []
+    wanted = set()
+    for m in d.type_node.named_children:
+        if m.type == "method_elem":
+            n = m.child_by_field_name("name")
+            if n is not None:
+                wanted.add(d.file.text(n))
+        elif m.type != "comment":
+            return []  # an embedded interface or a type set: its methods are not listed here
+    method = pass_.text(name)
+    if method not in wanted:
+        return []
+    by_type: dict[str, set] = {}
+    for tname, mname in package.methods:
+        by_type.setdefault(tname, set()).add(mname)
+    out = []
+    for tname, names in sorted(by_type.items()):
+        if wanted <= names:
+            got = package.method(tname, method)
+            if got is not None:
+                out.append((tname, *got))
+    return out
+
+
 def handed(call: Node) -> list[tuple[int, Node]]:
     """(input index, expression) of what a call hands on: its receiver operand (-1)
     and its arguments, `&x` read as x."""

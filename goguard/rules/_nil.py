@@ -19,7 +19,7 @@ from goguard.analyses.nilness import (
     nil_sources,
     only_nil,
 )
-from goguard.analyses.calls import callee, handed_roots, struct_name
+from goguard.analyses.calls import callee, handed_roots, implementations, struct_name
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.facts.creation import writer_names, writes_by_name
@@ -149,6 +149,9 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
         target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
         got = summary(pass_, *target_fn) if target_fn is not None else None
         if got is not None and (got.nil or got.on_args):
+            return kind
+        if target_fn is None and any(summary(pass_, decl, file).nil for _, decl, file in
+                                     implementations(pass_, call, pass_.result("exprtypes", fn))):
             return kind
     return None
 

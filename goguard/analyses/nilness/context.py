@@ -8,7 +8,15 @@ import bisect
 from tree_sitter import Node
 
 from goguard.analyses import analysis
-from goguard.analyses.calls import callee, constructed_type, handed, handed_roots, result_kind, struct_name
+from goguard.analyses.calls import (
+    callee,
+    constructed_type,
+    handed,
+    handed_roots,
+    implementations,
+    result_kind,
+    struct_name,
+)
 from goguard.analyses.dataflow import solve
 from goguard.analyses.nilness.domain import (
     _FRESH,
@@ -359,7 +367,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         its summary says so (goguard.facts.results), else unknown."""
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None:
-            return _UNKNOWN
+            return self.interface_result(call, index)
         decl, file = target
         summary = self.pass_.fact("result-summary")(self.pass_, decl, file)
         got = summary.nil.get(index)
@@ -375,6 +383,18 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         name = file.text(decl.child_by_field_name("name"))  # the callee's own file
         note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
         return frozenset((Nil(call.start_byte, note),)) if certain else frozenset((Nil(call.start_byte, note), U))
+
+    def interface_result(self, call: Node, index: int) -> frozenset:
+        """Result `index` of a call through an interface of the package: possibly nil
+        when one of the package's implementations may return nil (its summary)."""
+        for tname, decl, file in implementations(self.pass_, call, self.pass_.result("exprtypes", self.top)):
+            got = self.pass_.fact("result-summary")(self.pass_, decl, file).nil.get(index)
+            if got is not None:
+                path, line, when = got
+                name = file.text(decl.child_by_field_name("name"))
+                note = f"{name}{RESULT_NOTE}({tname}.{name}, {path}:{line}{', when ' + when if when else ''})"
+                return frozenset((Nil(call.start_byte, note), U))
+        return _UNKNOWN
 
     def nil_on_args(self, call: Node, returns) -> tuple | None:
         """(path, line, when) of a `return nil` of the callee whose conditions hold for

@@ -70,3 +70,30 @@ func fromList() {
 	tags := parseTags("team=core")
 	tags["env"] = "prod"
 }
+
+// Producer is implemented by the package's job producers.
+type Producer interface {
+	Next() []byte
+	RequestCounts() map[string]int
+}
+
+type httpProducer struct{ counts map[string]int }
+
+func newHTTPProducer() *httpProducer { return &httpProducer{counts: map[string]int{}} }
+
+func (h *httpProducer) Next() []byte                  { return nil }
+func (h *httpProducer) RequestCounts() map[string]int { return h.counts }
+
+type fileProducer struct{}
+
+func (fileProducer) Next() []byte                  { return nil }
+func (fileProducer) RequestCounts() map[string]int { return map[string]int{} }
+
+type runner struct{ jobs Producer }
+
+// safe: every implementation in the package returns a made map.
+func (r *runner) report(total int) map[string]int {
+	counts := r.jobs.RequestCounts()
+	counts["tot"] = total
+	return counts
+}

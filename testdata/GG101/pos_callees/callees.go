@@ -61,3 +61,32 @@ func withOverrides() map[string]string {
 	o["source"] = "env" // want `nil map "o"`
 	return o
 }
+
+// Producer is implemented by the package's job producers.
+type Producer interface {
+	Next() []byte
+	RequestCounts() map[string]int
+}
+
+type httpProducer struct{ counts map[string]int }
+
+func newHTTPProducer() *httpProducer { return &httpProducer{counts: map[string]int{}} }
+
+func (h *httpProducer) Next() []byte                  { return nil }
+func (h *httpProducer) RequestCounts() map[string]int { return h.counts }
+
+type fileProducer struct{}
+
+func (fileProducer) Next() []byte { return nil }
+
+// RequestCounts has nothing to count.
+func (fileProducer) RequestCounts() map[string]int { return nil }
+
+type runner struct{ jobs Producer }
+
+// Through the interface, one implementation returns nil.
+func (r *runner) report(total int) map[string]int {
+	counts := r.jobs.RequestCounts()
+	counts["tot"] = total // want `nil map "counts"`
+	return counts
+}
