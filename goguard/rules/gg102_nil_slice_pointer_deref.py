@@ -9,8 +9,14 @@ unset, a named result, or looked up from a `map[K]*[]T` in which the key may be 
 Across the package, as GG101 does: a pointer field no code of the package sets, a
 package-level pointer nothing assigns, a dereference inside `if p == nil { ... }` (the
 pointer tested where its map was meant), the result of a package function that may
-return nil without an error, and a call that hands a value whose pointer field was left
-unset (by a literal or a constructor) to a method or function that dereferences it.
+return nil without an error, a field a constructor leaves nil and a method
+dereferences, and a call that hands a value whose pointer field was left unset (by a
+literal or a constructor) to a method or function that dereferences it.
+
+It also reports a pointer field of a sync type (`mu *sync.Mutex`, `*sync.RWMutex`,
+`*sync.WaitGroup`, `*sync.Once`, `*sync.Cond`) that every creation site, or a
+constructor, leaves nil, locked (or `Add`, `Wait`, `Do`...) by a method: the first call
+dereferences the nil pointer.
 
 ## Why is this bad?
 Pointers to slices are how Go code shares a growing buffer between a map entry, a pool
@@ -76,8 +82,9 @@ META = RuleMeta(
     tags=("correctness", "nil", "crash"),
     precision="high",
     measured=(
-        f"on {CORPUS}, 1 finding, a real bug (minio tests a pointer where it means its "
-        f"map and dereferences the nil pointer); no false positive."
+        f"on {CORPUS}, 4 findings, 2 real bugs (minio tests a pointer where it means its "
+        f"map and dereferences the nil pointer; caddy's WithoutFile leaves a mutex pointer "
+        f"nil, locked at three sites); no false positive."
     ),
     uses=("nil-candidates",),
     every_file=True,
