@@ -284,6 +284,8 @@ _NAMING_NOTES = (
     re.compile(r"^handed to (?!a )(?P<name>.+?)(?:,| here)", re.S),
     re.compile(r"^calls (?P<name>.+?) here", re.S),
     re.compile(r" is left unset by (?P<name>.+?) \(", re.S),
+    re.compile(r" (?:is|may be) left nil by (?P<name>.+?) \(", re.S),
+    re.compile(r"^(?P<name>[A-Za-z_][\w.]*) leaves ", re.S),
     re.compile(r"^\*?\(?(?P<name>[^ \[(]+)(?:\[[^\]]*\])*\)? runs with ", re.S),
 )
 _NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -314,5 +316,7 @@ def test_flow_steps_name_what_is_on_their_line() -> None:
 def test_flow_step_names_are_checked() -> None:
     assert _named("load returns nil here (a.go:3)") == ["load"]
     assert _named("field pinned is left unset by NewCache (a.go:3)") == ["NewCache"]
+    assert _named("field c may be left nil by NewT (a.go:3, when x)") == ["NewT"]
+    assert _named("json.Unmarshal leaves field M nil when the input omits it") == ["json.Unmarshal"]
     assert _named("r.aliases[a] runs with aliases nil") == ["r.aliases"]
     assert _named("written here") == []

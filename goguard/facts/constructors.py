@@ -62,6 +62,7 @@ class Created:
     when: str = ""
     every: bool = True
     tested: frozenset = frozenset()  # fields of T the conditions of `when` read
+    at: tuple = ()  # (path, line, column) of the constructor's name in its declaration
 
     def note(self, field: str) -> str:
         if self.by == "decoding":
@@ -304,7 +305,9 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
         nilness = fp.result("nilness", decl)
         if nilness is None:
             continue
-        name = file.text(decl.child_by_field_name("name")) if decl.child_by_field_name("name") else "a literal"
+        name_node = decl.child_by_field_name("name")
+        name = file.text(name_node) if name_node is not None else "a literal"
+        at = (file.path, name_node.start_point[0] + 1, name_node.start_point[1] + 1) if name_node is not None else ()
         for ret, made in nilness.made:
             if made is None or made[0] != tname:
                 continue
@@ -321,7 +324,7 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
                     when = ""
                 tested = frozenset(m.decode() for c in conds for m in _SELECTED.findall(c[1].encode())
                                    if m.decode() in all_fields)
-                out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every, tested)
+                out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every, tested, at)
     out = {f: replace(c, always=c.every and f not in made_any and f not in creations.made_somewhere(tname))
            for f, c in out.items()}
     decodable = makers(package).decodable.get(tname)

@@ -256,7 +256,7 @@ def report_nil(pass_, sink: Sink, what: str, action: str, skipped: str, fixer=No
     definitely = only_nil(sink.facts)
     message = what.format(q="" if definitely else "possibly ", name=name)
     src = srcs[0]
-    flow: list[tuple[Node | int, str]] = [(src.src, src.note)]
+    flow: list = [(src.at or src.src, src.note)]
     branches = sorted({s.branch for s in srcs if s.branch >= 0})
     for b in branches[:1]:
         flow.append((b, skipped))

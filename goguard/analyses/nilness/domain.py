@@ -40,6 +40,9 @@ class Nil(NamedTuple):
     # left it nil (`if d.cmd == pkglistMode { d.m = make(...) }`): a write that only a
     # test of the same fields reaches is correlated with it.
     tested: frozenset = frozenset()
+    # (path, line, column) of the source when it lies in another function (a
+    # constructor's declaration): the flow's first step points there.
+    at: tuple = ()
 
     def key(self) -> tuple:
         return (self.src, self.note, self.branch)

@@ -137,7 +137,7 @@ class Sources:
             # package's own methods) may check the state that made it.
             return None
         return frozenset((Nil(NEVER_SET, got.note(path[1]), kind=DECODED if got.by == "decoding" else CREATED,
-                              tested=got.tested), U))
+                              tested=got.tested, at=got.at), U))
 
     def _exported_entry(self) -> bool:
         """Whether the function is an exported function or method: its callers are
