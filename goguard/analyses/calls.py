@@ -9,6 +9,8 @@ use the nil-ness analysis without an import circle.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from goguard.analyses import analysis
@@ -161,6 +163,43 @@ def inputs(decl: Node) -> list[tuple[int, Node, Node | None]]:
         if not names:
             i += 1
     return out
+
+
+def imported_callee(pass_, call: Node, scopes) -> tuple[Node, object, object] | None:
+    """For `pkg.F(...)` with pkg an import of another package of the module: F's
+    declaration, its file and that package (read for its declarations)."""
+    from goguard.frontend.package import imported
+
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "selector_expression":
+        return None
+    op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+    if op is None or name is None or op.type != "identifier" or scopes.decl_of(op) is not None:
+        return None
+    path = pass_.imports.get(pass_.text(op))
+    pkg = imported(pass_.package.dir, path) if path else None
+    d = pkg.decls.get(pass_.text(name)) if pkg is not None else None
+    if d is None or d.kind != "func":
+        return None
+    return d.node, d.file, pkg
+
+
+_MODULE_CALL = re.compile(rb"\b([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\(")
+
+
+@analysis("calls-module")
+def calls_module(pass_, fn: Node) -> bool:
+    """Whether fn calls a function of another package of the module (`pkg.F(`), by
+    the import's path resolving to a folder on disk: the cheap test before the
+    callee's summary."""
+    from goguard.frontend.module import index_for
+
+    aliases = {m.group(1).decode() for m in _MODULE_CALL.finditer(pass_.file.data, fn.start_byte, fn.end_byte)}
+    aliases &= set(pass_.imports)
+    if not aliases:
+        return False
+    index = index_for(pass_.package.dir)
+    return index is not None and any(index.folder(pass_.imports[a]) is not None for a in aliases)
 
 
 @analysis("calls-summarised")

@@ -17,6 +17,7 @@ recursion, function values and callees outside the package give unknown.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -25,6 +26,7 @@ from goguard.analyses.calls import result_kind
 from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil, _word
 from goguard.facts import fact, per_function
 from goguard.frontend.gotypes import TypeResolver
+from goguard.frontend.loader import display_path
 from goguard.frontend.syntax import NameFinder
 
 # How many calls deep summaries are computed (a summary asks its callees' summaries).
@@ -120,6 +122,62 @@ def _summarise(fp, decl: Node) -> Summary:
 
 # Builtins and conversions through which a value stays derived from its operands.
 _PASS_THROUGH = frozenset(("append", "len", "cap", "string", "min", "max", "copy", "slices.Clone", "maps.Clone"))
+
+
+class _Text:
+    """What the condition readers need of a pass: the text of a node in one file."""
+
+    def __init__(self, file) -> None:
+        self.text = file.text
+
+
+def foreign_summary(package, decl: Node, file) -> Summary:
+    """The result summary of a function of another package of the module, which is
+    read for its declarations only (its facts would be partial): the returns of a
+    literal `nil` (with a literal nil error, when it has one) decided by nothing the
+    caller supplies. Cached with that package."""
+    key = ("foreign-summary", file.abspath, decl.start_byte)
+    got = package.facts.get(key)
+    if got is not None:
+        return got
+    out = Summary()
+    res = decl.child_by_field_name("result")
+    if res is not None and decl.type == "function_declaration":
+        kinds, error_at = _result_kinds(TypeResolver.of(package), res, file)
+        fp = _Text(file)
+        supplied = None
+        stack = [decl.child_by_field_name("body")] if any(kinds) else []
+        while stack:
+            n = stack.pop()
+            if n is None or n.type == "func_literal":
+                continue
+            if n.type != "return_statement":
+                stack.extend(n.named_children)
+                continue
+            values = n.named_children[0].named_children if n.named_children else []
+            if len(values) != len(kinds) or (error_at is not None and _strip_text(fp, values[error_at]) != "nil"):
+                continue
+            nils = [i for i, k in enumerate(kinds) if k is not None and i not in out.nil
+                    and _strip_text(fp, values[i]) == "nil"]
+            if not nils:
+                continue
+            nodes = _enclosing(fp, n, decl)
+            if nodes is None:
+                continue
+            if not nodes:
+                nodes = _preceding_exits(n)
+            if supplied is None:
+                inputs = _input_names(decl, file.text)
+                supplied = inputs + sorted(_input_derived(decl, set(inputs), file.text))
+            conds = [(file.text(c), t) for c, t in nodes]
+            if any(_mentions(c, name) for c, _ in conds for name in supplied):
+                continue
+            when = " and ".join(sorted({_describe(c, t) for c, t in conds}))
+            shown = display_path(file.abspath, os.getcwd()) if os.path.isabs(file.path) else file.path
+            for i in nils:
+                out.nil[i] = (shown, n.start_point[0] + 1, when)
+    package.facts[key] = out
+    return out
 
 
 def _input_derived(decl: Node, inputs: set, text) -> set:
@@ -301,3 +359,4 @@ def _describe(cond: str, truth: bool) -> str:
 
 
 fact("result-summary")(lambda package: summary)
+fact("foreign-result-summary")(lambda package: foreign_summary)

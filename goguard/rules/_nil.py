@@ -19,7 +19,7 @@ from goguard.analyses.nilness import (
     nil_sources,
     only_nil,
 )
-from goguard.analyses.calls import callee, handed_roots, implementations, struct_name
+from goguard.analyses.calls import callee, handed_roots, implementations, imported_callee, struct_name
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.facts.creation import writer_names, writes_by_name
@@ -133,7 +133,8 @@ def _never_assigned_var(pass_, target: Node, fn: Node) -> str | None:
 def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     """`kind` when the variable at target's root is assigned, where it is declared or
     later, from a call of a package function whose result may be nil (its summary)."""
-    if not pass_.result("calls-summarised", fn):
+    package_calls = pass_.result("calls-summarised", fn)
+    if not package_calls and not pass_.result("calls-module", fn):
         return None
     t = strip_parens(target)
     calls = [t] if t.type == "call_expression" else []
@@ -150,8 +151,11 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
         got = summary(pass_, *target_fn) if target_fn is not None else None
         if got is not None and (got.nil or got.on_args):
             return kind
-        if target_fn is None and any(summary(pass_, decl, file).nil for _, decl, file in
-                                     implementations(pass_, call, pass_.result("exprtypes", fn))):
+        if target_fn is None and package_calls and any(summary(pass_, decl, file).nil for _, decl, file in
+                                                       implementations(pass_, call, pass_.result("exprtypes", fn))):
+            return kind
+        other = imported_callee(pass_, call, pass_.result("scopes", fn)) if target_fn is None else None
+        if other is not None and pass_.fact("foreign-result-summary")(other[2], other[0], other[1]).nil:
             return kind
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.calls import callee, implementations, struct_name
+from goguard.analyses.calls import callee, implementations, imported_callee, struct_name
 from goguard.analyses.nilness.conditions import _evaluate
 from goguard.analyses.nilness.domain import (
     _UNKNOWN,
@@ -60,7 +60,8 @@ class Sources:
         its summary says so (goguard.facts.results), else unknown."""
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None:
-            return self.interface_result(call, index)
+            got = self.interface_result(call, index)
+            return self.module_result(call, index) if got is _UNKNOWN else got
         decl, file = target
         summary = self.pass_.fact("result-summary")(self.pass_, decl, file)
         got = summary.nil.get(index)
@@ -76,6 +77,22 @@ class Sources:
         name = file.text(decl.child_by_field_name("name"))  # the callee's own file
         note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
         return frozenset((Nil(call.start_byte, note),)) if certain else frozenset((Nil(call.start_byte, note), U))
+
+    def module_result(self, call: Node, index: int) -> frozenset:
+        """Result `index` of `pkg.F(...)`, a function of another package of the module:
+        possibly nil when it returns a literal nil that nothing the caller supplies
+        decides (goguard.facts.results.foreign_summary)."""
+        target = imported_callee(self.pass_, call, self.scopes)
+        if target is None:
+            return _UNKNOWN
+        decl, file, package = target
+        got = self.pass_.fact("foreign-result-summary")(package, decl, file).nil.get(index)
+        if got is None:
+            return _UNKNOWN
+        path, line, when = got
+        name = file.text(decl.child_by_field_name("name"))
+        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
+        return frozenset((Nil(call.start_byte, note), U))
 
     def interface_result(self, call: Node, index: int) -> frozenset:
         """Result `index` of a call through an interface of the package: possibly nil
