@@ -40,7 +40,7 @@ from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil
 from goguard.facts import fact
 from goguard.facts.fields import _BRACE, _composite_at, _sets
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
-from goguard.frontend.module import module_root
+from goguard.frontend.module import index_for, module_root
 from goguard.frontend.syntax import NameFinder
 from goguard.models import sync as sync_model
 
@@ -155,10 +155,14 @@ class Makers:
         self.decoded_inside = self._decoded_inside(package, fields)
         finder = NameFinder(fields)
         twice = _declared_twice(package)
+        types = TypeResolver.of(package)
         for decl, file in package.functions():
             name = decl.child_by_field_name("name")
             if decl.type == "function_declaration" and name is not None and file.text(name) in twice:
                 continue
+            result = _first_result(types, package, decl, file)
+            if result is False:
+                continue  # no result that could hold a made T
             body = decl.child_by_field_name("body")
             if body is None or file.path.endswith("_test.go") or body.end_byte - body.start_byte > MAX_CONSTRUCTOR_BYTES:
                 continue
@@ -169,6 +173,8 @@ class Makers:
                 if self._LITERAL_AFTER.match(data, e) or before.endswith((b"new(", b"new(*")) or \
                         _declared_as(data, s, body.start_byte):
                     made.add(raw.decode())
+            if result is not None:
+                made &= {result}  # a function returning a *T makes a T for its callers
             if made:
                 made_f = frozenset(made)
                 self.by_function[(file.abspath, decl.start_byte)] = made_f
@@ -203,6 +209,30 @@ class Makers:
 
     def made_by(self, file, decl: Node) -> frozenset:
         return self.by_function.get((file.abspath, decl.start_byte), frozenset())
+
+
+def _first_result(types: TypeResolver, package, decl: Node, file):
+    """What a function's first result says of the creation types it can hand back: the
+    struct type's name for `T` / `*T` of the package; None for an interface or a type
+    goguard cannot tell (`StateStore`, `any`: any T may be in it); False when it
+    cannot hold one (no result, a basic type, a slice, another struct...)."""
+    res = decl.child_by_field_name("result")
+    if res is None:
+        return False
+    if res.type == "parameter_list":
+        first = res.named_children[0] if res.named_children else None
+        res = first.child_by_field_name("type") if first is not None else None
+        if res is None:
+            return False
+    t = types.from_node(res, file)
+    name = struct_name(package, t)
+    if name is not None:
+        u = types.underlying(Type("named", name=name) if t.kind != "pointer" else t.elem)
+        if u.kind == "struct":
+            return name
+        return None if u.kind in ("interface", "unknown") else False
+    u = types.underlying(t)
+    return None if u.kind in ("interface", "unknown") else False
 
 
 _VAR_DECL = re.compile(rb"\bvar\s+[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*\s+\*?$")
@@ -285,7 +315,7 @@ class Creations:
         for path, at in spans:
             if not any(path == p and a <= at < b for p, a, b in ctors):
                 return True
-        return field[:1].isupper() and _module_assigned(self.package.dir, field)
+        return field[:1].isupper() and _module_assigned(self.package, field)
 
 
 @fact("type-creations")
@@ -381,36 +411,55 @@ _MODULE_ADDR = re.compile(rb"&\s*[A-Za-z_][A-Za-z0-9_.\[\]()]*\.([A-Z][A-Za-z0-9
 
 
 @lru_cache(maxsize=4)
-def _module_assigned_in(root: str) -> dict[str, frozenset]:
-    """Per folder of the module, the exported field names that some file assigns or
-    takes the address of, read from the bytes (a cautious over-approximation)."""
-    out: dict[str, frozenset] = {}
+def _module_sources(root: str) -> tuple:
+    """(folder, bytes) of every Go file of the module below root (vendor/, testdata/
+    and dot folders left out), read once per process."""
+    out = []
     for d, dirs, files in os.walk(root):
         dirs[:] = [x for x in dirs if x not in ("vendor", "testdata", "node_modules")
                    and not x.startswith((".", "_"))]
-        names: set[bytes] = set()
         for name in files:
             if not name.endswith(".go"):
                 continue
             try:
                 with open(os.path.join(d, name), "rb") as fh:
-                    data = fh.read()
+                    out.append((os.path.normpath(d), fh.read()))
             except OSError:
                 continue
-            names.update(m.group(1) for m in _MODULE_SET.finditer(data))
-            names.update(m.group(1) for m in _MODULE_ADDR.finditer(data))
-        if names:
-            out[os.path.normpath(d)] = frozenset(x.decode() for x in names)
-    return out
+    return tuple(out)
 
 
-def _module_assigned(directory: str, field: str) -> bool:
-    """Whether a folder of the module other than `directory` may assign the field."""
-    root = module_root(directory)
-    if root is None:
+@lru_cache(maxsize=64)
+def _module_assigned_in(root: str, import_path: str) -> dict[str, frozenset]:
+    """Per folder of the module, the exported field names that a file importing
+    `import_path` assigns or takes the address of, read from the bytes (a cautious
+    over-approximation): only such a file can name the package's type to set its field."""
+    quoted = b'"' + import_path.encode() + b'"'
+    out: dict[str, set] = {}
+    for folder, data in _module_sources(root):
+        if quoted not in data:
+            continue
+        names = out.setdefault(folder, set())
+        names.update(m.group(1).decode() for m in _MODULE_SET.finditer(data))
+        names.update(m.group(1).decode() for m in _MODULE_ADDR.finditer(data))
+    return {d: frozenset(n) for d, n in out.items()}
+
+
+def _module_assigned(package, field: str) -> bool:
+    """Whether a folder of the module other than the package's may assign the field."""
+    root = module_root(package.dir)
+    index = index_for(package.dir)
+    if root is None or index is None or not index.path:
         return False
-    own = os.path.normpath(directory)
-    return any(field in names for d, names in _module_assigned_in(root).items() if d != own)
+    own = os.path.normpath(os.path.abspath(package.dir))
+    if package.name == "main":
+        return False  # a command: nothing imports it
+    rel = os.path.relpath(own, root).replace(os.sep, "/")
+    if index.path == "std":  # the standard library's import paths have no module prefix
+        path = rel
+    else:
+        path = index.path if rel == "." else f"{index.path}/{rel}"
+    return any(field in names for d, names in _module_assigned_in(root, path).items() if d != own)
 
 
 def field_type_name(types: TypeResolver, package, t: Type) -> str | None:

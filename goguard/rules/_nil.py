@@ -179,7 +179,10 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     applies = proven == "map" if kind == "write" else proven in ("slice", "map", "sync")
     # A package fact says what the value is by its declaration; the type model, when it
     # proves something else (a slice field of an anonymous struct), wins.
-    unproven = kind == "write" and proven == "" and not never_set and _not_an_index(exprtypes, node)
+    # Only another module's struct can hold the unproven map (the standard library's
+    # unseen structs hold arrays as often): a file that imports none has no such value.
+    unproven = kind == "write" and proven == "" and not never_set and \
+        any("." in p.split("/", 1)[0] for p in pass_.imports.values()) and _not_an_index(exprtypes, node)
     if not (applies or unproven or (never_set == _KIND[kind] and proven != "other")) or \
             not (never_set or may_be_nil(pass_, fn, target)):
         return None
