@@ -273,7 +273,17 @@ class Creations:
     def field(self, pass_, tname: str, field: str) -> Created | None:
         if field not in creation_fields(self.package).get(tname, {}):
             return None
+        if tname not in self._facts and self._keyed_by_every_maker(tname, field) and \
+                tname not in makers(self.package).decodable:
+            return None  # every constructor keys it in its literal: no dataflow needed
         return self.of(pass_, tname).get(field)
+
+    def _keyed_by_every_maker(self, tname: str, field: str) -> bool:
+        """Whether the body of every constructor of T keys the field (`f: ...`): then
+        none leaves it nil (the cheap test before the constructors' dataflow)."""
+        keyed = re.compile(rb"\b" + re.escape(field.encode()) + rb"\s*:(?!=)")
+        ctors = makers(self.package).by_type.get(tname, ())
+        return bool(ctors) and all(keyed.search(f.data, d.start_byte, d.end_byte) for d, f in ctors)
 
     def made_somewhere(self, tname: str) -> frozenset:
         """The fields of T that some literal `T{...}` of the package keys with a value

@@ -134,7 +134,7 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     """`kind` when the variable at target's root is assigned, where it is declared or
     later, from a call of a package function whose result may be nil (its summary)."""
     package_calls = pass_.result("calls-summarised", fn)
-    if not package_calls and not pass_.result("calls-module", fn):
+    if not package_calls and not _assigned_from_module_call(pass_, target, fn):
         return None
     t = strip_parens(target)
     calls = [t] if t.type == "call_expression" else []
@@ -158,6 +158,26 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
         if other is not None and pass_.fact("foreign-result-summary")(other[2], other[0], other[1]).nil:
             return kind
     return None
+
+
+_ASSIGNED_CALL = re.compile(rb"(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*\s*:?=\s*([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*"
+                            rb"[A-Za-z_][A-Za-z0-9_]*\s*\(")
+
+
+def _assigned_from_module_call(pass_, target: Node, fn: Node) -> bool:
+    """Whether the target (a call, or a variable the function assigns `v := pkg.F(`)
+    may hold the result of a function of another package of the module: the cheap
+    test, from the bytes, before that function's summary."""
+    t = strip_parens(target)
+    if t.type == "call_expression":
+        return pass_.result("calls-module", fn)
+    if t.type != "identifier":
+        return False
+    top = top_function(fn)
+    data, name = pass_.file.data, pass_.text(t).encode()
+    pattern = re.compile(rb"\b" + re.escape(name) + _ASSIGNED_CALL.pattern)
+    return any(m.group(1).decode() in pass_.imports for m in pattern.finditer(data, top.start_byte, top.end_byte)) \
+        and pass_.result("calls-module", fn)
 
 
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:

@@ -96,6 +96,11 @@ META = RuleMeta(
 )
 
 
+def _sync_fields(pass_) -> frozenset:
+    """Names of the package's struct fields that point to a sync type."""
+    return frozenset(f for fields in pass_.fact("creation-fields").values() for f, k in fields.items() if k == "sync")
+
+
 def _sync_pointer(types, call) -> str:
     """"sync" when the receiver of `x.f.Lock()` is a pointer to a sync type."""
     target = write_target(call)
@@ -115,8 +120,14 @@ def check(pass_, matches) -> None:
                 "dereferenced here",
                 "not allocated on this branch",
             )
-        for call in caps.get("lock", ()):
-            sink = nil_sink(pass_, call, write_target(call), "deref", lambda types, c=call: _sync_pointer(types, c))
+        locks = caps.get("lock", ())
+        sync_fields = _sync_fields(pass_) if locks else frozenset()
+        for call in locks:
+            target = write_target(call)
+            field = target.child_by_field_name("field") if target is not None else None
+            if field is None or pass_.text(field) not in sync_fields:
+                continue  # only the package's own types declare the pointer fields it can see
+            sink = nil_sink(pass_, call, target, "deref", lambda types, c=call: _sync_pointer(types, c))
             if sink is None:
                 continue
             method = call.child_by_field_name("function").child_by_field_name("field")
