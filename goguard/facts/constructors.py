@@ -262,6 +262,7 @@ class Creations:
         self._facts: dict[str, dict[str, Created]] = {}
         self._assigned: dict[str, set] | None = None
         self._made: dict[str, frozenset] = {}
+        self._keyed: dict[tuple, bool] = {}
 
     def of(self, pass_, tname: str) -> dict[str, Created]:
         got = self._facts.get(tname)
@@ -281,9 +282,13 @@ class Creations:
     def _keyed_by_every_maker(self, tname: str, field: str) -> bool:
         """Whether the body of every constructor of T keys the field (`f: ...`): then
         none leaves it nil (the cheap test before the constructors' dataflow)."""
-        keyed = re.compile(rb"\b" + re.escape(field.encode()) + rb"\s*:(?!=)")
-        ctors = makers(self.package).by_type.get(tname, ())
-        return bool(ctors) and all(keyed.search(f.data, d.start_byte, d.end_byte) for d, f in ctors)
+        got = self._keyed.get((tname, field))
+        if got is None:
+            keyed = _keys(field)
+            ctors = makers(self.package).by_type.get(tname, ())
+            got = self._keyed[(tname, field)] = bool(ctors) and all(
+                keyed.search(f.data, d.start_byte, d.end_byte) for d, f in ctors)
+        return got
 
     def made_somewhere(self, tname: str) -> frozenset:
         """The fields of T that some literal `T{...}` of the package keys with a value
@@ -309,8 +314,8 @@ class Creations:
                     if el.type != "keyed_element" or len(el.named_children) < 2:
                         continue
                     key = f.text(el.named_children[0]).strip()
-                    if key in names and not re.search(rb"\.\s*" + re.escape(key.encode()) + rb"\b",
-                                                      data[el.named_children[-1].start_byte:el.end_byte]):
+                    if key in names and not _selects(key).search(data, el.named_children[-1].start_byte,
+                                                                  el.end_byte):
                         out.add(key)
         got = self._made[tname] = frozenset(out)
         return got
@@ -384,6 +389,18 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
 
 
 _SELECTED = re.compile(rb"\.\s*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@lru_cache(maxsize=1024)
+def _selects(field: str) -> re.Pattern:
+    """`.f` of a field name, in bytes."""
+    return re.compile(rb"\.\s*" + re.escape(field.encode()) + rb"\b")
+
+
+@lru_cache(maxsize=1024)
+def _keys(field: str) -> re.Pattern:
+    """`f:` of a field name keyed in a literal, in bytes."""
+    return re.compile(rb"\b" + re.escape(field.encode()) + rb"\s*:(?!=)")
 
 
 def _describe(kind: str, text: str, truth: bool) -> str:

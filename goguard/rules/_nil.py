@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -175,9 +176,17 @@ def _assigned_from_module_call(pass_, target: Node, fn: Node) -> bool:
         return False
     top = top_function(fn)
     data, name = pass_.file.data, pass_.text(t).encode()
-    pattern = re.compile(rb"\b" + re.escape(name) + _ASSIGNED_CALL.pattern)
-    return any(m.group(1).decode() in pass_.imports for m in pattern.finditer(data, top.start_byte, top.end_byte)) \
-        and pass_.result("calls-module", fn)
+    at, end = top.start_byte, top.end_byte
+    while True:
+        at = data.find(name, at, end)
+        if at < 0:
+            return False
+        after = at + len(name)
+        if not (data[at - 1:at].isalnum() or data[at - 1:at] == b"_"):
+            m = _ASSIGNED_CALL.match(data, after, end)
+            if m is not None and m.group(1).decode() in pass_.imports:
+                return pass_.result("calls-module", fn)
+        at = after
 
 
 def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink | None:
@@ -201,8 +210,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     # proves something else (a slice field of an anonymous struct), wins.
     # Only another module's struct can hold the unproven map (the standard library's
     # unseen structs hold arrays as often): a file that imports none has no such value.
-    unproven = kind == "write" and proven == "" and not never_set and \
-        any("." in p.split("/", 1)[0] for p in pass_.imports.values()) and _not_an_index(exprtypes, node)
+    unproven = kind == "write" and proven == "" and not never_set and _imports_other_modules(pass_) and \
+        _not_an_index(exprtypes, node)
     if not (applies or unproven or (never_set == _KIND[kind] and proven != "other")) or \
             not (never_set or may_be_nil(pass_, fn, target)):
         return None
@@ -217,6 +226,11 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     if _tested_as_made(pass_, sink, fn):
         return None
     return sink
+
+
+@lru_cache(maxsize=1024)
+def _selection(name: str, field: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(name)}\s*\.\s*{re.escape(field)}\b")
 
 
 def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
@@ -239,11 +253,19 @@ def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
         if n.type in ("if_statement", "expression_switch_statement", "expression_case"):
             for field in ("condition", "value"):
                 c = n.child_by_field_name(field)
-                if c is not None and any(re.search(rf"\b{re.escape(name)}\s*\.\s*{re.escape(f)}\b", pass_.text(c))
-                                         for f in tested):
+                if c is not None and any(_selection(name, f).search(pass_.text(c)) for f in tested):
                     return True
         n = n.parent
     return False
+
+
+def _imports_other_modules(pass_) -> bool:
+    """Whether the file imports a package of another module (`github.com/...`)."""
+    key = ("imports-other-modules", pass_.file.abspath)
+    got = pass_.package.facts.get(key)
+    if got is None:
+        got = pass_.package.facts[key] = any("." in p.split("/", 1)[0] for p in pass_.imports.values())
+    return got
 
 
 def _not_an_index(exprtypes, write: Node) -> bool:
