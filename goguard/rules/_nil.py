@@ -223,9 +223,53 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         return None
     if kind == "deref" and all(n.kind == DECODED for n in nil_sources(sink.facts)):
         return None  # an optional pointer the input may omit is checked where it matters: maps only
-    if _tested_as_made(pass_, sink, fn):
+    if _tested_as_made(pass_, sink, fn) or _reached_through_its_keys(pass_, sink, fn):
         return None
     return sink
+
+
+def _reached_through_its_keys(pass_, sink: Sink, fn: Node) -> bool:
+    """Whether every nil of the sink is a field's that the function did not see made
+    (a constructor's, a decoder's, an API object's) and the write runs in a loop over
+    a collection the function fills only while ranging over that same field: a nil
+    (empty) field gives an empty collection, and the write never runs."""
+    srcs = nil_sources(sink.facts)
+    if not srcs or not all(n.kind in (CREATED, DECODED, API) for n in srcs):
+        return False
+    field = pass_.text(strip_parens(sink.target))
+    top = top_function(fn)
+    n = sink.node.parent
+    while n is not None and n.id != top.id:
+        if n.type == "for_statement":
+            rc = next((c for c in n.named_children if c.type == "range_clause"), None)
+            over = strip_parens(rc.child_by_field_name("right")) if rc is not None else None
+            if over is not None and over.type == "identifier" and \
+                    _filled_ranging_over(pass_, top, pass_.text(over), field):
+                return True
+        n = n.parent
+    return False
+
+
+def _filled_ranging_over(pass_, top: Node, name: str, field: str) -> bool:
+    """Whether every assignment of `name` in the function (after its declaration)
+    lies in the body of a `for ... range field` loop."""
+    found = False
+    for target in assigned_targets(top.child_by_field_name("body")):
+        if target.type != "identifier" or pass_.text(target) != name:
+            continue
+        n, inside = target.parent, False
+        while n is not None and n.id != top.id:
+            if n.type == "for_statement":
+                rc = next((c for c in n.named_children if c.type == "range_clause"), None)
+                right = rc.child_by_field_name("right") if rc is not None else None
+                if right is not None and pass_.text(strip_parens(right)) == field:
+                    inside = True
+                    break
+            n = n.parent
+        if not inside:
+            return False
+        found = True
+    return found
 
 
 @lru_cache(maxsize=1024)

@@ -196,6 +196,5 @@ class Sources:
             t = t.elem
         if t.kind != "named" or not kubernetes.is_api_package(t.name.rpartition(".")[0]):
             return None
-        what = "labels" if path[-1] == "Labels" else "annotations"
-        return frozenset((Nil(NEVER_SET, f"{path[-1]} of an API object is nil when it has no {what}", kind=API),
-                          U))
+        return frozenset((Nil(NEVER_SET, f"{path[-1]} of an API object is nil when it was created without it",
+                              kind=API), U))

@@ -116,3 +116,22 @@ func load(data []byte) (*registry, error) {
 	r.alias("default", "main")
 	return r, nil
 }
+
+type state struct {
+	Attributes map[string]string `json:"attributes"`
+}
+
+// safe: the write runs once per key collected from the same map: an empty (nil)
+// map gives no keys, and the loop never runs.
+func upgrade(s *state) {
+	var prefixes []string
+	for k := range s.Attributes {
+		if len(k) > 2 && k[len(k)-1] == '#' {
+			prefixes = append(prefixes, k[:len(k)-1])
+		}
+	}
+	for _, p := range prefixes {
+		s.Attributes[p+"%"] = s.Attributes[p+"#"]
+		delete(s.Attributes, p+"#")
+	}
+}

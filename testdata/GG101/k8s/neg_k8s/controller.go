@@ -59,3 +59,11 @@ func config(name string, kv map[string]string) *corev1.ConfigMap {
 	}
 	return cm
 }
+
+// safe: the secret's data map is made when it has none.
+func rotate(s *corev1.Secret, key []byte) {
+	if s.Data == nil {
+		s.Data = map[string][]byte{}
+	}
+	s.Data["key"] = key
+}

@@ -32,3 +32,9 @@ type ConfigMap struct {
 	metav1.ObjectMeta `json:"metadata,omitempty"`
 	Data              map[string]string `json:"data,omitempty"`
 }
+
+// Secret holds secret data.
+type Secret struct {
+	metav1.ObjectMeta `json:"metadata,omitempty"`
+	Data              map[string][]byte `json:"data,omitempty"`
+}
