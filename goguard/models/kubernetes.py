@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 
 # Fields nil on an object created without them (ObjectMeta; spec fields of CRDs that
-# carry labels or annotations for what they create), and the other `omitempty` maps of
-# core/v1 (ConfigMap.Data/BinaryData, Secret.Data/StringData, PodSpec.NodeSelector)
-# and meta/v1 (LabelSelector.MatchLabels): a ConfigMap created without data has none.
-NIL_FIELDS = frozenset(("Labels", "Annotations", "Data", "BinaryData", "StringData", "NodeSelector",
-                        "MatchLabels"))
+# carry labels or annotations for what they create): optional metadata that any
+# object may lack. (A Secret's or ConfigMap's Data is not here: whoever creates one
+# fills it, and controllers write into the data of objects they created themselves.)
+NIL_FIELDS = frozenset(("Labels", "Annotations"))
 
 # Methods of the metav1.Object interface (meta/v1/meta.go: "GetLabels() map[string]string")
 # and the generated getters of protobuf messages (CRI's ContainerStatus.GetAnnotations,

@@ -185,6 +185,8 @@ class Sources:
         if v is not None and v.type == "call_expression" and \
                 callee(self.pass_, v, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
             return None
+        if v is not None and _built(v, self.text):
+            return None  # built here (its fields' fate was lost when it was handed on)
         t = self.pass_.result("exprtypes", self.top).of(d.ident)
         for name in path[1:-1]:
             if not isinstance(name, str):
@@ -198,3 +200,14 @@ class Sources:
             return None
         return frozenset((Nil(NEVER_SET, f"{path[-1]} of an API object is nil when it was created without it",
                               kind=API), U))
+
+
+def _built(v: Node, text) -> bool:
+    """Whether a declaration's value builds a new object: a literal, `&T{...}`, `new(T)`."""
+    if v.type == "unary_expression":
+        op = v.child_by_field_name("operand")
+        v = _strip(op) if op is not None else v
+    if v.type == "composite_literal":
+        return True
+    fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+    return fn is not None and fn.type == "identifier" and text(fn) == "new"
