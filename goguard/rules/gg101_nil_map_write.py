@@ -109,8 +109,9 @@ META = RuleMeta(
     tags=("correctness", "nil", "crash"),
     precision="high",
     measured=(
-        f"on {CORPUS}, 2 findings: 1 real bug, 1 deliberate (a test of the panic), no false "
-        f"positive; three Kubernetes operators included."
+        f"on {CORPUS}, 3 findings: 1 real bug, 1 deliberate (a test of the panic), 1 false "
+        f"positive (0.10 per MLOC): a parser's leaf node whose children map is left nil, "
+        f"reached by an exported method nobody calls on it."
     ),
     uses=("nil-candidates",),
     every_file=True,
