@@ -7,6 +7,7 @@ fixtures with a real go is tests/test_go_fixtures.py.)"""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,49 @@ def test_selftest_stack_lines() -> None:
         "\t/src/run_v/main.go:16 +0x85 fp=0x7 sp=0x7 pc=0x4\n\ngoroutine 2 gp=0x7 m=nil [force gc (idle)]:\n"
     )
     assert fx.stack_lines(fatal) == [("/go/src/runtime/panic.go", 1243), ("/src/run_v/main.go", 16)]
+
+
+# Flow notes that name something of the code (a callee, a function handed a value, a
+# constructor, a write): the name must be read from the file the step points into, so
+# it must occur on the step's own line.
+_NAMING_NOTES = (
+    re.compile(r"^(?P<name>.+?) returns nil here", re.S),
+    re.compile(r"^handed to (?!a )(?P<name>.+?)(?:,| here)", re.S),
+    re.compile(r"^calls (?P<name>.+?) here", re.S),
+    re.compile(r" is left unset by (?P<name>.+?) \(", re.S),
+    re.compile(r" (?:is|may be) left nil by (?P<name>.+?) \(", re.S),
+    re.compile(r"^(?P<name>[A-Za-z_][\w.]*) leaves ", re.S),
+    re.compile(r"^\*?\(?(?P<name>[^ \[(]+)(?:\[[^\]]*\])*\)? runs with ", re.S),
+)
+_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
+def _named(note: str) -> list[str]:
+    return [m.group("name") for p in _NAMING_NOTES if (m := p.search(note))]
+
+
+def test_flow_steps_name_what_is_on_their_line() -> None:
+    bad, named = [], 0
+    for folder in PACKAGES:
+        for f in fx.analyse(folder).findings:
+            for step in f.flow:
+                names = _named(step.note)
+                if not names:
+                    continue
+                lines = (fx.REPO / step.path).read_text(errors="replace").split("\n")
+                line = lines[step.line - 1] if 0 < step.line <= len(lines) else ""
+                for name in names:
+                    named += 1
+                    if not _NAME.fullmatch(name) or not all(re.search(rf"\b{re.escape(part)}\b", line) for part in name.split(".")):
+                        bad.append(f"{step.path}:{step.line}: {step.note!r} names {name!r}, not on {line.strip()!r}")
+    assert named > 20, f"only {named} naming flow steps: the patterns no longer match the notes"
+    assert not bad, "\n".join(bad)
+
+
+def test_flow_step_names_are_checked() -> None:
+    assert _named("load returns nil here (a.go:3)") == ["load"]
+    assert _named("field pinned is left unset by NewCache (a.go:3)") == ["NewCache"]
+    assert _named("field c may be left nil by NewT (a.go:3, when x)") == ["NewT"]
+    assert _named("json.Unmarshal leaves field M nil when the input omits it") == ["json.Unmarshal"]
+    assert _named("r.aliases[a] runs with aliases nil") == ["r.aliases"]
+    assert _named("written here") == []

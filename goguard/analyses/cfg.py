@@ -16,8 +16,8 @@ its next iteration (the end of the body, `continue`, the update statement into t
 condition) carry `back=<for statement>`; edges from a switch head to an
 expression case carry `case=<case clause>`; the edge taken when no case matches
 carries `nomatch=<switch statement>`. Calls that never return (panic, os.Exit,
-log.Fatal*, t.Fatal*, runtime.Goexit) end their block with an edge to exit marked
-`noreturn=True`.
+log.Fatal*, t.Fatal*, runtime.Goexit, and a local closure whose body ends with one)
+end their block with an edge to exit marked `noreturn=True`.
 """
 
 from __future__ import annotations
@@ -82,8 +82,9 @@ class CFG:
 
 
 class _Builder:
-    def __init__(self, fn: Node, text, imports: dict[str, str]) -> None:
+    def __init__(self, fn: Node, text, imports: dict[str, str], closures=None) -> None:
         self.cfg = CFG(fn)
+        self._closures_of = closures
         self.g = self.cfg.graph
         self.text = text
         self.imports = imports
@@ -95,6 +96,7 @@ class _Builder:
         self.loops: list[tuple[str | None, int, int | None, Node | None]] = []
         self.labels: dict[str, int] = {}
         self.pending_label: str | None = None
+        self._closures: frozenset | None = None
 
     def new(self, kind: str, ast: Node | None) -> int:
         n = self.count
@@ -317,13 +319,60 @@ class _Builder:
 
     def _noreturn(self, s: Node) -> bool:
         call = s.named_children[0] if s.named_children else None
-        return call is not None and call.type == "call_expression" and is_noreturn_call(call, self.text, self.imports)
+        if call is None or call.type != "call_expression":
+            return False
+        if is_noreturn_call(call, self.text, self.imports):
+            return True
+        fn = call.child_by_field_name("function")
+        return fn is not None and fn.type == "identifier" and self.text(fn) in self._noreturn_closures()
+
+    def _noreturn_closures(self) -> frozenset:
+        if self._closures is None:
+            self._closures = self._closures_of() if self._closures_of is not None else frozenset()
+        return self._closures
 
     def build(self) -> CFG:
         body = self.cfg.fn.child_by_field_name("body")
         out = self.block(body, [(self.cfg.entry, {})])
         self.link(out, self.cfg.exit)
         return self.cfg
+
+
+def noreturn_closures(top: Node, text, imports: dict[str, str]) -> frozenset:
+    """Names of the local closures of a function declaration that never return (`fail
+    := func(f string, a ...any) { t.Fatalf(f, a...) }`): their body ends with a call
+    that does not return, and nothing assigns the name again."""
+    found: dict[str, bool] = {}
+    stack = [top.child_by_field_name("body")]
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        if n.type in ("short_var_declaration", "assignment_statement"):
+            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            lefts = left.named_children if left is not None else []
+            rights = right.named_children if right is not None else []
+            for i, target in enumerate(lefts):
+                if target.type != "identifier":
+                    continue
+                name = text(target)
+                value = rights[i] if len(rights) == len(lefts) else None
+                found[name] = n.type == "short_var_declaration" and value is not None and \
+                    value.type == "func_literal" and _ends_noreturn(value, text, imports) and name not in found
+        stack.extend(n.named_children)
+    return frozenset(name for name, ok in found.items() if ok)
+
+
+def _ends_noreturn(lit: Node, text, imports) -> bool:
+    body = lit.child_by_field_name("body")
+    stmts = [c for c in (body.named_children if body is not None else ()) if c.type != "comment"]
+    if stmts and stmts[-1].type == "statement_list":
+        stmts = [c for c in stmts[-1].named_children if c.type != "comment"]
+    last = stmts[-1] if stmts else None
+    if last is None or last.type != "expression_statement" or not last.named_children:
+        return False
+    call = last.named_children[0]
+    return call.type == "call_expression" and is_noreturn_call(call, text, imports)
 
 
 def is_noreturn_call(call: Node, text, imports: dict[str, str]) -> bool:
@@ -346,10 +395,23 @@ def is_noreturn_call(call: Node, text, imports: dict[str, str]) -> bool:
     return False
 
 
-def build(fn: Node, text, imports: dict[str, str]) -> CFG:
-    return _Builder(fn, text, imports).build()
+def build(fn: Node, text, imports: dict[str, str], closures=None) -> CFG:
+    """The graph of fn; `closures()` gives the names of local closures that never
+    return, asked only when a call of a local name ends a statement."""
+    return _Builder(fn, text, imports, closures).build()
 
 
 @analysis("cfg")
 def cfg_analysis(pass_, fn: Node) -> CFG:
-    return build(fn, pass_.file.text, pass_.imports)
+    from goguard.frontend.scopes import top_function
+
+    return build(fn, pass_.file.text, pass_.imports,
+                 lambda: pass_.result("noreturn-closures", top_function(fn)))
+
+
+@analysis("noreturn-closures")
+def noreturn_closures_analysis(pass_, top: Node) -> frozenset:
+    """noreturn_closures of a function declaration, shared by the graphs of its literals."""
+    if top is None or top.type not in ("function_declaration", "method_declaration"):
+        return frozenset()
+    return noreturn_closures(top, pass_.file.text, pass_.imports)

@@ -38,7 +38,7 @@ from goguard.analyses.unsafe_imports import (
     is_deref_conversion,
     pointer_conversion,
 )
-from goguard.frontend.gotypes import BASIC, UNKNOWN, Type, TypeResolver
+from goguard.frontend.gotypes import BASIC, PARTIAL, UNKNOWN, Type, TypeResolver
 from goguard.frontend.package import Package
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.source import SourceFile
@@ -898,6 +898,8 @@ class Consts:
 
     def _layout(self, u: Type, depth: int) -> tuple[int, int, dict[str, int]] | None:
         """(size, align, field offsets) of a struct type, as gc lays it out."""
+        if u.name == PARTIAL:
+            return None  # only some fields are known (goguard.models.types)
         off, align, offsets = 0, 1, {}
         last_size = None
         for fname, ftype, _ in u.fields:

@@ -17,6 +17,7 @@ from goguard.frontend.package import imported
 from goguard.frontend.scopes import Scopes
 from goguard.frontend.syntax import TYPE_KINDS
 from goguard.frontend.syntax import strip_parens as _strip
+from goguard.models import kubernetes
 
 # Constructors of the standard library whose buffers callers alias (GG201 follows the
 # scanner, reader or buffer a value came from); other packages are read from source.
@@ -34,13 +35,22 @@ _STRING_FUNCS = {("fmt", "Sprintf"), ("fmt", "Sprint"), ("strconv", "Itoa"), ("s
 
 
 class ExprTypes:
-    def __init__(self, pass_, scopes: Scopes) -> None:
+    def __init__(self, pass_, scopes: Scopes, fn: Node | None = None) -> None:
         self.pass_ = pass_
+        self.fn = fn
+        self._uses_cache: _Uses | None = None
         self.file = pass_.file
         self.text = pass_.file.text
         self.scopes = scopes
         self.types = TypeResolver.of(pass_.package)
         self._cache: dict[int, Type] = {}
+
+    def _uses(self) -> "_Uses":
+        """What the function's own code shows of expressions it names (one walk, on
+        first need): which are maps by use, which are assigned struct literals."""
+        if self._uses_cache is None:
+            self._uses_cache = _Uses(self.fn, self.text) if self.fn is not None else _Uses(None, self.text)
+        return self._uses_cache
 
     def of(self, expr: Node, depth: int = 0) -> Type:
         key = expr.id
@@ -119,7 +129,12 @@ class ExprTypes:
                     self.text(op) in self.pass_.imports:
                 return UNKNOWN
             ft = types.field(self.of(op, depth + 1), self.text(field))
-            return ft if ft is not None else UNKNOWN
+            if ft is None or ft is UNKNOWN:
+                # `x.f = T{...}` in the function: Go is typed, so x.f holds a T (an
+                # interface-typed x.f could not be selected into, nor keyed).
+                lit = self._uses().literals.get(self.text(e))
+                return types.from_node(lit, self.file) if lit is not None else UNKNOWN
+            return ft
         if t == "index_expression":
             op = e.child_by_field_name("operand")
             if op is None:
@@ -187,6 +202,11 @@ class ExprTypes:
             if fn.type == "selector_expression":
                 op = fn.child_by_field_name("operand")
                 field = fn.child_by_field_name("field")
+                if op is not None and field is not None and self.text(field) in kubernetes.COPIES and \
+                        not (args is not None and args.named_children) and \
+                        not (op.type == "identifier" and self.scopes.decl_of(op) is None
+                             and self.text(op) in self.pass_.imports):
+                    return self.of(op, depth + 1)  # obj.DeepCopy(): a copy of obj's type
                 if op is not None and field is not None and op.type == "identifier" and \
                         self.scopes.decl_of(op) is None:
                     path = self.pass_.imports.get(self.text(op))
@@ -239,6 +259,8 @@ class ExprTypes:
         if idx is not None and self.is_string(idx):
             return "map"
         op = _strip(op)
+        if self.text(op) in self._uses().maps:
+            return "map"  # the function also comma-ok looks it up or deletes from it
         if op.type == "selector_expression":
             field = op.child_by_field_name("field")
             if field is not None and self.text(field) in map_fields(self.pass_):
@@ -403,4 +425,50 @@ def exprtypes_analysis(pass_, fn: Node) -> ExprTypes:
     top = top_function(fn)
     if top.id != fn.id:
         return pass_.result("exprtypes", top)
-    return ExprTypes(pass_, pass_.result("scopes", top))
+    return ExprTypes(pass_, pass_.result("scopes", top), top)
+
+
+class _Uses:
+    """Expressions (by text) that a function's code proves to be maps, and the struct
+    literal types assigned to selectors:
+
+    - `v, ok := x[k]` (a comma-ok lookup) and `delete(x, k)` exist only for maps;
+    - `x.f = T{...}` / `x.f = &T{...}`: the static type of x.f (T or *T).
+    """
+
+    def __init__(self, fn: Node | None, text) -> None:
+        self.maps: set[str] = set()
+        self.literals: dict[str, Node] = {}
+        stack = [fn] if fn is not None else []
+        while stack:
+            n = stack.pop()
+            t = n.type
+            if t in ("short_var_declaration", "assignment_statement"):
+                left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+                lefts = left.named_children if left is not None else []
+                rights = right.named_children if right is not None else []
+                if len(lefts) == 2 and len(rights) == 1 and _strip(rights[0]).type == "index_expression":
+                    op = _strip(rights[0]).child_by_field_name("operand")
+                    if op is not None:
+                        self.maps.add(text(_strip(op)))
+                elif t == "assignment_statement" and len(lefts) == len(rights):
+                    for target, value in zip(lefts, rights):
+                        v = _strip(value)
+                        if v.type == "unary_expression" and v.child_by_field_name("operator") is not None \
+                                and v.child_by_field_name("operator").type == "&":
+                            inner = _strip(v.child_by_field_name("operand") or v)
+                            typ = inner.child_by_field_name("type") if inner.type == "composite_literal" else None
+                            if typ is not None and _strip(target).type == "selector_expression":
+                                self.literals.setdefault(text(_strip(target)), None)
+                            continue
+                        typ = v.child_by_field_name("type") if v.type == "composite_literal" else None
+                        if typ is not None and _strip(target).type == "selector_expression":
+                            self.literals.setdefault(text(_strip(target)), typ)
+            elif t == "call_expression":
+                fn_ = n.child_by_field_name("function")
+                args = n.child_by_field_name("arguments")
+                if fn_ is not None and fn_.type == "identifier" and text(fn_) == "delete" and args is not None \
+                        and args.named_children:
+                    self.maps.add(text(_strip(args.named_children[0])))
+            stack.extend(n.named_children)
+        self.literals = {k: v for k, v in self.literals.items() if v is not None}

@@ -32,9 +32,11 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from goguard.analyses import analysis
-from goguard.facts import per_function
-from goguard.facts.fields import declared_fields
+from goguard.analyses.calls import constructed_type, inputs, struct_name
+from goguard.analyses.nilness.context import seeded_analysis
+from goguard.analyses.nilness.domain import unset_field_of
+from goguard.facts import fact, per_function
+from goguard.facts.fields import _sets, declared_fields
 from goguard.frontend.gotypes import Type, TypeResolver
 from goguard.frontend.syntax import NameFinder
 
@@ -66,41 +68,6 @@ def candidate_fields(package) -> dict[str, frozenset]:
     return got
 
 
-def struct_name(package, t: Type) -> str | None:
-    """The short name of the package's struct type t or *t names, else None."""
-    if t.kind == "pointer" and t.elem is not None:
-        t = t.elem
-    if t.kind != "named":
-        return None
-    own = package.import_path
-    name = t.name
-    if own and name.startswith(own + "."):
-        name = name[len(own) + 1:]
-    return name if "." not in name and "/" not in name else None
-
-
-def _inputs(decl: Node, file) -> list[tuple[int, Node, Node | None]]:
-    """(index, name identifier, type node) of a declaration's receiver (-1) and
-    parameters (0, 1, ...); a variadic parameter ends the list."""
-    out = []
-    recv = decl.child_by_field_name("receiver")
-    for p in (recv.named_children if recv is not None else ()):
-        for n in p.children_by_field_name("name"):
-            out.append((-1, n, p.child_by_field_name("type")))
-    params = decl.child_by_field_name("parameters")
-    i = 0
-    for p in (params.named_children if params is not None else ()):
-        if p.type == "variadic_parameter_declaration":
-            break
-        names = p.children_by_field_name("name")
-        for n in names:
-            out.append((i, n, p.child_by_field_name("type")))
-            i += 1
-        if not names:
-            i += 1
-    return out
-
-
 def writer_names(package) -> NameFinder | None:
     """A finder of calls of package functions and methods that may write a candidate
     field of an input: those with a write shape `in.f[` or `*in.f` in their body (the
@@ -116,12 +83,12 @@ def writer_names(package) -> NameFinder | None:
                 name, body = decl.child_by_field_name("name"), decl.child_by_field_name("body")
                 if name is None or body is None:
                     continue
-                inputs = {file.text(ident).encode() for _, ident, tn in _inputs(decl, file)
-                          if tn is not None and struct_name(package, types.from_node(tn, file)) in cands}
-                inputs.discard(b"_")
-                if not inputs:
+                names = {file.text(ident).encode() for _, ident, tn in inputs(decl)
+                         if tn is not None and struct_name(package, types.from_node(tn, file)) in cands}
+                names.discard(b"_")
+                if not names:
                     continue
-                if _writes_field(finder, file.data, body, inputs):
+                if _writes_field(finder, file.data, body, names):
                     direct.add(file.text(name))
         package.facts[key] = NameFinder(direct, suffix=rb"\s*\(") if direct else None
     return package.facts[key]
@@ -131,11 +98,11 @@ _INDEXED = re.compile(rb"\s*\[")
 _IDENT_BEFORE = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*$")
 
 
-def _writes_field(finder: NameFinder, data: bytes, body: Node, inputs: set) -> bool:
+def _writes_field(finder: NameFinder, data: bytes, body: Node, names: set) -> bool:
     """Whether the body indexes or dereferences `x.f` for an input x and a field f."""
     for s, e, _ in finder.finditer(data, body.start_byte, body.end_byte):
         m = _IDENT_BEFORE.search(data[max(body.start_byte, s - 80):s])
-        if m is None or m.group(1) not in inputs:
+        if m is None or m.group(1) not in names:
             continue
         if _INDEXED.match(data, e):
             return True
@@ -224,26 +191,6 @@ def _type_finder(package) -> NameFinder | None:
     return package.facts[key]
 
 
-@analysis("created-names")
-def created_names_analysis(pass_, fn: Node) -> frozenset:
-    """created_names of a function (of its outermost function for a literal)."""
-    return created_names(pass_.package, pass_.file.data, fn)
-
-
-def constructed_type(types: TypeResolver, package, decl: Node, file) -> str | None:
-    """The short name of the package struct type that decl's first result is (or
-    points to), else None."""
-    res = decl.child_by_field_name("result")
-    if res is None:
-        return None
-    if res.type == "parameter_list":
-        first = res.named_children[0] if res.named_children else None
-        if first is None or len(first.children_by_field_name("name")) > 1:
-            return None
-        res = first.child_by_field_name("type")
-    return struct_name(package, types.from_node(res, file)) if res is not None else None
-
-
 @dataclass(frozen=True)
 class Constructed:
     """The candidate fields every non-nil return of a constructor leaves nil, and where
@@ -293,15 +240,13 @@ def field_writes(pass_, decl: Node, file) -> tuple[Write, ...]:
 
 
 def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
-    from goguard.analyses.nilness.context import seeded_analysis
-    from goguard.analyses.nilness.domain import unset_field_of
     from goguard.facts.results import _enclosing_conditions, _mentions
 
     package = fp.package
     cands = candidate_fields(package)
     types = TypeResolver.of(package)
     seeds = {}
-    for index, ident, tn in _inputs(decl, fp.file):
+    for index, ident, tn in inputs(decl):
         name = struct_name(package, types.from_node(tn, fp.file)) if tn is not None else None
         if name in cands and fp.text(ident) != "_":
             seeds[ident.start_byte] = (index, ident, cands[name])
@@ -354,7 +299,6 @@ def may_set(pass_, decl: Node, file) -> frozenset | None:
 
 def _may_set(pass_, decl: Node) -> frozenset | None:
     file = pass_.file
-    from goguard.facts.fields import _sets
 
     recv = decl.child_by_field_name("receiver")
     params = recv.named_children if recv is not None else []
@@ -395,33 +339,6 @@ def _may_set(pass_, decl: Node) -> frozenset | None:
     return frozenset(out)
 
 
-def handed(call: Node) -> list[tuple[int, Node]]:
-    """(input index, expression) of what a call hands on: its receiver operand (-1)
-    and its arguments, `&x` read as x."""
-    from goguard.frontend.syntax import operator, strip_parens
-
-    out = []
-    fn = call.child_by_field_name("function")
-    if fn is not None and fn.type == "selector_expression":
-        op = fn.child_by_field_name("operand")
-        if op is not None:
-            out.append((-1, op))
-    args = call.child_by_field_name("arguments")
-    for i, a in enumerate(args.named_children if args is not None else ()):
-        e = strip_parens(a)
-        if e.type == "unary_expression" and operator(e) == "&":
-            e = strip_parens(e.child_by_field_name("operand") or e)
-        out.append((i, e))
-    return out
-
-
-def handed_roots(call: Node, text) -> frozenset:
-    """The variables at the root of what a call hands on."""
-    from goguard.analyses.nilness.sinks import _root
-
-    return frozenset(r for _, e in handed(call) if (r := _root(e, text)) is not None)
-
-
 def writes_by_name(pass_, name: str) -> bool:
     """Whether some package function or method of that name writes a field of what it
     is handed (its summary, asked of each declaration of the name once)."""
@@ -437,3 +354,19 @@ def writes_by_name(pass_, name: str) -> bool:
         got = any(field_writes(pass_, decl, file) for decl, file in decls)
         package.facts[key] = got
     return got
+
+
+# The package's creation knowledge, by name, for the per-function floor
+# (goguard.analyses.nilness reads these through `pass_.fact(...)`, never this module).
+fact("creation-candidates")(candidate_fields)
+fact("constructor-names")(constructor_names)
+fact("writer-names")(writer_names)
+
+
+@fact("created-names-finder")
+def _created_names_finder(package):
+    """created_names bound to the package: `(data, fn) -> names`."""
+    return lambda data, fn: created_names(package, data, fn)
+fact("constructed-summary")(lambda package: constructed)
+fact("field-writes-summary")(lambda package: field_writes)
+fact("may-set-summary")(lambda package: may_set)

@@ -22,12 +22,16 @@ from tree_sitter import Node
 from goguard.facts import NilByName, fact
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
 from goguard.frontend.syntax import NameFinder
+from goguard.models import sync as sync_model
 
 
 def declared_kind(types: TypeResolver, t: Type) -> str:
-    """"map" for a map field, "pointer" for a pointer to a slice or map, else "other"
-    (an array of maps is a value, never nil itself)."""
+    """"map" for a map field, "pointer" for a pointer to a slice or map or to a sync
+    type (`mu *sync.Mutex`: its Lock dereferences it), else "other" (an array of maps
+    is a value, never nil itself)."""
     kind = types.nil_kind(t)
+    if kind not in ("map", "pointer") and sync_model.pointer_to_sync(t):
+        return "pointer"
     return kind if kind in ("map", "pointer") else "other"
 
 
@@ -51,6 +55,9 @@ def declared_fields(package) -> dict[str, str]:
     return got
 
 
+fact("declared-fields")(declared_fields)
+
+
 def _owners(package, types: TypeResolver, fields) -> set[str]:
     """The struct types declaring the candidate fields, and the types declared in terms
     of those (`type A = T`, `type U T`), which positional literals and conversions name."""
@@ -70,6 +77,7 @@ def _word_regex(names) -> NameFinder | None:
 
 
 _BRACE = re.compile(rb"\s*\{")
+_ARGS_BRACE = re.compile(rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?\{")
 _ASSIGNED_AFTER = re.compile(rb"\s*\)?\s*(?:,|(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=))")
 _KEYED_AFTER = re.compile(rb"\s*:(?!=)")
 _CHAIN = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.()[]* \t\x80"
@@ -79,10 +87,15 @@ def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
     """Whether the mention of a field name at data[start:end] may set the field, read
     from the bytes around it: assigned (`.f =`, `.f += `, `.f, x =`, `(x.f) =`), keyed
     in a literal (`f:`), or its address taken (`&x.f`). Text that only looks like one
-    (a comment, a call argument `g(x.f, y)`) counts too: the fact only grows more
-    cautious."""
+    (a comment, `f:` in a string) counts too: the fact only grows more cautious. A
+    comma after the mention counts only when the tree puts it on the left of an
+    assignment: `delete(x.f, k)` and `g(x.f, y)` read the field."""
     if start > 0 and data[start - 1:start] == b".":
-        if _ASSIGNED_AFTER.match(data, end):
+        after = _ASSIGNED_AFTER.match(data, end)
+        # A comma after it is an assignment only in an assignment's left-hand list:
+        # `delete(x.f, k)` and `g(x.f, y)` read the field (`g(&x.f, y)` is seen below).
+        if after and (root is None or not after.group(0).rstrip().endswith(b",")
+                      or _in_assigned_list(root, start, end)):
             return root is None or not _assigned_through(root, start, end)
         i = start - 1
         while i > 0 and start - i < 200 and data[i - 1:i] in _CHAIN_SET:
@@ -92,6 +105,24 @@ def _sets(data: bytes, start: int, end: int, root: Node | None = None) -> bool:
 
 
 _CHAIN_SET = frozenset(bytes([c]) for c in _CHAIN)
+
+
+def _in_assigned_list(root: Node, start: int, end: int) -> bool:
+    """Whether the field mention at start..end stands in the left-hand list of an
+    assignment (`x.f, err = ...`, `x.f, ok = <-ch`, `for x.f, v = range`); True when
+    the tree cannot tell (the fact stays cautious)."""
+    n = root.descendant_for_byte_range(start, end)
+    if n is None or n.type != "field_identifier" or n.parent is None:
+        return True
+    e = n.parent
+    while e.parent is not None and e.parent.type == "parenthesized_expression":
+        e = e.parent
+    lst = e.parent
+    if lst is None or lst.type != "expression_list":
+        return lst is None or lst.type in ("ERROR", "range_clause")
+    stmt = lst.parent
+    return stmt is None or stmt.type in ("ERROR", "range_clause", "receive_statement") or (
+        stmt.type == "assignment_statement" and stmt.child_by_field_name("left") == lst)
 
 
 def _assigned_through(root: Node, start: int, end: int) -> bool:
@@ -117,7 +148,8 @@ def never_set_fields(package) -> NilByName:
     owners = _owners(package, types, fields)
     mentioned = _word_regex(set(fields) | owners)
     field_words = _word_regex(fields)
-    built = NameFinder(owners, suffix=rb"\s*(?:\{|\)?\s*\()")
+    # `T{`, `T[V]{` (a generic type instantiated), `T(v)`, `(*T)(p)`.
+    built = NameFinder(owners, suffix=rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?(?:\{|\)?\s*\()")
     set_names: set[str] = set()
     whole: set[str] = set()  # types built positionally or by conversion
     for f in package.files:
@@ -130,7 +162,7 @@ def never_set_fields(package) -> NilByName:
                 set_names.add(name.decode())
         for _, end, raw in built.finditer(f.data):
             name = raw.decode()
-            brace = _BRACE.match(f.data, end)
+            brace = _ARGS_BRACE.match(f.data, end)
             if brace is None:
                 whole.add(name)  # T(v), (*T)(p): a conversion sets every field
                 continue

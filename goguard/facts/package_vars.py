@@ -55,6 +55,9 @@ def candidates(package) -> dict[str, str]:
     return got
 
 
+fact("zero-var-candidates")(candidates)
+
+
 @fact("never-assigned-vars")
 def never_assigned_vars(package) -> NilByName:
     zero = candidates(package)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.frontend.package import Package, imported
+from goguard.models.types import partial_struct
 from goguard.frontend.source import SourceFile
 
 BASIC = frozenset(
@@ -65,6 +66,29 @@ WELL_KNOWN: dict[str, Type] = {
     "go/constant.Value": Type("interface"),
     "sync.Map": Type("struct"),  # not a map: writes go through methods
 }
+
+
+# The name of a struct type of which only some fields are known (goguard.models.types):
+# a field it does not list is unknown, never absent.
+PARTIAL = "partial"
+
+
+def _modelled(qualified: str) -> Type:
+    """A struct type of another module from goguard.models.types, else UNKNOWN."""
+    rows = partial_struct(qualified)
+    if rows is None:
+        return UNKNOWN
+    fields = []
+    for fname, kind, embedded in rows:
+        if kind == "map":
+            ft = Type("map", key=STRING, elem=UNKNOWN)
+        else:
+            how, _, target = kind.partition(":")
+            ft = Type("named", name=target)
+            if how == "pointer":
+                ft = Type("pointer", elem=ft)
+        fields.append((fname, ft, embedded))
+    return Type("struct", name=PARTIAL, fields=tuple(fields))
 
 
 class TypeResolver:
@@ -164,6 +188,8 @@ class TypeResolver:
             out = WELL_KNOWN.get(name)
             if out is None:
                 out = self._imported_type(name)
+            if out is UNKNOWN:
+                out = _modelled(name)
         else:
             d = self.package.decls.get(name)
             out = self.from_node(d.type_node, d.file) if d is not None and d.kind == "type" else UNKNOWN
@@ -234,7 +260,7 @@ class TypeResolver:
                 sub = self.field(ftype, name, depth + 1)
                 if sub is not None and sub is not UNKNOWN:
                     return sub
-        return None
+        return UNKNOWN if u.name == PARTIAL else None
 
     def struct_fields(self, t: Type) -> tuple:
         u = self.underlying(t)

@@ -100,7 +100,7 @@ def field_literal_fix(pass_, target: Node, fn: Node) -> Fix | None:
 
 def field_fix(pass_, operand: Node, fname: str, fn: Node) -> Fix | None:
     """The fix for a nil map field `fname` of the struct `operand` has (see above)."""
-    from goguard.facts.creation import struct_name
+    from goguard.analyses.calls import struct_name
 
     owner = struct_name(pass_.package, pass_.result("exprtypes", fn).of(operand))
     decl = pass_.package.decls.get(owner) if owner else None

@@ -29,6 +29,10 @@ from goguard.analyses.nilness.candidates import (
 )
 from goguard.analyses.nilness.context import nilness_analysis
 from goguard.analyses.nilness.domain import (
+           API,
+           CREATED,
+           DECODED,
+           UNTYPED,
            FunctionNilness,
            Lit,
            Nil,
@@ -39,5 +43,5 @@ from goguard.analyses.nilness.domain import (
 )
 from goguard.analyses.nilness.sinks import write_target
 
-__all__ = ["FunctionNilness", "Lit", "Nil", "Sink", "is_nil", "may_be_nil", "may_be_nil_root", "nil_candidates",
-           "nil_sources", "nilness_analysis", "only_nil", "write_target"]
+__all__ = ["API", "CREATED", "DECODED", "UNTYPED", "FunctionNilness", "Lit", "Nil", "Sink", "is_nil", "may_be_nil", "may_be_nil_root",
+           "nil_candidates", "nil_sources", "nilness_analysis", "only_nil", "write_target"]

@@ -53,6 +53,16 @@ def _evaluate(e: Node, env: dict, text, const=None, depth: int = 0):
         return _int_value(e, text)
     if t in ("true", "false"):
         return t == "true"
+    if t in ("interpreted_string_literal", "raw_string_literal"):
+        return string_value(e, text)
+    if t == "nil":
+        return NIL
+    if t == "call_expression":  # len(s) of a known string
+        fn, args = e.child_by_field_name("function"), e.child_by_field_name("arguments")
+        if fn is not None and text(fn) == "len" and args is not None and len(args.named_children) == 1:
+            v = _evaluate(args.named_children[0], env, text, const, depth + 1)
+            return len(v) if isinstance(v, str) else None
+        return None
     if t == "identifier":
         name = text(e)
         if name in env:
@@ -75,12 +85,37 @@ def _evaluate(e: Node, env: dict, text, const=None, depth: int = 0):
     b = _evaluate(e.child_by_field_name("right"), env, text, const, depth + 1)
     if a is None or b is None:
         return None
+    if (a is NIL or b is NIL) and op in ("==", "!="):
+        return (a is b) == (op == "==")
+    if type(a) is not type(b) and not (isinstance(a, int) and isinstance(b, int)):
+        return None
     try:
         return {"==": lambda: a == b, "!=": lambda: a != b, "<": lambda: a < b, ">": lambda: a > b,
                 "<=": lambda: a <= b, ">=": lambda: a >= b, "+": lambda: a + b, "-": lambda: a - b,
                 "*": lambda: a * b, "%": lambda: a % b, "/": lambda: a // b}[op]()
     except (KeyError, ZeroDivisionError, TypeError):
         return None
+
+class _Nil:
+    """The value of `nil` for the evaluator: equal to itself only."""
+
+    def __repr__(self) -> str:
+        return "nil"
+
+
+NIL = _Nil()
+
+
+def string_value(node: Node, text) -> str | None:
+    """The value of a string literal without escapes other than `\\"`, else None."""
+    raw = text(node)
+    if node.type == "raw_string_literal":
+        return raw[1:-1]
+    body = raw[1:-1]
+    if "\\" in body.replace('\\"', ""):
+        return None
+    return body.replace('\\"', '"')
+
 
 def _nonzero_test(op: str, lit: Node, text) -> bool:
     """Whether `v op lit` can only hold for a non-zero v (so for a present map entry)."""

@@ -8,6 +8,14 @@ import bisect
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.analyses.calls import (
+    callee,
+    constructed_type,
+    handed,
+    handed_roots,
+    result_kind,
+    struct_name,
+)
 from goguard.analyses.dataflow import solve
 from goguard.analyses.nilness.domain import (
     _FRESH,
@@ -19,14 +27,14 @@ from goguard.analyses.nilness.domain import (
     FLAG,
     LOOKUP,
     MARK,
-    NEVER_SET,
-    RESULT_NOTE,
+    DECODED,
+    U,
+    UNTYPED,
     CallSink,
     FunctionNilness,
     Lit,
     Nil,
     Sink,
-    U,
     is_nil,
     unset_field_of,
     unset_note,
@@ -42,27 +50,17 @@ from goguard.analyses.nilness.sinks import (
     _sinks_in,
     write_target,
 )
+from goguard.analyses.nilness.sources import Sources
 from goguard.analyses.nilness.transfer import Transfer
-from goguard.facts.creation import (
-    candidate_fields,
-    constructed_type,
-    constructor_names,
-    field_writes,
-    handed,
-    handed_roots,
-    writer_names,
-)
-from goguard.facts.fields import declared_fields
-from goguard.facts.package_vars import candidates as zero_vars
-from goguard.facts.results import callee, result_kind, summary
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import Decl, Scopes, top_function
 from goguard.frontend.syntax import call_of_name
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
+from goguard.models import kubernetes
 
 
-class _Context(Transfer, Refinement, Loops, Feasibility):
+class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
     """What the per-function problems share: the file, scopes, types and closure facts."""
 
     def __init__(self, pass_, top: Node, extra: frozenset = frozenset()) -> None:
@@ -93,15 +91,16 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         self._loops: dict[int, dict] = {}  # loop id -> what its body assigns
         self._branches: dict[int, object] = {}  # branch offset -> its conditions and names
         self.method_names = frozenset(name for _, name in pass_.package.methods)
-        self.declared_fields = declared_fields(pass_.package)
-        self.zero_vars = zero_vars(pass_.package)
+        # Package facts are read by name: the modules computing them use this analysis.
+        self.declared_fields = pass_.fact("declared-fields")
+        self.zero_vars = pass_.fact("zero-var-candidates")
         self.closure_stored = self._closure_stored()
         # Calls of package functions that may write a field of what they are handed
         # (goguard.facts.creation), and the roots handed to them, tracked for it.
         # Only a function that makes a struct with candidate fields (or, for a writer's
         # summary, is handed one) can hand such a value on.
         self.writer_calls: list[Node] = []
-        writers = writer_names(pass_.package)
+        writers = pass_.fact("writer-names")
         # (A writer's own summary follows no calls: the write must be its own.)
         made = pass_.result("created-names", top) if writers is not None and not extra else None
         if made:
@@ -112,17 +111,28 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     self.writer_calls.append(call)
             self.writer_starts = [c.start_byte for c in self.writer_calls]
             self.relevant = self.relevant | self._handed_roots()
-        self.constructors = constructor_names(pass_.package)
+        self.constructors = pass_.fact("constructor-names")
         if self.constructors is not None and not self.constructors.search(self.file.data, top.start_byte,
                                                                           top.end_byte):
             self.constructors = None
         # A constructor of a struct with candidate fields: what its returns leave nil.
         self.constructs: frozenset | None = None
+        # The creation types (goguard.facts.constructors) a function makes: what the
+        # values it returns hold in their fields.
+        self.makes: frozenset = frozenset()
         if top.type != "func_literal" and not extra:
             name = constructed_type(self.types, pass_.package, top, self.file)
-            self.constructs = candidate_fields(pass_.package).get(name) if name else None
-            if self.constructs:
+            self.constructs = pass_.fact("creation-candidates").get(name) if name else None
+            self.makes = pass_.fact("creation-makers").made_by(self.file, top)
+            if self.constructs or self.makes:
                 self.relevant = self.relevant | _returned_roots(top, self.text)
+        self._input_types: dict[int, str | None] = {}
+        # Kubernetes objects and generated messages (goguard.models.kubernetes). In a
+        # test, the API server is a fake holding the test's own objects.
+        self.k8s = kubernetes.deals_with_api(self.imports.values()) and not self.file.path.endswith("_test.go")
+        # Calls of sync methods on fields are dereferences where the file uses sync.
+        self.sync_text = self.text if "sync" in self.imports.values() or \
+            any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
 
     # ---- set-up --------------------------------------------------------------------
 
@@ -265,37 +275,13 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                 for m in marks:
                     out |= self.unset_field(state, path, m)
                 return frozenset(out)
-            return self.never_set(last)
+            got = self.never_set(last)
+            if got is _UNKNOWN and len(path) == 2 and isinstance(last, str):
+                got = self.created_field(path) or got
+            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS:
+                got = self.api_field(path) or got
+            return got
         return _UNKNOWN
-
-    def never_assigned(self, e: Node) -> frozenset | None:
-        """A package variable that nothing assigns (`var cache map[K]V`), or an element of
-        such an array of maps: nil wherever it is read. None when e is not one."""
-        index = e.type == "index_expression"
-        ident = _strip(e.child_by_field_name("operand")) if index else e
-        if ident is None or ident.type != "identifier" or self.scopes.decl_of(ident) is not None:
-            return None
-        name = self.text(ident)
-        kind = self.zero_vars.get(name)
-        if kind is None or (kind == "array") != index:
-            return None
-        facts = self.pass_.fact("never-assigned-vars")
-        if facts.kind(name) is None:
-            return None
-        what = f"element of package variable {name}" if index else f"package variable {name}"
-        verb = "stores an element" if index else "assigns it"
-        return frozenset((Nil(e.start_byte, f"{what} ({facts.where(name)}) is nil: nothing in package "
-                                            f"{self.pass_.package.name} {verb}"),))
-
-    def never_set(self, name: str) -> frozenset:
-        """A field of that name that the package never sets is nil in every value."""
-        if name not in self.declared_fields:
-            return _UNKNOWN
-        ns = self.pass_.fact("never-set-fields")
-        if ns.kind(name) is None:
-            return _UNKNOWN
-        return frozenset((Nil(NEVER_SET, f"field {name} ({ns.where(name)}) is never set anywhere in package "
-                                         f"{self.pass_.package.name}"),))
 
     def unset_field(self, state: dict, path, m, depth: int = 0) -> frozenset:
         """What field path[-1] of a struct made at `m` is: nil when the struct's type has
@@ -305,9 +291,22 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
         if m.fields is None or last in m.fields:
             return _UNKNOWN
         how = f"by {m.origin}" if m.origin else "here"
+        if m.decoded is not None:
+            at, by = m.decoded
+            if last[:1].isupper():
+                decoded = frozenset((Nil(at, f"{by} leaves field {last} nil when the input omits it",
+                                         conds=m.conds, kind=DECODED), U))
+            else:  # decoders skip unexported fields
+                decoded = frozenset((Nil(at, f"{by} never sets unexported field {last}", conds=m.conds,
+                                         kind=DECODED),))
+            if m.direct is None:
+                return _UNKNOWN if m.embedded else decoded
+            if last in m.direct:
+                return decoded
         unset = frozenset((Nil(m.src, unset_note(last, how), conds=m.conds),))
         if m.direct is None:  # type unknown: a set field that looks embedded may promote it
-            return _UNKNOWN if m.embedded else unset
+            return _UNKNOWN if m.embedded else frozenset((Nil(m.src, unset_note(last, how), conds=m.conds,
+                                                              kind=UNTYPED if m.foreign else ""),))
         if last in m.direct:
             return unset
         if depth > 3 or not m.embedded:
@@ -329,21 +328,6 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             return pinned is not None and pinned.get(k) == _FRESH
         return True
 
-    def call_result(self, call: Node, index: int) -> frozenset:
-        """Result `index` of a call of a package function or method: possibly nil when
-        its summary says so (goguard.facts.results), else unknown."""
-        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
-        if target is None:
-            return _UNKNOWN
-        decl, file = target
-        got = summary(self.pass_, decl, file).nil.get(index)
-        if got is None:
-            return _UNKNOWN
-        path, line, when = got
-        name = self.text(decl.child_by_field_name("name"))
-        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
-        return frozenset((Nil(call.start_byte, note), U))
-
     def value(self, expr: Node, state: dict, note: str = "set to nil here", calls: bool = False) -> frozenset:
         """What expr may be. `calls`: consult the result summaries of the package's
         functions it calls (asked only where the value reaches something tracked)."""
@@ -360,6 +344,10 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if fn is not None and fn.type == "identifier" and self.text(fn) in ("make", "new") \
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
+            if calls and self.k8s and fn is not None and fn.type == "selector_expression":
+                got = self.api_getter(e, fn)
+                if got is not None:
+                    return got
             return self.call_result(e, 0) if calls else _UNKNOWN
         if t in ("identifier", "selector_expression", "index_expression", "generic_type"):
             p = self.path(e)
@@ -421,6 +409,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     result.returns.append((expr, self.return_facts(expr, state)))
                 if self.constructs and expr.type == "return_statement" and problem.fn.id == self.top.id:
                     result.constructed.append((expr, self.left_unset(expr, state)))
+                if self.makes and expr.type == "return_statement" and problem.fn.id == self.top.id:
+                    result.made.append((expr, self.returned_fields(expr, state)))
                 if self.writer_calls:
                     lo = bisect.bisect_left(self.writer_starts, expr.start_byte)
                     hi = bisect.bisect_left(self.writer_starts, expr.end_byte, lo)
@@ -444,6 +434,28 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             self.shape(state, p, v)
         return frozenset(f for f in self.constructs if _only_left_unset(self.lookup(state, p + (f,))))
 
+    def returned_fields(self, ret: Node, state: dict) -> tuple | None:
+        """(type name, {field: facts}) of the value of a creation type that a return
+        hands back first; None when it hands back nil, ("", {}) when anything else."""
+        values = ret.named_children[0].named_children if ret.named_children else []
+        if not values:
+            return ("", {})
+        v = _strip(values[0])
+        if v.type == "nil":
+            return None
+        fields = self.pass_.fact("creation-fields")
+        tname = struct_name(self.pass_.package, self.pass_.result("exprtypes", self.top).of(v))
+        if tname not in self.makes or tname not in fields:
+            return ("", {})
+        p = self.path(v)
+        if p is None:
+            p = ("return",)
+            state = {}
+            self.shape(state, p, v)
+        if not state.get(p + (MARK,)):
+            return ("", {})  # not a value made here (a parameter handed back)
+        return (tname, {f: self.lookup(state, p + (f,)) for f in fields[tname]})
+
     def collect_calls(self, calls: list[Node], state: dict, result: FunctionNilness, fn: Node) -> None:
         """Of calls of writers (in one statement), those that hand a value whose field is
         nil to a writer of that field."""
@@ -459,7 +471,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
             if target is None:
                 continue
             decl, file = target
-            writes = field_writes(self.pass_, decl, file)
+            writes = self.pass_.fact("field-writes-summary")(self.pass_, decl, file)
             if not writes:
                 continue
             method = decl.type == "method_declaration"
@@ -528,18 +540,19 @@ class _Context(Transfer, Refinement, Loops, Feasibility):
                     stack.append((right, self.refine(st, left, _operator(n) == "&&")))
                     continue
             if n.type == "func_literal" or n.named_child_count == 0:
-                for e in _sinks_in(n, literals, st):
+                for e in _sinks_in(n, literals, st, text=self.sync_text):
                     found.append((e, st))
                 continue
-            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression"):
-                for e in _sinks_in(n, literals, st, shallow=True):
+            if n.type in ("assignment_statement", "inc_statement", "dec_statement", "unary_expression",
+                          "call_expression"):
+                for e in _sinks_in(n, literals, st, shallow=True, text=self.sync_text):
                     found.append((e, st))
             stack.extend((c, st) for c in n.named_children)
         for e, st in sorted(found, key=lambda x: x[0].start_byte):
             op = write_target(e)
             if op is None:
                 continue
-            kind = "deref" if e.type == "unary_expression" else "write"
+            kind = "deref" if e.type in ("unary_expression", "call_expression") else "write"
             key = (kind, self.text(op))
             if key in seen:
                 continue

@@ -32,6 +32,17 @@ class Nil(NamedTuple):
     # The conditions already taken where the path met `branch`: only those taken after
     # it are judged by the feasibility check.
     before: frozenset = frozenset()
+    # What kind of source it is, where the rules need to know: UNTYPED (a field left
+    # unset in a struct of a type goguard cannot see, so its kind is unproven), DECODED
+    # (left nil by a decoder when the input omits it).
+    kind: str = ""
+    # CREATED: the fields of the value that the constructor tested on the path that
+    # left it nil (`if d.cmd == pkglistMode { d.m = make(...) }`): a write that only a
+    # test of the same fields reaches is correlated with it.
+    tested: frozenset = frozenset()
+    # (path, line, column) of the source when it lies in another function (a
+    # constructor's declaration): the flow's first step points there.
+    at: tuple = ()
 
     def key(self) -> tuple:
         return (self.src, self.note, self.branch)
@@ -51,10 +62,20 @@ class Lit(NamedTuple):
     # Where the value was made, when not at src: "in NewCache (cache.go:14)" for the
     # result of a constructor whose every non-nil return leaves `direct` unset.
     origin: str = ""
+    # (offset, callee) of a decoder that filled the value since: a field nil before may
+    # still be nil (the input may omit it), or set.
+    decoded: tuple | None = None
+    # The type is unknown and of another module (not the standard library).
+    foreign: bool = False
 
     def key(self) -> tuple:
-        return (self.src, self.fields, self.direct, self.embedded, self.origin)
+        return (self.src, self.fields, self.direct, self.embedded, self.origin, self.decoded, self.foreign)
 
+
+UNTYPED = "untyped"
+DECODED = "decoded"  # a map a decoder leaves nil when the input omits it
+CREATED = "created"  # a field of an input that its type's constructors leave nil
+API = "api"  # labels or annotations of a Kubernetes object that may have none
 
 # Facts that remember the branch conditions of the path they stand for.
 PATHED = (Nil, Lit)
@@ -129,6 +150,10 @@ class FunctionNilness:
         self.calls: dict[int, list[CallSink]] = {}
         # (return statement, candidate fields nil in its first result) of a constructor.
         self.constructed: list[tuple[Node, frozenset | None]] = []
+        # (return statement, (type name, {field: facts}) of the value of a creation type
+        # its first result hands back, None for a nil result) of a function that makes
+        # one (goguard.facts.constructors).
+        self.made: list[tuple[Node, tuple | None]] = []
 
 
 def is_nil(facts: frozenset) -> bool:

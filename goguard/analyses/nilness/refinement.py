@@ -67,7 +67,7 @@ class Refinement:
                 if nonnil:
                     state = self.correlated(state, self.path(x))
                 if nonnil and op == "==":
-                    for g in self.lazy_group(e):
+                    for g in self.lazy_group(e, self.text(_strip(x))):
                         state = self.set_nonnil(state, g, True)
                 return state
             l, r = _strip(left), _strip(right)
@@ -173,9 +173,11 @@ class Refinement:
                 out[k] = keep or (frozenset() if k[-1] == MARK else _UNKNOWN)
         return out
 
-    def lazy_group(self, cond: Node) -> list[Node]:
+    def lazy_group(self, cond: Node, checked: str) -> list[Node]:
         """For `if x == nil { x = make(...); y = make(...) }`: the values initialised
-        together with x. Past the check, x not nil means they were initialised too."""
+        together with x. Past the check, x not nil means they were initialised too.
+        Only when the body makes x itself: `if arg == nil { m = make(...) }` says
+        nothing of m when arg is not nil."""
         parent = cond.parent
         while parent is not None and parent.type == "parenthesized_expression":
             parent = parent.parent
@@ -197,6 +199,8 @@ class Refinement:
             targets = _lhs_targets(st)
             if len(vals) == len(targets):
                 out.extend(t for t, v in zip(targets, vals) if self.value(v, {}) == _NONNIL)
+        if not any(self.text(_strip(t)) == checked for t in out):
+            out = []
         self._groups[parent.id] = out
         return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.frontend.source import matches
+from goguard.models import sync as sync_model
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
 
@@ -17,19 +18,39 @@ def _lhs_targets(stmt: Node) -> list[Node]:
 
 
 def write_target(e: Node) -> Node | None:
-    """The written map of a write sink / the pointer of a deref sink."""
+    """The written map of a write sink / the pointer of a deref sink (`*p`, or `s.mu`
+    of `s.mu.Lock()`)."""
     if e.type == "type_instantiation_expression":
         return e.child_by_field_name("type")  # m[a.b][c.d], parsed as a generic type
+    if e.type == "call_expression":
+        fn = e.child_by_field_name("function")
+        return fn.child_by_field_name("operand") if fn is not None else None
     return e.child_by_field_name("operand")
+
+
+# Methods of the sync types that dereference their receiver (goguard.models.sync): a
+# call of one on a field (`s.mu.Lock()`) is a dereference of the field.
+SYNC_METHODS = frozenset().union(*sync_model.TYPES.values())
+
+
+def sync_call(n: Node, text) -> bool:
+    """Whether n is `x.f.M()` with M a dereferencing method of a sync type."""
+    fn = n.child_by_field_name("function")
+    if fn is None or fn.type != "selector_expression":
+        return False
+    field, op = fn.child_by_field_name("field"), fn.child_by_field_name("operand")
+    return field is not None and op is not None and op.type == "selector_expression" and \
+        text(field) in SYNC_METHODS
 
 
 _WRITTEN = ("index_expression", "type_instantiation_expression")
 
 
 def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = None,
-              shallow: bool = False) -> list[Node]:
+              shallow: bool = False, text=None) -> list[Node]:
     """The `*p` expressions and written `m[k]` index expressions in a statement, not
-    looking into function literals (collected into `literals` with the state).
+    looking into function literals (collected into `literals` with the state), and
+    with `text`, the calls of sync methods on fields (`s.mu.Lock()`).
     `shallow`: only expr itself."""
     out = []
     stack = [expr]
@@ -51,6 +72,8 @@ def _sinks_in(expr: Node, literals: list | None = None, state: dict | None = Non
                 out.append(_strip(n.named_children[0]))
         elif t == "unary_expression" and _operator(n) == "*":
             out.append(n)
+        elif t == "call_expression" and text is not None and sync_call(n, text):
+            out.append(n)
         if not shallow:
             stack.extend(n.named_children)
     return out
@@ -65,12 +88,14 @@ _RELEVANT_QUERY = """
 (inc_statement (type_instantiation_expression type: (_) @root))
 (dec_statement (type_instantiation_expression type: (_) @root))
 (unary_expression operator: "*" operand: (_) @root)
+(call_expression function: (selector_expression operand: (selector_expression) @root field: (field_identifier) @sync)
+  (#any-of? @sync @SYNC@))
 (binary_expression left: (_) @root right: (nil))
 (binary_expression left: (nil) right: (_) @root)
 (short_var_declaration left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
 (assignment_statement left: (expression_list (_) @lhs) right: (expression_list (_) @rhs))
 (var_spec name: (identifier) @lhs value: (expression_list (_) @rhs))
-"""
+""".replace("@SYNC@", " ".join(f'"{m}"' for m in sorted(SYNC_METHODS)))
 
 
 def _relevant_names(fn: Node, text, sources: frozenset | None = None) -> frozenset[str]:

@@ -10,6 +10,7 @@ from goguard.analyses.nilness.domain import (
     _READERS,
     _STORED,
     _UNKNOWN,
+    DECODED,
     FLAG,
     MARK,
     RESULT_NOTE,
@@ -19,8 +20,8 @@ from goguard.analyses.nilness.domain import (
     _word,
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
-from goguard.facts.creation import constructed, may_set
-from goguard.facts.results import callee
+from goguard.analyses.calls import callee
+from goguard.models import decoders
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -38,7 +39,13 @@ class Transfer:
         for k in [k for k in state if k[:n] == path and (not keep_self or len(k) > n)]:
             del state[k]
         for k in [k for k in state if k[0] == "ok" and any(p[:n] == path for pair in state[k] for p in pair)]:
-            del state[k]
+            # `keep_self`: the value itself stays what it was (a map handed to a call
+            # is not re-pointed), so a comma-ok proof that it is not nil still holds.
+            kept = frozenset(pair for pair in state[k] if keep_self and pair[0] == path) if keep_self else None
+            if kept:
+                state[k] = kept
+            else:
+                del state[k]
 
     @staticmethod
     def kill_for_method(state: dict, path, sets: frozenset) -> None:
@@ -134,7 +141,7 @@ class Transfer:
                                       else val)
                     embedded = tuple(n for n, v in zip(names, values) if self.literal_type_name(v) == n)
                     self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(names),
-                                     looks_embedded=embedded)
+                                     looks_embedded=embedded, named=self.literal_named(e))
                     for val, name in zip(values, names):
                         facts = self.value(val, state, f"field {name} is set to nil here")
                         sub = path + (name,)
@@ -142,7 +149,8 @@ class Transfer:
                             state[sub] = facts
                         self.shape(state, sub, val)
             elif not elems:
-                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset())
+                self.zero_struct(state, path, self.literal_type(e), e.start_byte, frozenset(),
+                                 named=self.literal_named(e))
             return
         if e.type == "call_expression":
             fn = e.child_by_field_name("function")
@@ -176,7 +184,7 @@ class Transfer:
                 self.text(name).encode() not in self.constructors.names:
             return
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
-        got = constructed(self.pass_, *target) if target is not None else None
+        got = self.pass_.fact("constructed-summary")(self.pass_, *target) if target is not None else None
         if got is not None:
             origin = f"{self.text(name)} ({got.path}:{got.line})"
             state[path + (MARK,)] = frozenset((Lit(call.start_byte, frozenset(), direct=got.fields, origin=origin),))
@@ -189,7 +197,7 @@ class Transfer:
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None or target[0].type != "method_declaration":
             return None
-        return may_set(self.pass_, *target)
+        return self.pass_.fact("may-set-summary")(self.pass_, *target)
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
@@ -206,7 +214,10 @@ class Transfer:
         return any(x.kind == "type" and x.name == name for x in self.scopes.decls)
 
     def literal_type(self, lit: Node):
-        return self.types.underlying(self.types.from_node(lit.child_by_field_name("type"), self.file))
+        return self.types.underlying(self.literal_named(lit))
+
+    def literal_named(self, lit: Node):
+        return self.types.from_node(lit.child_by_field_name("type"), self.file)
 
     def literal_type_name(self, value: Node) -> str:
         """The type name of a (pointer to a) composite literal, as an embedded field of
@@ -235,16 +246,18 @@ class Transfer:
             state[path] = frozenset((Nil(ident.start_byte, note),))
             state[path + (FLAG,)] = _FRESH
         if u is None or u.kind in ("struct", "unknown"):
-            self.zero_struct(state, path, u, ident.start_byte, frozenset())
+            self.zero_struct(state, path, u, ident.start_byte, frozenset(), named=tp)
 
     def zero_struct(self, state: dict, path, u, src: int, set_fields: frozenset | None, depth: int = 0,
-                    looks_embedded: tuple = ()) -> None:
+                    looks_embedded: tuple = (), named=None) -> None:
         """A struct value whose fields other than `set_fields` are zero; struct-typed
         fields among those are zero structs in turn. With the type known, the mark
         knows its fields (so a promoted field is looked up through its embedded
-        field); without, `looks_embedded` are the set fields that may promote others."""
+        field); without, `looks_embedded` are the set fields that may promote others,
+        and `named` (its type as written) says whether it is another module's."""
         if u is None or u.kind != "struct":
-            state[path + (MARK,)] = frozenset((Lit(src, set_fields, embedded=looks_embedded),))
+            state[path + (MARK,)] = frozenset((Lit(src, set_fields, embedded=looks_embedded,
+                                                   foreign=_foreign(named)),))
             return
         direct = frozenset(f[0] for f in u.fields)
         embedded = tuple(f[0] for f in u.fields if f[2])
@@ -357,7 +370,7 @@ class Transfer:
         """Past a statement that dereferences p or writes m[k], p and m are not nil: had
         they been, it would have panicked. Later uses are not reported again."""
         done = []
-        for e in _sinks_in(s):
+        for e in _sinks_in(s, text=self.sync_text):
             target = write_target(e)
             p = self.path(target) if target is not None else None
             if p is not None:
@@ -387,11 +400,19 @@ class Transfer:
         calls, passing a struct (or pointer) along, method values, closures that assign.
         A deferred call runs at return, after everything here: it changes nothing."""
         stack = [s]
+        decoded: set[int] = set()  # `&x` handed to a decoder: handled by decode()
         while stack:
             n = stack.pop()
             t = n.type
             if t in ("func_literal", "defer_statement"):
                 continue
+            if t == "unary_expression" and n.id in decoded:
+                stack.extend(n.named_children)
+                continue
+            if t == "call_expression":
+                target = self.decode(state, n)
+                if target is not None:
+                    decoded.add(target.id)
             if t == "unary_expression" and _operator(n) == "&":
                 op = n.child_by_field_name("operand")
                 p = self.path(op) if op is not None else None
@@ -418,7 +439,8 @@ class Transfer:
                 for a in (args.named_children if args is not None else ()):
                     # A callee cannot re-point a map or pointer passed by value, but it
                     # can store into the map and change fields behind a pointer.
-                    self.escape_value(state, a, passed=not is_reader)
+                    if _strip(a).id not in decoded:
+                        self.escape_value(state, a, passed=not is_reader)
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
                 for v in right.named_children:
@@ -427,6 +449,65 @@ class Transfer:
                 for v in n.named_children:
                     self.escape_value(state, v, flag=False)
             stack.extend(n.named_children)
+
+    def decode(self, state: dict, call: Node) -> Node | None:
+        """A decoder call (goguard.models.decoders) handed `&x` (or a pointer p made
+        here): what x held nil may still be nil afterwards (the input may omit it), or
+        set. Returns the argument handled (no longer an escape), else None."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if fn is None or fn.type != "selector_expression" or args is None:
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or name is None:
+            return None
+        values = [a for a in args.named_children if a.type != "comment"]
+        dec = None
+        if op.type == "identifier" and self.scopes.decl_of(op) is None and self.text(op) in self.imports:
+            dec = decoders.function(self.imports[self.text(op)], self.text(name))
+        if dec is None:
+            dec = decoders.method(self.text(name), len(values))
+        if dec is None or dec.target >= len(values):
+            return None
+        arg = _strip(values[dec.target])
+        inner = _strip(arg.child_by_field_name("operand") or arg) \
+            if arg.type == "unary_expression" and _operator(arg) == "&" else None
+        p = self.path(inner) if inner is not None else self.path(arg)
+        if p is None or (inner is None and not state.get(p + (MARK,))) or self.decodes_itself(inner or arg):
+            return None
+        called = self.text(fn) if fn.end_byte - fn.start_byte <= 40 else self.text(name)
+        where = (call.start_byte, called)
+        n = len(p)
+        for k in [k for k in state if k[:n] == p and k[0] != "ok"]:
+            vals = state[k]
+            if k[-1] == MARK:
+                state[k] = frozenset(m._replace(decoded=where) if isinstance(m, Lit) else m for m in vals)
+            elif k[-1] == FLAG:
+                state[k] = _STORED
+            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or dec.empty_keeps):
+                what = f"field {k[-1]} nil when the input omits it" if len(k) > n and isinstance(k[-1], str) \
+                    else f"{self.text(inner or arg)} nil when the input is empty"
+                state[k] = frozenset((Nil(where[0], f"{where[1]} leaves {what}", kind=DECODED), U))
+            else:
+                del state[k]
+        for k in [k for k in state if k[0] == "ok" and any(q[:n] == p for pair in state[k] for q in pair)]:
+            del state[k]
+        return arg
+
+    def decodes_itself(self, target: Node) -> bool:
+        """Whether the value's type (of the package, or not known) may decode itself:
+        a decoder calls its UnmarshalJSON / UnmarshalYAML / UnmarshalText... method,
+        which may set anything."""
+        t = self.pass_.result("exprtypes", self.top).of(target)
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        if t.kind != "named":
+            return False
+        own = self.pass_.package.import_path
+        name = t.name[len(own) + 1:] if own and t.name.startswith(own + ".") else t.name
+        if "." in name or "/" in name:
+            return False  # another package's type: its methods are not read
+        return any(tn == name and m.startswith(("Unmarshal", "Decode")) for tn, m in self.pass_.package.methods)
 
     def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True) -> None:
         """v is handed on (passed, assigned, returned, sent, put in a literal): its fields
@@ -459,3 +540,13 @@ class Transfer:
         if self.types.struct_fields(t):
             return self.types.field(t, name) is None
         return name in self.method_names
+
+
+def _foreign(t) -> bool:
+    """Whether a type as written is a named type of another module (`github.com/...`),
+    not of the standard library: such a struct is unseen, but array fields written by
+    index are rare in it (they are common in the standard library's low-level code)."""
+    if t is None or t.kind != "named" or "." not in t.name:
+        return False
+    path = t.name.rpartition(".")[0]
+    return "." in path.split("/", 1)[0]

@@ -1,9 +1,6 @@
 package negpkgcreation
 
-import (
-	"encoding/json"
-	"reflect"
-)
+import "reflect"
 
 // safe: the constructor used makes the field.
 func fullConstructor() {
@@ -83,15 +80,6 @@ func registeredFirst() {
 	r.Alias("a", "b")
 }
 
-// safe: a decoder may fill the value before the write.
-func decodedFirst(data []byte) error {
-	r := NewRegistry()
-	if err := json.Unmarshal(data, r); err != nil {
-		return err
-	}
-	r.Alias("a", "b")
-	return nil
-}
 
 // safe: the whole value is replaced before the write.
 func replacedFirst() {

@@ -50,9 +50,7 @@ type Index struct{ byName map[string]int }
 
 func NewIndex() *Index { return &Index{byName: map[string]int{}} }
 
-func NewEmptyIndex() *Index { return &Index{} }
-
-// safe: one constructor keys the field in its literal, so the package does set it.
+// safe: the one constructor keys the field in its literal, so the package does set it.
 func (ix *Index) Add(name string, n int) { ix.byName[name] = n }
 
 type Point struct {
@@ -222,4 +220,26 @@ func (p *pair) Left() (map[string]int, error) {
 	}
 	p.left["n"]++
 	return p.left, nil
+}
+
+type Queue struct{ pending map[string][]int }
+
+func setEntry(m *map[string][]int, k string, v []int) {
+	if *m == nil {
+		*m = map[string][]int{}
+	}
+	(*m)[k] = v
+}
+
+// Push hands &q.pending to a helper that makes the map.
+func (q *Queue) Push(k string, v int) { setEntry(&q.pending, k, append(q.pending[k], v)) }
+
+// safe: a helper handed &q.pending makes the map; delete(q.pending, k) only reads it.
+func (q *Queue) pop(k string) {
+	vs := q.pending[k]
+	if len(vs) <= 1 {
+		delete(q.pending, k)
+		return
+	}
+	q.pending[k] = vs[1:]
 }

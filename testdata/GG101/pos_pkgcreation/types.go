@@ -40,8 +40,10 @@ func OpenRegistry(path string) (*Registry, error) {
 	return &Registry{byName: map[string]int{}}, nil
 }
 
-// Alias writes aliases with no guard.
-func (r *Registry) Alias(a, name string) { r.aliases[a] = name }
+// Alias writes aliases with no guard: a NewRegistry value panics here.
+func (r *Registry) Alias(a, name string) {
+	r.aliases[a] = name // want `nil map "r.aliases"`
+}
 
 // Count writes byName with no guard.
 func (r *Registry) Count(name string) { r.byName[name]++ }
@@ -52,12 +54,14 @@ func (r *Registry) Size() int { return len(r.byName) + len(r.aliases) }
 // AliasIf writes under a condition that is not about the registry.
 func (r *Registry) AliasIf(a string, ok bool) {
 	if ok {
-		r.aliases[a] = a
+		r.aliases[a] = a // want `nil map "r.aliases"`
 	}
 }
 
 // AliasV has a value receiver: its copy of aliases is as nil as the caller's.
-func (r Registry) AliasV(a string) { r.aliases[a] = a }
+func (r Registry) AliasV(a string) {
+	r.aliases[a] = a // want `nil map "r.aliases"`
+}
 
 // addAlias writes through a parameter.
 func addAlias(r *Registry, a string) { r.aliases[a] = a }

@@ -26,7 +26,7 @@ func NewSessionCache(ttl time.Duration) *SessionCache {
 func (c *SessionCache) Put(user string, s *Session) { c.byUser[user] = s }
 
 func (c *SessionCache) Pin(id string, s *Session) {
-	c.pinned[id] = s
+	c.pinned[id] = s // want `nil map "c.pinned"`
 }
 
 func main() {
@@ -36,5 +36,5 @@ func main() {
 	s := &Session{ID: "abc"}
 	c.Put("alice", s)
 	fmt.Println("cached", len(c.byUser), len(p.pinned))
-	c.Pin(s.ID, s) // want `nil map "c.pinned" in Pin`
+	c.Pin(s.ID, s)
 }

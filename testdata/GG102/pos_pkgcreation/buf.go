@@ -11,20 +11,25 @@ func NewFrame(name string) *Frame { return &Frame{data: &[]byte{}, name: name} }
 
 func NewNamedFrame(name string) *Frame { return &Frame{name: name} }
 
-func (f *Frame) Append(b byte) { *f.data = append(*f.data, b) }
+// Exported methods: a NewNamedFrame value panics in either.
+func (f *Frame) Append(b byte) {
+	*f.data = append(*f.data, b) // want `nil pointer "f.data"`
+}
 
-func (f *Frame) Len() int { return len(*f.data) }
+func (f *Frame) Len() int {
+	return len(*f.data) // want `nil pointer "f.data"`
+}
 
 func reset(f *Frame) { *f.data = (*f.data)[:0] }
 
 func named() {
 	f := NewNamedFrame("x")
-	f.Append('a') // want `nil pointer "f.data" in Append`
+	f.Append('a')
 }
 
 func literal() int {
 	f := &Frame{name: "y"}
-	return f.Len() // want `nil pointer "f.data" in Len`
+	return f.Len()
 }
 
 func zero() {
