@@ -20,7 +20,8 @@ message`, the source line, and the verdict recorded in benchmarks/corpus_verdict
 rule, findings and false positives per million lines. Exit status 1 when a finding has
 no verdict, or when false positives of the nil rules (GG101/GG102 together) or of the
 aliasing rule GG201 or the concurrency rule GG401 exceed the budget of 0.5 per MLOC (1 per 2 MLOC) each, intentional
-findings not counted; 2 when it cannot run.
+findings not counted, or when a flow note names something that is not on its line or a
+finding is reported twice; 2 when it cannot run.
 `--markdown` prints the findings as the table kept in benchmarks/README.md.
 """
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -140,6 +142,41 @@ def run_one(root: str, select: str | None, jobs: int) -> tuple[list[dict], list[
     return findings, [w for w in err.splitlines() if w.strip()], wall
 
 
+# Flow notes that name something on their own line: the name must be there (a name
+# read from the wrong file at the right offsets is garbage such as "cted:   returns nil").
+_NAMED_NOTES = [re.compile(p) for p in (
+    r"^(?P<name>\S+) returns nil here",
+    r"^(?P<name>\S+) declared ",
+    r"^writes (?P<name>\S+) here",
+    r"^(?:and )?calls (?P<name>\S+) here",
+    r"^handed to (?P<name>\S+?),? ",
+    r"^stored in (?P<name>\S+?) here",
+    r"^appended to (?P<name>\S+) here",
+    r"^(?P<name>\S+) = \.\.\. writes ",
+)]
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def flow_problems(root: str, finding: dict) -> list[str]:
+    """Flow steps whose named subject is not an identifier (or selector) that occurs on
+    the step's line."""
+    out = []
+    for step in finding.get("flow", ()):
+        for rx in _NAMED_NOTES:
+            m = rx.match(step["note"])
+            if m is None:
+                continue
+            name = m.group("name")
+            idents = _IDENT.findall(name)
+            text = source_line(root, step["path"], step["line"])
+            words = set(_IDENT.findall(text))
+            if not idents or not re.match(r"^[\[\]().*&\w\"'/:+-]+$", name) or not set(idents) <= words:
+                out.append(f"{step['path']}:{step['line']}: flow note {step['note']!r} names {name!r}, "
+                           f"which is not on its line")
+            break
+    return out
+
+
 def source_line(root: str, path: str, line: int) -> str:
     try:
         with open(os.path.join(root, path), "rb") as fh:
@@ -168,6 +205,7 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
               f"(`python benchmarks/corpus.py fetch --debian` installs them)", file=sys.stderr)
 
     rows = []  # (project, finding, source line, verdict entry or None)
+    problems: list[str] = []  # garbage in flow notes, findings reported twice
     total_lines = 0
     used: set[tuple] = set()
     print(f"{'project':<14} {'commit':<13} {'files':>7} {'lines':>10} {'findings':>9} {'warnings':>9} {'wall':>7}")
@@ -178,6 +216,13 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
         print(f"{name:<14} {commit:<13} {nfiles:>7} {nlines:>10} {len(findings):>9} {len(warnings):>9} {wall:>6.1f}s")
         for w in warnings:
             print(f"    warning: {w}")
+        sites = {}
+        for f in findings:
+            problems += [f"{name}/{p}" for p in flow_problems(root, f)]
+            site = (f["path"], f["line"], f["column"], f["code"], f["message"])
+            if site in sites:
+                problems.append(f"{name}/{f['path']}:{f['line']}: {f['code']} reported twice")
+            sites[site] = f
         for f in findings:
             text = source_line(root, f["path"], f["line"])
             key = (name, f["path"], f["code"], text)
@@ -217,6 +262,11 @@ def run(directory: str, select: str | None, jobs: int, markdown: bool) -> int:
               for group, codes in BUDGETS.items()}
     unjudged = sum(c["unjudged"] for c in by_rule.values())
     broken = []
+    for p in problems:
+        print(f"  message problem: {p}")
+    if problems:
+        broken.append(f"{len(problems)} message problems (flow notes naming what is not on their line, "
+                      f"findings reported twice)")
     if unjudged:
         broken.append(f"{unjudged} findings not judged")
     if peak_mb >= MAX_MEMORY_MB:
