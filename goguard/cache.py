@@ -12,7 +12,12 @@ checked on every hit: go.mod and go.work above the folder by their bytes, the mo
 other packages read for their declarations by a digest of those declarations (package
 clause, imports, types, vars, consts, function signatures: not function bodies, not
 comments), with the list of their folders' files. An edit inside a function body of
-another package, or a comment, is then still a hit; a changed signature is a miss. Entries are written to a temporary file and renamed into place, so two runs
+another package, or a comment, is then still a hit; a changed signature is a miss.
+Where the analysis read more than declarations, the entry says so and is checked on
+that: the full bytes of the files of a folder whose function bodies it read (a callee's
+result summary), and the answer of a module-wide scan for assignments of an exported
+field (looked at again only when the module's file listing, by path, size and time,
+changed). Entries are written to a temporary file and renamed into place, so two runs
 at once never see half an entry; an entry that cannot be read or does not match is
 ignored and rewritten. The folder is bounded: past MAX_BYTES the oldest entries go.
 
@@ -45,7 +50,7 @@ from functools import lru_cache
 
 from goguard.findings import Finding, Fix, FlowStep
 
-VERSION = 4
+VERSION = 5
 MAX_BYTES = 256 << 20  # the folder's bound; the oldest entries are removed past it
 ENTRY_SUFFIX = ".json"
 DECL_SUFFIX = ".decl"  # side files: a file's declarations digest, by the file's hash
@@ -119,9 +124,35 @@ _SHAS: dict[str, str | None] = {}
 _DECLS: dict[str, str | None] = {}
 
 
+_LISTINGS: dict[str, str] = {}
+_SCANS: dict[tuple[str, str], str] = {}
+
+
 def forget() -> None:
     _SHAS.clear()
     _DECLS.clear()
+    _LISTINGS.clear()
+    _SCANS.clear()
+
+
+def _listing_of_module(root: str) -> str:
+    """The module's file listing (path, size, time), once per run."""
+    if root not in _LISTINGS:
+        from goguard.frontend.module import module_listing
+
+        _LISTINGS[root] = module_listing(root)
+    return _LISTINGS[root]
+
+
+def _scan(root: str, path: str) -> str:
+    """A module scan's answer as it is now (read only when the listing changed)."""
+    if (root, path) not in _SCANS:
+        from goguard.frontend.module import forget_sources, scan_digest
+
+        if not _SCANS:
+            forget_sources()  # the files changed since this process last read them
+        _SCANS[(root, path)] = scan_digest(root, path)
+    return _SCANS[(root, path)]
 
 
 def _sha(path: str) -> str | None:
@@ -263,9 +294,12 @@ class Cache:
         if parsed is None:
             _unlink(path)
             return None
-        result, deps, folders, decls = parsed
-        for dep, digest in deps:
+        result, deps, folders, decls, bodies, scans = parsed
+        for dep, digest in deps + bodies:
             if _sha(dep) != digest:
+                return None
+        for root, path, listing, digest in scans:
+            if _listing_of_module(root) != listing and _scan(root, path) != digest:
                 return None
         for folder, listing in folders:
             if _listing(folder) != listing:
@@ -275,11 +309,14 @@ class Cache:
                 return None
         return result
 
-    def store(self, key: str, unit, result, read_folders) -> None:
+    def store(self, key: str, unit, result, read_folders, bodies=(), scans=()) -> None:
         """Write an entry atomically; a failure to write only costs the next run time.
-        A result with an internal failure is never stored."""
+        A result with an internal failure is never stored. `bodies`: folders whose
+        function bodies were read (their files are keyed by their full bytes);
+        `scans`: (module root, import path) of the module-wide text scans read."""
         if result.failures:
             return
+        from goguard.frontend.module import module_listing, scan_digest
         deps = set(_module_files(unit.dir))
         own = {a for _, a in unit.files}
         read = set()
@@ -292,6 +329,9 @@ class Cache:
             "version": VERSION, "key": key, "unit": unit.dir, "deps": listed, "files": result.files,
             "folders": [(f, _listing(f)) for f in sorted(read_folders)],
             "decls": [d for d in decls if d[2] is not None],
+            "bodies": [(p, d) for p, d in ((p, _sha(p)) for f in sorted(bodies) for p in _package_files(f))
+                       if d is not None],
+            "scans": [(root, path, module_listing(root), scan_digest(root, path)) for root, path in sorted(scans)],
             "warnings": result.warnings,
             "unchecked": result.unchecked, "generated": result.generated,
             "findings": [{**asdict(f), "flow": [asdict(s) for s in f.flow]} for f in result.findings],
@@ -348,12 +388,15 @@ def _finding_ok(f) -> bool:
 
 
 def _parse_entry(entry, key: str):
-    """(result, deps, folders, decls) of an entry of this format and key, or None."""
+    """(result, deps, folders, decls, bodies, scans) of an entry of this format and key,
+    or None."""
     from goguard.engine import Result
 
     if (type(entry) is not dict or entry.get("version") != VERSION or entry.get("key") != key
             or not _strs(entry.get("deps"), 2) or not _strs(entry.get("folders"), 2)
             or not _strs(entry.get("decls"), 3) or not _is_int(entry.get("files")) or not _is_int(entry.get("generated"))
+            or not _strs(entry.get("bodies"), 2) or not _strs(entry.get("scans"), 4)
+            or not all(p.endswith(".go") for p, _ in entry["bodies"])
             or not _str_list(entry.get("warnings")) or not _str_list(entry.get("unchecked"))
             or not all(os.path.basename(p) in ("go.mod", "go.work") for p, _ in entry["deps"])
             or not all(p.endswith(".go") for p, _, _ in entry["decls"])
@@ -364,7 +407,7 @@ def _parse_entry(entry, key: str):
                 for f in entry["findings"]]
     result = Result(findings=findings, warnings=list(entry["warnings"]), files=entry["files"],
                     unchecked=list(entry["unchecked"]), generated=entry["generated"])
-    return result, entry["deps"], entry["folders"], entry["decls"]
+    return result, entry["deps"], entry["folders"], entry["decls"], entry["bodies"], entry["scans"]
 
 
 def _unlink(path: str) -> bool:

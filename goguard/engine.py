@@ -16,6 +16,7 @@ from tree_sitter import Node
 
 from goguard import ISSUES, analyses, cache, facts, suppress
 from goguard.findings import Finding, Fix, FlowStep, one_line
+from goguard.frontend import module as module_mod
 from goguard.frontend import package as package_mod
 from goguard.frontend import source as src
 from goguard.frontend.loader import Unit, display_path
@@ -427,6 +428,8 @@ def _work(args: tuple[Unit, Options, str | None]) -> Result:
     """Analyse one unit; with a key, store its result in the cache."""
     unit, options, key = args
     package_mod.CONSULTED.clear()
+    package_mod.BODIES.clear()
+    module_mod.SCANS.clear()
     thresholds = gc.get_threshold()
     if unit.size >= LARGE_UNIT:
         gc.set_threshold(*_LARGE_UNIT_GC)
@@ -438,7 +441,8 @@ def _work(args: tuple[Unit, Options, str | None]) -> Result:
         gc.set_threshold(*thresholds)
     if key is not None:
         try:
-            cache.Cache(options.cache_dir, options).store(key, unit, res, set(package_mod.CONSULTED))
+            cache.Cache(options.cache_dir, options).store(key, unit, res, set(package_mod.CONSULTED),
+                                                          set(package_mod.BODIES), set(module_mod.SCANS))
         except Exception:  # noqa: BLE001
             pass
     return res

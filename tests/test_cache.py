@@ -321,3 +321,49 @@ def test_entries_of_every_wrong_shape_are_rewritten_without_a_traceback(tree: Pa
     Path(paths[0]).write_text(json.dumps({**good, "decls": [[1, 2, 3]], "warnings": [None]}))
     assert check(tree, c) == cold
     assert json.loads(Path(paths[0]).read_text()) == good
+
+
+STORE = """package conf
+
+type Store struct {
+	Items map[string]int
+}
+
+func New() *Store { return &Store{} }
+
+func (s *Store) Put(k string) { s.Items[k]++ }
+
+func Load() map[string]int {
+	return map[string]int{}
+}
+"""
+USE = """package app
+
+import "example.com/m/conf"
+
+func Use() {
+	m := conf.Load()
+	m["a"] = 1
+}
+"""
+
+
+def test_a_callee_body_or_a_field_set_in_another_package_invalidates_what_read_it(tmp_path: Path) -> None:
+    """A package's findings can depend on the body of a function of another package (a
+    callee that returns nil) and on files of other packages that assign an exported
+    field: an edit there must reach the cached result, though it changes no
+    declaration."""
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD, "conf/conf.go": STORE, "app/app.go": USE})
+    c = tmp_path / "cache"
+
+    def found() -> list[str]:
+        code, out, _ = check(root, c)
+        return sorted(f"{f['path']}:{f['line']}" for f in __import__("json").loads(out))
+
+    assert found() == ["conf/conf.go:9"]  # Put writes the map New leaves out
+    (root / "conf" / "conf.go").write_text(STORE.replace("return map[string]int{}", "return nil"))
+    assert found() == ["app/app.go:7", "conf/conf.go:9"]  # Load's body changed: app analysed again
+    (root / "app" / "app.go").write_text(USE + "\nfunc Fill(s *conf.Store) { s.Items = map[string]int{} }\n")
+    assert found() == ["app/app.go:7"]  # app sets the field now: conf analysed again
+    uncached = run("check", "--format", "json", "--no-cache", "./...", cwd=root)
+    assert check(root, c)[1] == uncached.stdout

@@ -9,6 +9,7 @@ use the nil-ness analysis without an import circle.
 
 from __future__ import annotations
 
+import os
 import re
 
 from tree_sitter import Node
@@ -168,7 +169,7 @@ def inputs(decl: Node) -> list[tuple[int, Node, Node | None]]:
 def imported_callee(pass_, call: Node, scopes) -> tuple[Node, object, object] | None:
     """For `pkg.F(...)` with pkg an import of another package of the module: F's
     declaration, its file and that package (read for its declarations)."""
-    from goguard.frontend.package import imported
+    from goguard.frontend.package import BODIES, imported
 
     fn = call.child_by_field_name("function")
     if fn is None or fn.type != "selector_expression":
@@ -181,6 +182,7 @@ def imported_callee(pass_, call: Node, scopes) -> tuple[Node, object, object] | 
     d = pkg.decls.get(pass_.text(name)) if pkg is not None else None
     if d is None or d.kind != "func":
         return None
+    BODIES.add(os.path.dirname(d.file.abspath))  # its body is read: the cache keys on its bytes
     return d.node, d.file, pkg
 
 

@@ -40,7 +40,7 @@ from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil
 from goguard.facts import fact
 from goguard.facts.fields import _BRACE, _composite_at, _sets
 from goguard.frontend.gotypes import UNKNOWN, Type, TypeResolver
-from goguard.frontend.module import index_for, module_root
+from goguard.frontend.module import assigned_in_module, index_for, module_root
 from goguard.frontend.syntax import NameFinder
 from goguard.models import sync as sync_model
 
@@ -433,45 +433,6 @@ def _assignments(package) -> dict[str, list]:
     return out
 
 
-_MODULE_SET = re.compile(rb"\.\s*([A-Z][A-Za-z0-9_]*)\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)")
-_MODULE_ADDR = re.compile(rb"&\s*[A-Za-z_][A-Za-z0-9_.\[\]()]*\.([A-Z][A-Za-z0-9_]*)\b")
-
-
-@lru_cache(maxsize=4)
-def _module_sources(root: str) -> tuple:
-    """(folder, bytes) of every Go file of the module below root (vendor/, testdata/
-    and dot folders left out), read once per process."""
-    out = []
-    for d, dirs, files in os.walk(root):
-        dirs[:] = [x for x in dirs if x not in ("vendor", "testdata", "node_modules")
-                   and not x.startswith((".", "_"))]
-        for name in files:
-            if not name.endswith(".go"):
-                continue
-            try:
-                with open(os.path.join(d, name), "rb") as fh:
-                    out.append((os.path.normpath(d), fh.read()))
-            except OSError:
-                continue
-    return tuple(out)
-
-
-@lru_cache(maxsize=64)
-def _module_assigned_in(root: str, import_path: str) -> dict[str, frozenset]:
-    """Per folder of the module, the exported field names that a file importing
-    `import_path` assigns or takes the address of, read from the bytes (a cautious
-    over-approximation): only such a file can name the package's type to set its field."""
-    quoted = b'"' + import_path.encode() + b'"'
-    out: dict[str, set] = {}
-    for folder, data in _module_sources(root):
-        if quoted not in data:
-            continue
-        names = out.setdefault(folder, set())
-        names.update(m.group(1).decode() for m in _MODULE_SET.finditer(data))
-        names.update(m.group(1).decode() for m in _MODULE_ADDR.finditer(data))
-    return {d: frozenset(n) for d, n in out.items()}
-
-
 def _module_assigned(package, field: str) -> bool:
     """Whether a folder of the module other than the package's may assign the field."""
     root = module_root(package.dir)
@@ -486,7 +447,7 @@ def _module_assigned(package, field: str) -> bool:
         path = rel
     else:
         path = index.path if rel == "." else f"{index.path}/{rel}"
-    return any(field in names for d, names in _module_assigned_in(root, path).items() if d != own)
+    return any(field in names for d, names in assigned_in_module(root, path).items() if d != own)
 
 
 def field_type_name(types: TypeResolver, package, t: Type) -> str | None:

@@ -16,6 +16,7 @@ of that package is asked about (goguard.frontend.package, goguard.frontend.gotyp
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from functools import lru_cache
@@ -140,3 +141,85 @@ def module_root(directory: str) -> str | None:
 def index_for(directory: str) -> ModuleIndex | None:
     root = module_root(directory)
     return ModuleIndex(root) if root is not None else None
+
+
+# --- which exported fields the module's files may assign -----------------------------
+
+_MODULE_SET = re.compile(rb"\.\s*([A-Z][A-Za-z0-9_]*)\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)")
+_MODULE_ADDR = re.compile(rb"&\s*[A-Za-z_][A-Za-z0-9_.\[\]()]*\.([A-Z][A-Za-z0-9_]*)\b")
+# (module root, import path) of every scan the current unit's analysis asked for: its
+# result depends on files of other packages, so the result cache checks them (the
+# engine clears it per unit, as package.CONSULTED).
+SCANS: set[tuple[str, str]] = set()
+
+
+def _module_dirs(root: str):
+    """(folder, file names) of the module's Go source folders below root: vendor/,
+    testdata/, node_modules and dot or underscore folders left out."""
+    for d, dirs, files in os.walk(root):
+        dirs[:] = [x for x in dirs if x not in ("vendor", "testdata", "node_modules")
+                   and not x.startswith((".", "_"))]
+        yield d, sorted(n for n in files if n.endswith(".go"))
+
+
+@lru_cache(maxsize=4)
+def _module_sources(root: str) -> tuple:
+    """(folder, bytes) of every Go file of the module below root, read once per process."""
+    out = []
+    for d, names in _module_dirs(root):
+        for name in names:
+            try:
+                with open(os.path.join(d, name), "rb") as fh:
+                    out.append((os.path.normpath(d), fh.read()))
+            except OSError:
+                continue
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _assigned_in(root: str, import_path: str) -> dict[str, frozenset]:
+    quoted = b'"' + import_path.encode() + b'"'
+    out: dict[str, set] = {}
+    for folder, data in _module_sources(root):
+        if quoted not in data:
+            continue
+        names = out.setdefault(folder, set())
+        names.update(m.group(1).decode() for m in _MODULE_SET.finditer(data))
+        names.update(m.group(1).decode() for m in _MODULE_ADDR.finditer(data))
+    return {d: frozenset(n) for d, n in out.items()}
+
+
+def assigned_in_module(root: str, import_path: str) -> dict[str, frozenset]:
+    """Per folder of the module, the exported field names that a file importing
+    `import_path` assigns or takes the address of, read from the bytes (a cautious
+    over-approximation): only such a file can name the package's type to set its field."""
+    SCANS.add((root, import_path))
+    return _assigned_in(root, import_path)
+
+
+def scan_digest(root: str, import_path: str) -> str:
+    """A digest of assigned_in_module's answer, for the result cache."""
+    got = _assigned_in(root, import_path)
+    return hashlib.sha256(repr(sorted((os.path.relpath(d, root), sorted(n)) for d, n in got.items())).encode()
+                          ).hexdigest()
+
+
+def module_listing(root: str) -> str:
+    """A digest of the module's Go files by path, size and modification time: equal
+    listings mean the scans above would read the same bytes (a cheap first check)."""
+    h = hashlib.sha256()
+    for d, names in _module_dirs(root):
+        for name in names:
+            try:
+                st = os.stat(os.path.join(d, name))
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(os.path.join(d, name), root)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                     .encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def forget_sources() -> None:
+    """Drop the files read for scans (a long-lived process whose files change)."""
+    _module_sources.cache_clear()
+    _assigned_in.cache_clear()

@@ -225,6 +225,9 @@ MAX_IMPORTED = 128
 # Every folder whose declarations the current unit consulted (goguard.cache lists
 # their files as the unit's dependencies); the engine clears it per unit.
 CONSULTED: set[str] = set()
+# The folders among them whose function bodies the analysis read (a callee's result
+# summary): the cache keys on their files' full bytes, not on their declarations.
+BODIES: set[str] = set()
 
 
 def imported(from_dir: str, import_path: str) -> Package | None:
