@@ -9,6 +9,7 @@ from typing import Any
 
 from tree_sitter import Node
 
+from goguard.facts.keeps import method_names
 from goguard.frontend.source import captures
 
 _VIEW_WRITERS = (b"Read", b"copy(", b":0]", b"0] =", b"Put(", b"Bytes()", b"ReadSlice", b"ReadLine",
@@ -80,13 +81,10 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         return True  # rare, and what a goroutine captures is not in its text's shape
     data = pass_.file.data
     text = data[stmt.start_byte:stmt.end_byte]
-    if stmt.type == "expression_statement":
-        # keep(&item): only a function of the package can be known to keep it
-        call = stmt.named_children[0] if stmt.named_children else None
-        fn = call.child_by_field_name("function") if call is not None else None
-        top = pass_.package.decls.get(pass_.text(fn)) if fn is not None else None
-        if top is None or top.kind != "func":
-            return False
+    if stmt.type == "expression_statement" and not calls_package(pass_, stmt.named_children[0]):
+        return False  # keep(&item), q.Push(&v): only the package's own can be known to keep it
+    if stmt.type == "return_statement" and b"Put(" not in body:
+        return False  # what a function returns is the caller's: only a deferred Put undoes that
     if any(o in text for o in _OWNED):
         return True
     if pass_.go_version is not None and pass_.go_version < (1, 22) and b"&" in text:
@@ -104,10 +102,14 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
             filled[key] = body.count(key) > 1  # &x handed elsewhere too (a decoder)
         if filled[key]:
             return True
-    if not writes_views:
-        return False
     stored = list(_stored_slice_names(stmt, data, body))
     if not stored:
+        return False
+    if filled.get(b"") is None:
+        filled[b""] = _kept_names(body)
+    if any(name in filled[b""] for name in stored):
+        return True  # rd, err := collect(&jc): the result may hold the argument
+    if not writes_views:
         return False
     if filled.get(None) is None:
         filled[None] = _filled_names(body, owned)
@@ -159,10 +161,40 @@ def _filled_names(body: bytes, owned: bool) -> frozenset:
     return frozenset(out)
 
 
+def calls_package(pass_, call: Node) -> bool:
+    """Whether a call calls a function of the package by name, or a method by a name
+    some type of the package declares (the cheap test before the callee is resolved)."""
+    fn = call.child_by_field_name("function") if call.type == "call_expression" else None
+    if fn is None:
+        return False
+    if fn.type == "selector_expression":
+        f = fn.child_by_field_name("field")
+        return f is not None and pass_.text(f) in method_names(pass_.package)
+    if fn.type == "identifier":
+        top = pass_.package.decls.get(pass_.text(fn))
+        return top is not None and top.kind == "func"
+    return False
+
+
+# Names declared from a call that is handed an address (`rd, err := collect(&jc)`):
+# a function of the package may return it inside its result.
+_KEPT_DECL = re.compile(rb"(?m)^[ \t]*([A-Za-z_]\w*)\b[^\n=]*:=[^\n(]*\([^\n]*&")
+
+
+def _kept_names(body: bytes) -> frozenset:
+    return frozenset(m.group(1) for m in _KEPT_DECL.finditer(body)) if b"(&" in body or b", &" in body \
+        else frozenset()
+
+
 def _stored_slice_names(stmt: Node, data: bytes, body: bytes):
     """Names of the slices a statement may store, by syntax alone: the values of an
-    index or field assignment, append's arguments, a send, and what is assigned to a
-    name that this function does not declare (a result, a captured or package variable)."""
+    index or field assignment, append's arguments, a send, a return, and what is
+    assigned to a name that this function does not declare (a result, a captured or
+    package variable)."""
+    if stmt.type == "return_statement":
+        for v in stmt.named_children[0].named_children if stmt.named_children else ():
+            yield from _stored_names(v, data)
+        return
     if stmt.type == "send_statement":
         v = stmt.child_by_field_name("value")
         if v is not None:
@@ -202,8 +234,9 @@ def _stored_names(right: Node, data: bytes, depth: int = 0):
     for v in values:
         while v.type == "parenthesized_expression" and v.named_children:
             v = v.named_children[0]
-        if v.type == "slice_expression":
-            v = v.child_by_field_name("operand") or v
+        if v.type == "slice_expression" or (v.type == "unary_expression" and v.children and
+                                            v.children[0].type == "&"):
+            v = v.child_by_field_name("operand") or v  # buf[:n], &buf: buf's array
         if v.type == "identifier":
             yield data[v.start_byte:v.end_byte]
         elif depth < 4 and v.type in ("composite_literal", "literal_value", "keyed_element", "literal_element"):

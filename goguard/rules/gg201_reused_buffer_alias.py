@@ -137,9 +137,9 @@ from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
 from goguard.rules._fix_clone import clone_fix
-from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written
+from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written, calls_package
 from goguard.rules._gg201_search import _Search
-from goguard.rules._gg201_stores import Store, stores_of
+from goguard.rules._gg201_stores import Store, carried_stores, simple_statement, stores_of
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -158,6 +158,13 @@ META = RuleMeta(
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
+(expression_statement (call_expression function: (selector_expression) arguments: (argument_list (_))) @call)
+(call_expression arguments: (argument_list [(unary_expression operator: "&")
+  (call_expression function: (selector_expression field: (field_identifier) @_bytes
+    (#eq? @_bytes "Bytes")))])) @call
+(return_statement (expression_list)) @stmt
+(short_var_declaration right: (expression_list [(composite_literal)
+  (unary_expression operand: (composite_literal))])) @stmt
 (go_statement) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
@@ -180,10 +187,10 @@ _STORAGE = {
 }
 _ADVICE = {
     "address": "every stored {alias} shows the value written last",
-    "view": "store a copy (bytes.Clone)",
-    "scanner": "store a copy (bytes.Clone, or sc.Text())",
-    "reader": "store a copy (bytes.Clone)",
-    "buffer": "store a copy (bytes.Clone)",
+    "view": "store a copy ({copy})",
+    "scanner": "store a copy ({copy}, or sc.Text())",
+    "reader": "store a copy ({copy})",
+    "buffer": "store a copy ({copy})",
 }
 
 
@@ -194,6 +201,12 @@ def check(pass_, matches) -> None:
             fn = pass_.enclosing_function(stmt)
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+        for call in caps.get("call", ()):
+            # a call that may keep its argument: of a function or method of the package
+            stmt = simple_statement(call) if calls_package(pass_, call) else None
+            fn = pass_.enclosing_function(call) if stmt is not None else None
+            if fn is not None:
+                by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
     data = pass_.file.data
     for fn, stmts in by_fn.values():
         body = data[fn.start_byte:fn.end_byte]
@@ -201,53 +214,137 @@ def check(pass_, matches) -> None:
         written = _Written(fn, data)
         owned = any(o in body for o in _OWNED)
         filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
-        stmts = [s for s in stmts if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)]
-        if not stmts:
-            continue
-        model: AliasModel = pass_.result("aliases", fn)
-        stores = [st for s in stmts for st in stores_of(model, s)
-                  if any(ev.kind != "kill" for ev in model.uses(st.alias.root, st.alias.kind))]
-        stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
-        if not stores:
-            continue
-        same: dict[tuple[int, str], dict[int, list[Store]]] = {}
-        for st in stores:
+        stmts = list({s.id: s for s in stmts
+                      if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)}.values())
+        if stmts:
+            _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
+    found = [st for s in stmts for st in stores_of(model, s)]
+    held: dict[int, list[Store]] = {}
+    for st in found:
+        if st.held and st.container is not None:
+            held.setdefault(st.container.id, []).append(st)
+    if held:
+        found += carried_stores(model, held)
+    stores = [st for st in found if any(ev.kind != "kill" for ev in model.uses(st.alias.root, st.alias.kind))
+              or (st.alias.kind == "address" and any(ev.kind != "kill" for ev in model.uses(st.alias.root, "view")))]
+    stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+    if not stores:
+        return
+    nodes = {st.stmt.id: st.node for st in stores}
+    # a carried store knows where its held store is
+    stores = [replace(st, through=replace(st.through, node=nodes.get(st.through.stmt.id, -1)))
+              if st.through is not None else st for st in stores]
+    same: dict[tuple[int, str], dict[int, list[Store]]] = {}
+    for st in stores:
+        if not st.held:
             same.setdefault((st.alias.root.id, st.alias.kind), {}).setdefault(st.node, []).append(st)
-        search = _Search(model)
-        reported: set[int] = set()
-        for st in sorted(stores, key=lambda s: s.alias.expr.start_byte):
-            if st.alias.expr.id in reported:
-                continue
-            found = search.find(st, same[(st.alias.root.id, st.alias.kind)])
-            if found is None:
-                continue
+    search = _Search(model)
+    reported: set[int] = set()
+    for st in sorted(stores, key=lambda s: s.alias.expr.start_byte):
+        if st.alias.expr.id in reported:
+            continue
+        if st.held:
+            read = search.read_after_write(st)
+            if read is not None:
+                reported.add(st.alias.expr.id)
+                _report_read(pass_, st, *read)
+            continue
+        stale = search.stale(st)
+        if stale is not None:
+            reported.add(st.alias.expr.id)
+            _report(pass_, model, st, None, stale[0], stale[1], None, False, stale=True)
+            continue
+        found = search.find(st, same[(st.alias.root.id, st.alias.kind)])
+        if found is not None:
             reported.add(st.alias.expr.id)
             _report(pass_, model, st, search._loop_of(st), *found)
+            continue
+        read = search.read_after_write(st)
+        if read is not None:
+            reported.add(st.alias.expr.id)
+            _report_read(pass_, st, *read)
 
 
-# Byte strings without one of which a function cannot write into a stored view of an
-# array (a read into it, copy, append after emptying, an index write, a pool, a reader's
-# or scanner's own buffer): a store of a plain slice there is not looked at.
 def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, wnode: int,
-            later: Store | None, back: bool) -> None:
-    root = st.alias.root
+            later: Store | None, back: bool, stale: bool = False) -> None:
+    alias = st.alias
+    root = alias.root
     name = root.name
     text = pass_.file.code  # quoted: code, not its comments
-    shown = text(st.alias.expr)
-    if st.alias.source is not None and st.alias.source.id != st.alias.expr.id:
-        shown = f"{shown} (from {text(st.alias.source)})"
-    when = "on the next iteration" if back else "later"
-    what = _KIND_TEXT[st.alias.kind].format(name=name)
-    advice = _ADVICE[st.alias.kind].format(alias=shown)
-    msg = f"{shown} {st.how} {st.where} {what}, and {ev.what.format(it='it')} {when}: {advice}"
+    shown = text(alias.expr)
+    if alias.via is not None:
+        shown = f"{shown}, returned by {alias.via},"
+    elif alias.source is not None and alias.source.id != alias.expr.id:
+        shown = f"{shown} (from {text(alias.source)})"
+    if stale:
+        when = "before that"
+    elif ev.deferred:
+        when = "when the function returns"
+    else:
+        when = "on the next iteration" if back else "later"
+    what = _KIND_TEXT[alias.kind].format(name=name)
+    copy = _copy(model, alias)
+    advice = _ADVICE[alias.kind].format(alias=shown, copy=copy)
+    stored = f"{st.how} {st.where}"
+    if st.through is not None:
+        holder = st.through.container.name if st.through.container is not None else "it"
+        stored = f"{st.through.how} {st.through.where.rstrip(',')}, and with {holder} {st.how} {st.where.rstrip(',')},"
+    msg = f"{shown} {stored} {what}, and {ev.what.format(it='it')} {when}: {advice}"
     outside = loop is not None and not (loop.start_byte <= root.ident.start_byte < loop.end_byte)
     decl_note = f"{name} declared here" + (", outside the loop" if outside else
                                             (", one variable for the whole loop (before Go 1.22)"
                                              if loop is not None else ""))
-    flow = [(root.ident, decl_note),
-            (st.alias.expr, f"{st.how} {st.where} here"),
-            (ev.at, f"{ev.what.format(it=_STORAGE[st.alias.kind].format(name=name))} here, {when}")]
+    flow = [(root.ident, decl_note), (alias.expr, f"{stored.rstrip(',')} here")]
+    if st.through is not None:
+        flow = [(root.ident, decl_note), (alias.expr, f"{st.through.how} {st.through.where.rstrip(',')} here"),
+                (st.stmt, f"{st.how} {st.where.rstrip(',')} here")]
+    flow.append((ev.at, f"{ev.what.format(it=_STORAGE[alias.kind].format(name=name))} here, {when}"))
     if later is not None and later.node != st.node:
         flow.append((later.alias.expr, f"and {later.how} {later.where} again here"))
-    pass_.report(st.alias.expr, msg, flow=flow, fix=clone_fix(pass_, st.alias.kind, st.alias.expr))
+    # A copy taken after the write would copy the written bytes: copy where the alias is taken.
+    at = alias.source if stale and alias.source is not None and alias.via is None else alias.expr
+    pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, at))
 
+
+def _report_read(pass_, st: Store, ev: Event, wnode: int, use: tuple[str, Node] | None) -> None:
+    alias = st.alias
+    name = alias.root.name
+    text = pass_.file.code
+    shown = text(alias.expr)
+    where = f"{st.how} {st.where}"
+    read = use[1] if use is not None else None
+    if read is None:
+        after = f"the function returns with {st.where} holding it"
+    elif use[0] == "leave":
+        after = f"{text(read)} leaves the function"
+    else:
+        after = f"{text(read)} is read"
+    msg = (f"{shown} {where} points to the one variable {name}, and {ev.what.format(it='it')} before "
+           f"{after}: that shows the new bytes, not the stored ones; store the address of a copy "
+           f"(c := bytes.Clone({name}), then &c)")
+    flow = [(alias.root.ident, f"{name} declared here"), (alias.expr, f"{where} here"),
+            (ev.at, f"{ev.what.format(it=name)} here")]
+    if read is not None:
+        flow.append((read, "read through the stored pointer here"))
+    pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, alias.expr))
+
+
+_BYTE = ("byte", "uint8")
+
+
+def _copy(model: AliasModel, alias) -> str:
+    """The copy that fits the stored value: strings.Clone for a string made with
+    unsafe.String, bytes.Clone for bytes, slices.Clone for other slices."""
+    if alias.kind in ("scanner", "reader", "buffer"):
+        return "bytes.Clone"
+    src = alias.source if alias.source is not None and alias.via is None else alias.expr
+    if src.type == "call_expression" and model.text(src.child_by_field_name("function") or src).endswith(".String"):
+        return "strings.Clone, or string(b[:n])"
+    t = model.type_of(alias.root.ident)
+    elem = model.types.underlying(t.elem) if t.kind == "slice" and t.elem is not None else None
+    if elem is not None and not (elem.kind == "basic" and elem.name in _BYTE):
+        return "slices.Clone"
+    return "bytes.Clone"
