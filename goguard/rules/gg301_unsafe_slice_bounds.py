@@ -94,21 +94,27 @@ heap overruns on the paths the tests take.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from goguard.analyses.backing import (
     Backing,
     backing,
+    element_base,
     plural,
     ref_key,
+    scaled_length,
     shorten,
     symbolic_length,
 )
 from goguard.analyses.consts import Consts
+from goguard.frontend.gotypes import UNKNOWN
 from goguard.findings import Edit, Fix
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
+from goguard.rules._gg301_steps import check_step
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -126,6 +132,10 @@ META = RuleMeta(
     query="""
 (call_expression function: (selector_expression field: (field_identifier) @name
   (#any-of? @name "Slice" "String"))) @call
+(assignment_statement left: (expression_list (identifier)) right: (expression_list [
+  (call_expression function: (selector_expression field: (field_identifier) @_s (#any-of? @_s "Pointer" "Add")))
+  (call_expression function: (parenthesized_expression))
+  (type_conversion_expression)])) @step
 """ + POINTER_CONVERSIONS,
 )
 
@@ -144,6 +154,8 @@ def check(pass_, matches) -> None:
                 _check_call(pass_, call, u[0], u[1][0], u[1][1])
         for conv in caps.get("conv", ()):
             _check_conversion(pass_, conv)
+        for stmt in caps.get("step", ()):
+            check_step(pass_, _consts(pass_, stmt), stmt)
 
 
 def _consts(pass_, node: Node) -> Consts:
@@ -170,11 +182,13 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
         said = f"length {n}" if n is not None else f"length {text(length)}, which is not provably zero,"
         pass_.report(call, f"{fn} of a nil pointer with {said} panics: \"{fn}: ptr is nil and len is not zero\"")
         return
-    empty = _empty_base(consts, ptr, call)
+    empty = _empty_base(consts, ptr, call) or _emptied_field(pass_, consts, ptr, call)
     if empty is not None:
         x, why, flow = empty
         pass_.report(call, f"&{text(x)}[0] panics with index out of range before {fn} runs: {why}; "
                            f"use unsafe.SliceData({text(x)})", flow=flow)
+        return
+    if member == "Slice" and _element_size(pass_, consts, call, ptr, length):
         return
     b = backing(consts, ptr)
     if b is None:
@@ -204,6 +218,68 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
     avail = f"{kind}({text(b.base)})" + (f"-{b.offset}" if b.offset else "")
     pass_.report(call, f"{fn} length {text(length)} exceeds the {avail} {unit}s behind {what} "
                        f"({plural(over, unit)} too many)", flow=_flow(b, text))
+
+
+def _element_size(pass_, consts: Consts, call: Node, ptr: Node, length: Node) -> bool:
+    """unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)): the length counts b's
+    1-byte elements, the slice has 4-byte ones: 4 times the memory behind the pointer,
+    whatever b holds. Reported when the slice's element is wider than b's, per unit of
+    the length (`len(b)/4` over bytes is right)."""
+    eb = element_base(consts, ptr)
+    if eb is None or not eb.elem_size:
+        return False
+    conv = pointer_conversion(ptr)
+    pt = consts.type_expr(conv[0]) if conv is not None else (consts.underlying(consts.type_of(ptr)) or UNKNOWN).elem
+    size = consts.sizeof(pt) if pt is not None else None
+    sl = scaled_length(consts, length)
+    if not size or sl is None or ref_key(consts, sl[0]) is None or ref_key(consts, sl[0]) != ref_key(consts, eb.base):
+        return False
+    x, kind, num, den = sl
+    if size * num <= eb.elem_size * den:
+        return False
+    _report_element_size(pass_, call, "unsafe.Slice", length, x, kind, eb, size, num, den, pt)
+    return True
+
+
+def _report_element_size(pass_, node: Node, what: str, length: Node, x: Node, kind: str, eb, size: int,
+                         num: int, den: int, pt) -> None:
+    text = pass_.file.code
+    e = eb.elem_size
+    times = size * num / (e * den)
+    times_text = f"{int(times)} times" if times == int(times) else f"{times:.2f} times"
+    right = f"{kind}({text(x)})" + (f"*{e}" if e > 1 else "") + f"/{size}"
+    pass_.report(node, f"{what} length {shorten(text(length), 40)} counts the elements of {text(x)} "
+                       f"({_type_text(eb.elem)}, {plural(e, 'byte')} each), but the slice's are {_type_text(pt)} "
+                       f"({size} bytes each): it covers {times_text} the memory behind {shorten(text(eb.base), 40)}, "
+                       f"whatever it holds; use {right}")
+
+
+def _type_text(t) -> str:
+    return t.name if t is not None and t.name else "element"
+
+
+def _emptied_field(pass_, consts: Consts, ptr: Node, call: Node) -> tuple[Node, str, list] | None:
+    """`&x.f[0]` of a slice field that the package empties somewhere (`x.f = nil`,
+    `x.f = x.f[:0]`), with no mention of `x.f` in the function before the call (no
+    length check, no append, no index): on the value as emptied, it panics."""
+    eb = element_base(consts, ptr)
+    if eb is None or eb.first is None or eb.base.type != "selector_expression":
+        return None
+    xt = consts.underlying(consts.type_of(eb.base))
+    field = eb.base.child_by_field_name("field")
+    emptied = pass_.fact("emptied-fields").get(pass_.text(field)) if field is not None else None
+    if xt is None or xt.kind != "slice" or emptied is None:
+        return None
+    fn = pass_.enclosing_function(call)
+    if fn is None:
+        return None
+    x = pass_.text(eb.base)
+    before = pass_.file.data[fn.start_byte:eb.first.start_byte]
+    if re.search(rb"(?<![\w.])" + re.escape(x.encode()) + rb"(?!\w)", before):
+        return None  # checked, filled or indexed first: unsure
+    path, line, how = emptied
+    return eb.base, (f"{x} is empty after `{how}` ({path}:{line}), and nothing here checks its length "
+                     f"first"), []
 
 
 def _is_nil(consts: Consts, ptr: Node) -> bool:

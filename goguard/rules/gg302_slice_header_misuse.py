@@ -98,6 +98,10 @@ types are deprecated (goguard's GG303, which stays silent where GG302 reports).
 
 from __future__ import annotations
 
+from tree_sitter import Node
+
+from goguard.analyses.header_data import header_as_data
+from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -108,14 +112,32 @@ META = RuleMeta(
     precision="high",
     measured=f"on {CORPUS}, no findings.",
     security_severity="7.5",
-    requires=(b"SliceHeader", b"StringHeader"),  # no such file can hold a match: skipped before any query
+    requires=(b"unsafe",),  # no other file can hold a match: skipped before any query
     query="""
 (selector_expression field: (field_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
 (qualified_type name: (type_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
-""",
+""" + POINTER_CONVERSIONS,
 )
 
 
 def check(pass_, matches) -> None:
-    for m in pass_.result("slice_headers").misuses:
-        pass_.report(m.node, m.message, flow=m.flow)
+    headers = False
+    for _, caps in matches:
+        headers = headers or bool(caps.get("name"))
+        for conv in caps.get("conv", ()):
+            found = header_as_data(pass_, conv)
+            if found is not None:
+                _report_header_as_data(pass_, conv, *found)
+    if headers:
+        for m in pass_.result("slice_headers").misuses:
+            pass_.report(m.node, m.message, flow=m.flow)
+
+
+def _report_header_as_data(pass_, conv: Node, operand: Node, kind: str) -> None:
+    text = pass_.file.code
+    x = text(operand)
+    name = x[1:] if x.startswith("&") else f"*{x}"
+    data = "unsafe.SliceData" if kind == "slice" else "unsafe.StringData"
+    pass_.report(conv, f"{text(conv)} points at the {kind} header of {name} (its data pointer, length"
+                       f"{' and capacity' if kind == 'slice' else ''}), not at its bytes: reads and writes through it "
+                       f"see or overwrite the header's words; use {data}({name})")

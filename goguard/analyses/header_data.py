@@ -1,0 +1,81 @@
+"""A slice or string header read as if it were the data: `(*byte)(unsafe.Pointer(&b))`.
+
+`&b` of a slice `b` is the address of its header (data pointer, length, capacity), not
+of its first byte; `unsafe.Pointer(&b)` converted to a pointer to bytes, to a C
+character type or to an array of those reads and writes the header's words as bytes.
+This is the C habit of handing `&buf` where `&buf[0]` is meant, and the classic cgo
+mistake `C.write(fd, (*C.char)(unsafe.Pointer(&buf)), n)`. The same holds for `p` of
+type `*[]T` (or `*string`).
+
+Conversions to other types are not this: `*(*string)(unsafe.Pointer(&b))` (a string
+header is a prefix of a slice header), conversions to slices, to
+`reflect.SliceHeader` or to a struct laid out as a header, and to `uintptr` (the data
+pointer on purpose) read the header as a header. GG302 asks `header_as_data` of each
+pointer conversion of a file that imports unsafe.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from goguard.analyses.unsafe_imports import pointer_conversion
+from goguard.frontend.syntax import operator, strip_parens
+
+# Element types whose pointer means "the bytes": Go's and cgo's one-byte types.
+BYTE_TYPES = frozenset(("byte", "uint8", "int8"))
+C_BYTE_TYPES = frozenset(("char", "uchar", "schar", "uint8_t", "int8_t", "gchar", "guchar"))
+
+
+def _byte_type(consts, t: Node) -> str | None:
+    """The text of a one-byte element type, or of an array of them (`[8]byte`)."""
+    t = strip_parens(t)
+    while t.type == "parenthesized_type" and t.named_children:
+        t = t.named_children[0]
+    if t.type == "array_type":
+        elem = t.child_by_field_name("element")
+        return consts.file.text(t) if elem is not None and _byte_type(consts, elem) else None
+    text = consts.file.text(t)
+    if t.type in ("qualified_type", "selector_expression"):
+        pkg, _, name = text.partition(".")
+        return text if pkg == "C" and name in C_BYTE_TYPES else None
+    if t.type in ("type_identifier", "identifier"):
+        if text in BYTE_TYPES:
+            return text
+        u = consts.underlying(consts.type_expr(t))
+        return text if u is not None and u.kind == "basic" and u.name in BYTE_TYPES else None
+    return None
+
+
+def header_as_data(pass_, conv: Node):
+    """(operand, "slice" or "string") for a conversion reading a header as bytes."""
+    pc = pointer_conversion(conv)
+    ui = pass_.result("unsafe_imports")
+    if pc is None:
+        return None
+    target, operand = pc
+    inner = ui.pointer_arg(operand)
+    if inner is None:
+        return None
+    fn = pass_.enclosing_function(conv)
+    if fn is None:
+        return None
+    consts = pass_.result("consts", fn)
+    if _byte_type(consts, target) is None:
+        return None
+    x = strip_parens(inner)
+    if x.type == "unary_expression" and operator(x) == "&":
+        op = strip_parens(x.child_by_field_name("operand") or x)
+        if op.type == "composite_literal":
+            return None
+        t = consts.underlying(consts.type_of(op))
+    else:
+        t = consts.underlying(consts.type_of(x))
+        t = consts.underlying(t.elem) if t is not None and t.kind == "pointer" and t.elem is not None else None
+    if t is None:
+        return None
+    if t.kind == "slice":
+        return inner, "slice"
+    if t.kind == "basic" and t.name == "string":
+        return inner, "string"
+    return None
+
