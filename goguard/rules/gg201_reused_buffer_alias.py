@@ -137,6 +137,7 @@ from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
 from goguard.rules._fix_clone import clone_fix
+from goguard.rules._gg201_locked import locked_bytes
 from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written, calls_package
 from goguard.rules._gg201_search import _Search
 from goguard.rules._gg201_stores import Store, carried_stores, simple_statement, stores_of
@@ -166,6 +167,7 @@ META = RuleMeta(
 (short_var_declaration right: (expression_list [(composite_literal)
   (unary_expression operand: (composite_literal))])) @stmt
 (go_statement) @stmt
+(call_expression function: (selector_expression field: (field_identifier) @_reset (#eq? @_reset "Reset"))) @reset
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
@@ -208,6 +210,7 @@ def check(pass_, matches) -> None:
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
     data = pass_.file.data
+    _check_locked(pass_, matches)
     for fn, stmts in by_fn.values():
         body = data[fn.start_byte:fn.end_byte]
         writes_views = any(w in body for w in _VIEW_WRITERS)
@@ -218,6 +221,33 @@ def check(pass_, matches) -> None:
                       if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)}.values())
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _check_locked(pass_, matches) -> None:
+    """b.Bytes() of a buffer field kept past Reset() and Unlock() (_gg201_locked)."""
+    done: set[int] = set()
+    data = pass_.file.data
+    for _, caps in matches:
+        for reset in caps.get("reset", ()):
+            fn = pass_.enclosing_function(reset)
+            if fn is None or fn.id in done:
+                continue
+            done.add(fn.id)
+            body = data[fn.start_byte:fn.end_byte]
+            if b".Bytes()" not in body or b"Unlock()" not in body:
+                continue
+            text = pass_.file.code
+            for use, view, reset_stmt, unlock, writer in locked_bytes(pass_, fn):
+                var = text(view.child_by_field_name("left"))
+                right = view.child_by_field_name("right")
+                pass_.report(use, f"{var} (from {text(right)}) is used after {text(reset_stmt)} and {text(unlock)}: "
+                                  f"another goroutine's {writer} can write the buffer's array again under the lock, "
+                                  f"over the bytes {var} views; copy them before the Reset (bytes.Clone)",
+                             flow=[(view, f"{var} views the buffer's bytes here"),
+                                   (reset_stmt, "the buffer is emptied here"),
+                                   (unlock, f"the lock is released here: {writer} may write the buffer now"),
+                                   (use, f"{var} is used here")],
+                             fix=clone_fix(pass_, "buffer", right.named_children[0]))
 
 
 def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
