@@ -11,7 +11,9 @@ outlives the call, and where:
   handed to a goroutine (`go f(v)`, `go func() { use(v) }()`), or handed on to a
   function of the package that keeps it there (a few calls deep);
 - `receiver`: in a field of the method's receiver (`fpi.Name = b[3:n]`): kept as long
-  as the receiver is, which the caller decides;
+  as the receiver is, which the caller decides; `entries` when it is an entry of a map
+  or slice of the receiver (`w.metas[k] = s`, `q.items = append(q.items, b)`), one of
+  many, which the next call does not replace;
 - `result`: returned, directly or inside a value the function builds and returns
   (`rd := &RepoData{Config: jc}; return rd`): the call's result is the argument.
 
@@ -55,6 +57,7 @@ MAX_LITERAL_DEPTH = 4
 class Kept:
     out: frozenset = frozenset()
     receiver: frozenset = frozenset()
+    entries: frozenset = frozenset()  # of `receiver`: kept as one entry of many
     result: frozenset = frozenset()
     released: frozenset = frozenset()
     # Where each position is kept (a statement of the callee), for a message's flow.
@@ -163,6 +166,7 @@ class _Summary:
         self.recv_pointer = recv is not None and recv[1]
         self.out: set[int] = set()
         self.receiver: set[int] = set()
+        self.entries: set[int] = set()
         self.result: set[int] = set()
         self.released: set[int] = set()
         self.where: dict[tuple[str, int], Node] = {}
@@ -281,7 +285,7 @@ class _Summary:
             return f"local:{d.id}"
         return None
 
-    def store(self, target: Node | None, value: Node, at: Node) -> None:
+    def store(self, target: Node | None, value: Node, at: Node, appended: bool = False) -> None:
         held = self.held(value)
         if not held:
             return
@@ -296,6 +300,8 @@ class _Summary:
             self.carriers.setdefault(int(kind[6:]), set()).update(held)
             return
         self.keep(kind, held, at)
+        if kind == "receiver" and (appended or _indexed(t)):
+            self.keep("entries", held, at)
 
     def run(self) -> Kept:
         body = self.decl.child_by_field_name("body")
@@ -317,14 +323,14 @@ class _Summary:
             if s.type == "short_var_declaration":
                 self.declaration(s)
                 continue
-            for target, value in _pairs(s, self.text):
-                self.store(target, value, s)
+            for target, value, appended in _pairs(s, self.text):
+                self.store(target, value, s, appended)
         for call in caps.get("call", ()):
             inner = self.fp.enclosing_function(call)
             if inner is not None and inner.id == self.decl.id:
                 self.handed(call)
-        return Kept(frozenset(self.out), frozenset(self.receiver - self.out), frozenset(self.result),
-                    frozenset(self.released), {k: v for k, v in self.where.items()})
+        return Kept(frozenset(self.out), frozenset(self.receiver - self.out), frozenset(self.entries - self.out),
+                    frozenset(self.result), frozenset(self.released), {k: v for k, v in self.where.items()})
 
     def declaration(self, s: Node) -> None:
         left, right = s.child_by_field_name("left"), s.child_by_field_name("right")
@@ -400,11 +406,11 @@ def _keeps(fp, decl: Node) -> Kept:
 
 
 def _pairs(s: Node, text):
-    """(target or None for a send, stored value) of one statement."""
+    """(target or None for a send, stored value, appended) of one statement."""
     if s.type == "send_statement":
         v = s.child_by_field_name("value")
         if v is not None:
-            yield None, v
+            yield None, v, False
         return
     if operator(s) != "=":
         return
@@ -418,6 +424,15 @@ def _pairs(s: Node, text):
             args = v.child_by_field_name("arguments")
             for a in args.named_children[1:] if args is not None else ():
                 if a.type != "variadic_argument":
-                    yield t, a
+                    yield t, a, True
         elif t.type in ("index_expression", "selector_expression") or t.type == "identifier":
-            yield t, v
+            yield t, v, False
+
+
+def _indexed(target: Node | None) -> bool:
+    e = strip_parens(target) if target is not None else None
+    while e is not None and e.type in ("selector_expression", "index_expression", "parenthesized_expression"):
+        if e.type == "index_expression":
+            return True
+        e = e.child_by_field_name("operand")
+    return False

@@ -239,6 +239,11 @@ def _stored_names(right: Node, data: bytes, depth: int = 0):
             v = v.child_by_field_name("operand") or v  # buf[:n], &buf: buf's array
         if v.type == "identifier":
             yield data[v.start_byte:v.end_byte]
+        elif depth < 4 and v.type == "call_expression":
+            # parse(buf[:n]): a function of the package may return its argument
+            args = v.child_by_field_name("arguments")
+            for a in args.named_children if args is not None else ():
+                yield from _stored_names(a, data, depth + 1)
         elif depth < 4 and v.type in ("composite_literal", "literal_value", "keyed_element", "literal_element"):
             body = v.child_by_field_name("body") if v.type == "composite_literal" else v
             if body is not None:

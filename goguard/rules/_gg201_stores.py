@@ -161,12 +161,13 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
                     yield Store(a, stmt, -1, "handed to", f"{name}, which keeps it,", False, False, None,
                                 through=through)
                 elif recv is not None:
-                    yield from _kept_in_receiver(model, stmt, a, through, name, recv)
+                    yield from _kept_in_receiver(model, stmt, a, through, name, recv, i in kept.entries)
 
 
-def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: str, recv: Node):
+def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: str, recv: Node, entry: bool):
     """x.M(a) where M keeps a in a field of x: a store into x (held when x is a local
-    value of this function, which must itself be stored to outlive the call)."""
+    value of this function, which must itself be stored to outlive the call), or, kept
+    as an entry of a map or slice of x, one entry of many."""
     root = _container(model, recv)
     d = model.scopes.decl_of(root) if root is not None else None
     if root is None:
@@ -182,9 +183,9 @@ def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: st
         container = d
     if container is not None and container.id == a.root.id:
         return
-    local = container is not None and container.kind == "var"
+    local = container is not None and container.kind == "var" and not entry
     where = f"{name}, which keeps it in {model.text(recv)},"
-    yield Store(a, stmt, -1, "handed to", where, True, False, container, held=local, through=through)
+    yield Store(a, stmt, -1, "handed to", where, not entry, False, container, held=local, through=through)
 
 
 MAX_GOROUTINE_BYTES = 20_000  # a longer function literal is not searched for captures

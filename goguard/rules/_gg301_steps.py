@@ -95,7 +95,7 @@ def check_step(pass_, consts: Consts, stmt: Node) -> None:
         if have is None or count * step < have:
             return
         what = f"the {have} bytes behind {text(b.root)}"
-        total = f"{step} bytes {count} times, {count * step} bytes in all,"
+        total = f"{plural(step, 'byte')} {count} times, {count * step} bytes in all,"
     else:
         x, k = count
         eb = element_base(consts, init)
@@ -108,7 +108,7 @@ def check_step(pass_, consts: Consts, stmt: Node) -> None:
             return
         what = f"the len({text(x)})" + (f"-{o}" if o else "") + f" elements ({plural(e, 'byte')} each) " \
                f"from {shorten(text(init), 40)}"
-        total = f"{step} bytes len({text(x)})" + (f"{k:+d}" if k else "") + " times"
+        total = f"{plural(step, 'byte')} len({text(x)})" + (f"{k:+d}" if k else "") + " times"
     pass_.report(stmt, f"the loop steps {name} by {total} over {what}: the last step points {name} past the end of its "
                        f"allocation, which Go does not allow (checkptr: \"pointer arithmetic result points to "
                        f"invalid allocation\"); index from the start instead, unsafe.Add(base, i*{step})",

@@ -317,7 +317,7 @@ def _report(pass_, model: AliasModel, st: Store, loop: Node | None, ev: Event, w
         when = "on the next iteration" if back else "later"
     what = _KIND_TEXT[alias.kind].format(name=name)
     copy = _copy(model, alias)
-    advice = _ADVICE[alias.kind].format(alias=shown, copy=copy)
+    advice = _ADVICE[alias.kind].format(alias=text(alias.expr), copy=copy)
     stored = f"{st.how} {st.where}"
     if st.through is not None:
         holder = st.through.container.name if st.through.container is not None else "it"

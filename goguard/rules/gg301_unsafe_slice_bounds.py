@@ -511,6 +511,16 @@ def _check_conversion(pass_, conv: Node) -> None:
         need = n * elem_size if n is not None and elem_size is not None else None
     else:
         need = consts.sizeof(t)
+    if t.kind == "array" and sliced is not None and t.elem is not None:
+        # (*[1<<28]uint32)(unsafe.Pointer(&b[0]))[:len(b)]: the length counts b's elements
+        bound = cap_node if cap_node is not None else sliced.child_by_field_name("end")
+        eb = element_base(consts, operand)
+        sl = scaled_length(consts, bound) if bound is not None and eb is not None and eb.elem_size else None
+        size = consts.sizeof(t.elem)
+        if sl is not None and size and ref_key(consts, sl[0]) is not None and \
+                ref_key(consts, sl[0]) == ref_key(consts, eb.base) and size * sl[2] > eb.elem_size * sl[3]:
+            _report_element_size(pass_, conv, "array view", bound, sl[0], sl[1], eb, size, sl[2], sl[3], t.elem)
+            return
     b = backing(consts, operand)
     have = b.bytes if b is not None else None
     ctext = text(conv) if sliced is None else text(sliced)
