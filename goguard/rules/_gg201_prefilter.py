@@ -9,8 +9,8 @@ from typing import Any
 
 from tree_sitter import Node
 
-from goguard.facts.keeps import method_names
 from goguard.frontend.source import captures
+from goguard.rules._gg201_stores import calls_package
 
 _VIEW_WRITERS = (b"Read", b"copy(", b":0]", b"0] =", b"Put(", b"Bytes()", b"ReadSlice", b"ReadLine",
                  b"unsafe.")
@@ -102,11 +102,13 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
             filled[key] = body.count(key) > 1  # &x handed elsewhere too (a decoder)
         if filled[key]:
             return True
+    if filled.get(b"") is None:
+        filled[b""] = _kept_names(body)
+    if not writes_views and not filled[b""]:
+        return False
     stored = list(_stored_slice_names(stmt, data, body))
     if not stored:
         return False
-    if filled.get(b"") is None:
-        filled[b""] = _kept_names(body)
     if any(name in filled[b""] for name in stored):
         return True  # rd, err := collect(&jc): the result may hold the argument
     if not writes_views:
@@ -159,21 +161,6 @@ def _filled_names(body: bytes, owned: bool) -> frozenset:
     if owned:
         out.update(m.group(1) for m in _OWNED_DECL.finditer(body))
     return frozenset(out)
-
-
-def calls_package(pass_, call: Node) -> bool:
-    """Whether a call calls a function of the package by name, or a method by a name
-    some type of the package declares (the cheap test before the callee is resolved)."""
-    fn = call.child_by_field_name("function") if call.type == "call_expression" else None
-    if fn is None:
-        return False
-    if fn.type == "selector_expression":
-        f = fn.child_by_field_name("field")
-        return f is not None and pass_.text(f) in method_names(pass_.package)
-    if fn.type == "identifier":
-        top = pass_.package.decls.get(pass_.text(fn))
-        return top is not None and top.kind == "func"
-    return False
 
 
 # Names declared from a call that is handed an address (`rd, err := collect(&jc)`):

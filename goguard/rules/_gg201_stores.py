@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.analyses.aliases import Alias, AliasModel
-from goguard.facts.keeps import NOTHING, callee_decl, keeps
+from goguard.facts.keeps import NOTHING, callee_decl, keeps, method_names
 from goguard.frontend.scopes import Decl
 from goguard.frontend.syntax import operator, strip_parens
 
@@ -138,6 +138,21 @@ def _calls_in(stmt: Node):
     return out
 
 
+def calls_package(pass_, call: Node) -> bool:
+    """Whether a call calls a function of the package by name, or a method by a name
+    some type of the package declares (the cheap test before the callee is resolved)."""
+    fn = call.child_by_field_name("function") if call.type == "call_expression" else None
+    if fn is None:
+        return False
+    if fn.type == "selector_expression":
+        f = fn.child_by_field_name("field")
+        return f is not None and pass_.text(f) in method_names(pass_.package)
+    if fn.type == "identifier":
+        top = pass_.package.decls.get(pass_.text(fn))
+        return top is not None and top.kind == "func"
+    return False
+
+
 def _handed(model: AliasModel, stmt: Node, held: dict | None):
     """keep(&item), w.Write(sc.Bytes()): a function or method of the package that keeps
     that argument beyond the call, or in its receiver (package facts)."""
@@ -145,7 +160,14 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
         fn = call.child_by_field_name("function")
         args = call.child_by_field_name("arguments")
         argv = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-        if fn is None or not argv or (fn.type == "identifier" and model.scopes.decl_of(fn) is not None):
+        if fn is None or not argv or (fn.type == "identifier" and model.scopes.decl_of(fn) is not None) or \
+                not calls_package(model.pass_, call):
+            continue
+        # the aliases the arguments hold first, of storage the function writes again:
+        # most calls are handed none, and a summary is only worth it for those
+        handed = [(i, a, through) for i, arg in enumerate(argv) if arg.type != "variadic_argument"
+                  for a, through in _aliases_in(model, arg, held) if written(model, a)]
+        if not handed:
             continue
         found = callee_decl(model.pass_, call, model.scopes)
         kept = keeps(model.pass_, found[0], found[1]) if found is not None else NOTHING
@@ -153,15 +175,20 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
             continue
         name = model.text(fn)
         recv = strip_parens(fn.child_by_field_name("operand")) if fn.type == "selector_expression" else None
-        for i, arg in enumerate(argv):
-            if arg.type == "variadic_argument" or (i not in kept.out and i not in kept.receiver):
-                continue
-            for a, through in _aliases_in(model, arg, held):
-                if i in kept.out:
-                    yield Store(a, stmt, -1, "handed to", f"{name}, which keeps it,", False, False, None,
-                                through=through)
-                elif recv is not None:
-                    yield from _kept_in_receiver(model, stmt, a, through, name, recv, i in kept.entries)
+        for i, a, through in handed:
+            if i in kept.out:
+                yield Store(a, stmt, -1, "handed to", f"{name}, which keeps it,", False, False, None,
+                            through=through)
+            elif i in kept.receiver and recv is not None:
+                yield from _kept_in_receiver(model, stmt, a, through, name, recv, i in kept.entries)
+
+
+def written(model: AliasModel, a: Alias) -> bool:
+    """Whether anything in the function writes the storage an alias shares (a store
+    of an alias nothing writes again cannot be overwritten)."""
+    if any(ev.kind != "kill" for ev in model.uses(a.root, a.kind)):
+        return True
+    return a.kind == "address" and any(ev.kind != "kill" for ev in model.uses(a.root, "view"))
 
 
 def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: str, recv: Node, entry: bool):

@@ -6,30 +6,64 @@ write to that variable, when that write comes while the stored alias can still b
 read. An alias is the variable's address (`&buf`, `&v.f`, `&arr[i]`), a view of its
 backing array (`buf[:n]`, `buf` itself, `&buf[i]`, `unsafe.String(&buf[0], n)`), or a
 buffer a reader owns (`sc.Bytes()` of a `bufio.Scanner`, `r.ReadSlice` and
-`r.ReadLine` of a `bufio.Reader`, `b.Bytes()` of a `bytes.Buffer`). A store that
-outlives is an entry of a map or slice (`m[k] = &buf`), an `append` to a slice, a
-channel send, a field of another value, a named result or a variable captured from
-the enclosing function, directly or inside a composite literal (`T{data: buf[:n]}`).
-The write is the next iteration's assignment (`buf = ...`, `v.f = ...`,
-`rows.Scan(&v.a)`), a write into the shared array (`r.Read(buf)`, `copy(buf, ...)`,
-`buf[i] = ...`, `buf = buf[:0]` then `append`), the next `sc.Scan()`, a read from the
-`bufio.Reader`, `b.Reset()` and a write, or the buffer put back in a `sync.Pool`.
+`r.ReadLine` of a `bufio.Reader`, `b.Bytes()` of a `bytes.Buffer` or of any pooled
+buffer). A store that outlives is an entry of a map or slice (`m[k] = &buf`,
+`out[i].f = &v`), an `append` to a slice, a channel send, a field of another value, a
+named result, a `return`, or a variable captured from the enclosing function,
+directly or inside a composite literal (`T{data: buf[:n]}`). The write is the next
+iteration's assignment (`buf = ...`, `v.f = ...`, `rows.Scan(&v.a)`), a write into the
+shared array (`r.Read(buf)`, `copy(buf, ...)`, `buf[i] = ...`, `buf = buf[:0]` then
+`append`), the next `sc.Scan()`, a read from the `bufio.Reader`, `b.Reset()` and a
+write, or the buffer put back in a pool: `p.Put(b)` of a `sync.Pool`, of whatever `p`
+handed the buffer out with `p.Get()` (a pool type of the package, a package's own
+`Get` and `Put`), or a function of the package that puts its parameter back
+(`putBuffer(b)`); a deferred `Put` (`defer pool.Put(b)`, or in a deferred closure)
+runs when the function returns, after its results are taken.
 
 It reports when the write is followed by another store of the same alias (so two
 entries share one variable: every loop that stores `&buf` and writes `buf`), when the
 store was a channel send (the receiver reads while the sender writes), or, for a store
 into one place (a field, a named result), when the loop can end with that place
 holding the alias of a variable written since (`best = &v` in a loop before Go 1.22).
+A buffer put back in a pool is written by the pool's next user at any time: a store
+before the `Put` (`r.Body = b.Bytes(); pool.Put(b)`, `defer pool.Put(b); return
+b.Bytes()`) is reported, and so is a value taken before it and stored after it
+(`out := b.Bytes(); pool.Put(b); return out`).
+
+The address of a byte-slice variable stored in a container (`m[k] = &buf`,
+`rec.data = &buf`, `append(list, &buf)`) and then written (given other bytes,
+emptied and appended to, refilled by `Read` or `copy`) before the stored pointer is
+read (`*m[k]`), the container leaves the function (returned, stored, sent), or, for
+a place of the caller, the function returns, shows the new bytes where the old ones
+were stored. Shared on purpose, and silent: a container handed whole to a call to be
+filled (`rows.Scan(dest...)`, `run(&opts)`), a stored pointer written through
+(`*m[k] = append(*m[k], ...)`), a `bytes.Buffer` or `strings.Builder` (not a byte
+slice), and a slice grown in place (`buf = append(buf, ...)` keeps every stored byte).
 
 A goroutine handed an alias (`go process(buf[:n])`) or capturing a slice whose array the
 loop refills reads it while the loop goes on: reported unless a `.Wait()` or a channel
 operation comes between.
-A call of a function of the package that keeps its parameter in one of those places
-(`appendVector(&item)` where `appendVector` appends to a package-level slice) is a
-store too. Views count from the start of their array only: a window at another
-offset (`buf[i:j]`, `&buf[i]`) is not reported, since writes elsewhere in the array
-do not touch it; the full list of what GG201 does not see is in
-docs/analysis-model.md ("Aliasing").
+
+Functions and methods of the package are summarised (`goguard/facts/keeps.py`): one
+that keeps its argument, a window of it, or a value holding it, beyond the call
+(in a package variable, through another parameter, on a channel, in a goroutine, or
+by handing it to another that does) makes the call a store: `appendVector(&item)`,
+`relay(sc.Bytes())`. One that keeps it in its receiver (`it.Write(sc.Bytes())` where
+`Write` sets `it.name = p[1:]`) stores it in the receiver, which counts where the
+receiver itself is stored (`l.items = append(l.items, it)`); so does any store into a
+local (`e.value = b.Bytes()`, then `keep(e)`). One that returns it (`collect(&c)`
+building `&result{cfg: c}`) makes its result the alias. A pointer kept in a field the
+package writes through (`*p.linePtr = line`) is an out-parameter, not a store.
+
+`b.Bytes()` of a buffer field (`l.buf`) used after `l.buf.Reset()` and the
+`Unlock()` of the lock the type takes (or a return under a deferred `Unlock()`) is
+reported when another method of the type writes that buffer: once the lock is free,
+that writer appends into the array the bytes still view.
+
+Views count from the start of their array only: a window at another offset
+(`buf[i:j]`, `&buf[i]`) is not reported, since writes elsewhere in the array do not
+touch it; the full list of what GG201 does not see is in docs/analysis-model.md
+("Aliasing").
 
 Loop variables (`for _, v := range`, `for i := 0; ...; i++`) are fresh on every
 iteration from Go 1.22 on and are then never reported; below 1.22 (the file's
@@ -74,9 +108,11 @@ func index(names []string) map[string]*string {
 ```
 
 ## Use instead
-Store a copy (`bytes.Clone`, `sc.Text()`, `string(b)`), point at storage that is not
-reused (an element of the input), or declare the variable inside the loop so that each
-iteration has its own (`name := n; m[n] = &name`).
+Store a copy (`bytes.Clone` for bytes, `strings.Clone` or `string(b[:n])` for a string
+made with `unsafe.String`, `slices.Clone` for other slices, `sc.Text()`), taken before
+the buffer goes back to its pool, point at storage that is not reused (an element of
+the input), or declare the variable inside the loop so that each iteration has its own
+(`name := n; m[n] = &name`).
 ```go
 package example
 
@@ -104,15 +140,19 @@ func index(names []string) map[string]*string {
 
 ## Runtime symptom
 None: no panic, no error. Every entry shows the last value written (`c c c` where `a b
-c` was stored), or bytes of a later line, or a mix of two lines. Under the race
-detector a channel send of a reused buffer shows as a data race between the sender's
-next read and the receiver.
+c` was stored), or bytes of a later line, or a mix of two lines; a pooled buffer's
+bytes returned to a caller turn into the next caller's (`hello, bob / hello, bob`
+where `hello, ann` was returned first). Under the race detector a channel send of a
+reused buffer, or bytes kept past a pool's `Put` while another goroutine takes the
+buffer, show as a data race between the writer and the reader.
 
 ## Fix
 `goguard check --fix` stores a copy of the bytes: `bytes.Clone(buf[:n])` (in a file
 whose language version is before Go 1.20, `append([]byte(nil), buf[:n]...)`), adding
 the `"bytes"` import when it is missing. It applies to a stored `[]byte`: a view of a
-byte slice, or the bytes of a scanner, reader or buffer. The fix is safe: what it
+byte slice, or the bytes of a scanner, reader or buffer, copied where they are taken
+(`out := bytes.Clone(b.Bytes())` before the `Put`, not at the later `return out`); a
+string made with `unsafe.String` becomes `strings.Clone(unsafe.String(&buf[0], n))`. The fix is safe: what it
 changes is what the finding says is wrong (a later write to the buffer showing
 through the stored value). For a stored address, `m[k] = &buf`, the fix puts
 `bufCopy := bytes.Clone(buf)` (or `bufCopy := v` for a value that is not a byte
@@ -136,11 +176,12 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
+from goguard.frontend.source import captures
 from goguard.rules._fix_clone import clone_fix
 from goguard.rules._gg201_locked import locked_bytes
-from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written, calls_package
+from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written
 from goguard.rules._gg201_search import _Search
-from goguard.rules._gg201_stores import Store, carried_stores, simple_statement, stores_of
+from goguard.rules._gg201_stores import Store, calls_package, carried_stores, simple_statement, stores_of, written
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -149,8 +190,9 @@ META = RuleMeta(
     severity="warning",
     tags=("aliasing", "correctness"),
     precision="high",
-    measured=(f"on {CORPUS}, 2 findings, both true (hugo: every PageMenus entry points at one "
-              f"MenuEntry; an aws-sdk-go test refills a batch it sent); 0 false positives."),
+    measured=(f"on {CORPUS}, 4 findings, all true (hugo: every PageMenus entry points at one "
+              f"MenuEntry; an aws-sdk-go test refills a batch it sent; minio returns two pooled "
+              f"buffers' bytes that a deferred Put hands back); 0 false positives."),
     query="""
 (assignment_statement left: (expression_list [(index_expression) (selector_expression)])) @stmt
 (assignment_statement right: (expression_list (call_expression function: (identifier) @fn
@@ -159,13 +201,17 @@ META = RuleMeta(
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
-(expression_statement (call_expression function: (selector_expression) arguments: (argument_list (_))) @call)
 (call_expression arguments: (argument_list [(unary_expression operator: "&")
   (call_expression function: (selector_expression field: (field_identifier) @_bytes
-    (#eq? @_bytes "Bytes")))])) @call
-(return_statement (expression_list)) @stmt
-(short_var_declaration right: (expression_list [(composite_literal)
-  (unary_expression operand: (composite_literal))])) @stmt
+    (#any-of? @_bytes "Bytes" "ReadSlice")))])) @call
+(call_expression function: (selector_expression) arguments: (argument_list (slice_expression))) @call
+(call_expression function: (selector_expression field: (field_identifier) @_put (#eq? @_put "Put"))) @put
+(defer_statement) @put
+(short_var_declaration right: (expression_list (composite_literal body: (literal_value
+  (literal_element [(unary_expression operator: "&") (slice_expression)]))))) @stmt
+(short_var_declaration right: (expression_list (composite_literal body: (literal_value
+  (_ (literal_element [(unary_expression operator: "&") (slice_expression)])))))) @stmt
+(short_var_declaration right: (expression_list (unary_expression operand: (composite_literal)))) @stmt
 (go_statement) @stmt
 (call_expression function: (selector_expression field: (field_identifier) @_reset (#eq? @_reset "Reset"))) @reset
 (inc_statement (index_expression)) @stmt
@@ -196,8 +242,12 @@ _ADVICE = {
 }
 
 
+_RETURNS = "(return_statement (expression_list)) @r"
+
+
 def check(pass_, matches) -> None:
     by_fn: dict[int, tuple[Node, list[Node]]] = {}
+    returns_of: dict[int, Node] = {}
     for _, caps in matches:
         for stmt in caps.get("stmt", ()):
             fn = pass_.enclosing_function(stmt)
@@ -209,6 +259,19 @@ def check(pass_, matches) -> None:
             fn = pass_.enclosing_function(call) if stmt is not None else None
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+        for put in caps.get("put", ()):
+            # a function that puts something back in a pool, or defers: its returns
+            # are stores that a (deferred) release can make wrong
+            fn = pass_.enclosing_function(put)
+            if fn is not None and fn.id not in returns_of:
+                returns_of[fn.id] = fn
+    for fn in returns_of.values():
+        body = fn.child_by_field_name("body")
+        if body is not None and b"Put(" in pass_.file.data[fn.start_byte:fn.end_byte]:
+            rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r) is fn
+                    or pass_.enclosing_function(r).id == fn.id]
+            if rets:
+                by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
     data = pass_.file.data
     _check_locked(pass_, matches)
     for fn, stmts in by_fn.values():
@@ -258,8 +321,7 @@ def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
             held.setdefault(st.container.id, []).append(st)
     if held:
         found += carried_stores(model, held)
-    stores = [st for st in found if any(ev.kind != "kill" for ev in model.uses(st.alias.root, st.alias.kind))
-              or (st.alias.kind == "address" and any(ev.kind != "kill" for ev in model.uses(st.alias.root, "view")))]
+    stores = [st for st in found if written(model, st.alias)]
     stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
     if not stores:
         return

@@ -11,10 +11,23 @@ the pointer. It reports:
   `sizeof(x) / sizeof(U)` elements), `unsafe.StringData` of a constant string;
 - a length written `len(b) + k` (k > 0) for `&b[0]`, `len(b)` for `&b[i]` (i > 0), or
   `cap(b) + k`: past the end whatever `b` holds;
+- a length that counts the elements of the slice behind the pointer while the result's
+  elements are wider: `unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b))` over a
+  `[]byte` covers four times `b`'s memory (the forgotten division by the element
+  size), and so do `cap(b)`, `len(b)/2` for 8-byte elements, and the array view
+  `(*[1<<28]uint32)(unsafe.Pointer(&b[0]))[:len(b)]`; `len(b)/4` is right;
 - a pointer that is nil (`var p *T` never assigned, `(*T)(nil)`) with a length that is
   not provably zero, and a negative length;
 - `&b[0]` of a slice that is always empty here (`var b []T`, `[]T{}`,
-  `make([]T, 0)`): it panics before `unsafe.Slice` runs;
+  `make([]T, 0)`): it panics before `unsafe.Slice` runs; and `&x.f[0]` of a slice field
+  that the package empties (`x.f = nil`, `x.f = x.f[:0]`, `make([]T, 0)`: a builder
+  after its reset) with no mention of `x.f` before it in the function (no length
+  check): `unsafe.SliceData(x.f)` is right for every length;
+- a pointer stepped on every iteration of a loop (`p = unsafe.Pointer(uintptr(p) + 8)`,
+  `p = unsafe.Add(p, 8)`, at the top level of the body, with no `break`, `continue` or
+  `return` in it) whose count takes it to the end of the memory it started at
+  (`for i := 0; i < len(vals); i++` from `&vals[0]`, 8-byte elements): the last step
+  points one past the end of the allocation, which Go does not allow;
 - a field of a whole variable read as a larger type, `*(*uintptr)(unsafe.Pointer(&x.f))`
   over a 4-byte `f`: the read takes the next fields of `x`, or, past `x`'s end, memory
   of another allocation (fields reached through a pointer are not judged: C structs
@@ -51,6 +64,13 @@ func words(buf *[16]byte) []uint64 {
 func view(b []byte) string {
 	return unsafe.String(&b[0], len(b)+1)
 }
+
+func ints(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b))
+}
 ```
 
 ## Use instead
@@ -66,11 +86,16 @@ func words(buf *[16]byte) []uint64 {
 func view(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+func ints(b []byte) []uint32 {
+	return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+}
 ```
 
 ## Runtime symptom
 With `-race` or `-gcflags=all=-d=checkptr`: `fatal error: checkptr: unsafe.Slice result
-straddles multiple allocations` (or `unsafe.String result`, or `converted pointer
+straddles multiple allocations` (or `pointer arithmetic result points to invalid
+allocation` for a pointer stepped past the end, or `unsafe.String result`, or `converted pointer
 straddles multiple allocations`: checkptr's alignment-and-straddle check of a pointer
 conversion, which fires when a field read past its end leaves its heap object; inside
 one object checkptr stays silent and the read returns the next field's bytes). A nil pointer: `panic: unsafe.Slice: ptr is nil and

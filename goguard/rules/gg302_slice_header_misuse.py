@@ -1,9 +1,10 @@
-"""reflect.SliceHeader or reflect.StringHeader used in a way that hides memory from the garbage collector.
+"""A slice or string header misused: a reflect header hiding memory from the garbage collector, or a header read as its data.
 
 ## What it does
 Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
 `unsafe` package documentation calls invalid, and that go vet cannot see because the
-`uintptr` conversion is not in the same expression:
+`uintptr` conversion is not in the same expression, and a header taken for the data
+it describes:
 
 - a header *value* (`var h reflect.SliceHeader`, a composite literal, including
   `&reflect.StringHeader{...}`, `new(reflect.SliceHeader)`, or a copy out of a real
@@ -15,7 +16,9 @@ Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
   `*(*reflect.StringHeader)(unsafe.Pointer(&res)) = reflect.StringHeader{Data: ...}`:
   the same value built by hand, copied over `res`;
 - `unsafe.Pointer(h.Data)` of a header value that names Go memory (a copy of a real
-  slice's header, or one whose `Data` was set from a pointer): a pointer made from a
+  slice's header, or one whose `Data` was set from a pointer, in an assignment or in
+  the literal that built it: `reflect.SliceHeader{Data: uintptr(unsafe.Pointer(p))}`,
+  `{Data: sh.Data}`): a pointer made from a
   `uintptr` kept since then (rule 3 of package unsafe). checkptr ends the run with
   `pointer arithmetic result points to invalid allocation` (it exempts only `h.Data`
   read through a pointer to a header, which is left alone here too);
@@ -34,11 +37,23 @@ Reports the uses of `reflect.SliceHeader` and `reflect.StringHeader` that the
     parameter), unless the variable's address is taken elsewhere (then it may live on
     the heap, kept alive by the slice);
   - `Len` or `Cap` set to a constant beyond the memory behind the data: the capacity
-    of `b` (made with constant sizes) or the size of what `Data` was set to.
+    of `b` (made with constant sizes) or the size of what `Data` was set to;
+- a slice or string header used as its data: `(*byte)(unsafe.Pointer(&b))`,
+  `(*[16]byte)(unsafe.Pointer(&b))`, `(*C.uchar)(unsafe.Pointer(&b))` where `b` is a
+  slice (or `p` a `*[]byte`, or `&s` of a string): the pointer is the header's address
+  (data pointer, length, capacity), not the first byte's, the C habit of `&buf` for
+  `&buf[0]`. Only conversions to one-byte types (`byte`, `uint8`, `int8`, cgo's
+  `char`, `uchar`, `schar`, `uint8_t`, `int8_t`) and arrays of them count: the
+  zero-copy `*(*string)(unsafe.Pointer(&b))`, conversions to another slice type, to
+  a header type or a struct laid out as one, or to `uintptr` read the header as a
+  header, on purpose.
 
 Sizes are those of 64-bit platforms, as for GG301.
 
 ## Why is this bad?
+A header read as data gives the header's words: C receives the slice's address and
+length as its bytes, a write through the pointer overwrites the slice's own data
+pointer and length (the next use of the slice faults or reads elsewhere).
 `Data` is a `uintptr`, and the garbage collector does not treat a `uintptr` as a
 pointer. A header value built by hand therefore keeps nothing alive: the memory it
 names can be freed, reused or moved (stacks move when they grow) while the slice made
@@ -63,6 +78,10 @@ func bytesOf(p *byte, n int) []byte {
 	h.Len, h.Cap = n, n
 	return *(*[]byte)(unsafe.Pointer(&h))
 }
+
+func first(b []byte) *byte {
+	return (*byte)(unsafe.Pointer(&b)) // the header, not b[0]
+}
 ```
 
 ## Use instead
@@ -74,6 +93,10 @@ import "unsafe"
 func bytesOf(p *byte, n int) []byte {
 	return unsafe.Slice(p, n)
 }
+
+func first(b []byte) *byte {
+	return unsafe.SliceData(b)
+}
 ```
 
 ## Runtime symptom
@@ -82,7 +105,8 @@ Rarely at the faulty line: a slice whose bytes change under the reader,
 `fatal error: unexpected signal ... SIGSEGV` in the garbage collector, or corrupted
 data after a stack growth or once the function that held the array has returned
 (the testdata's programs print a string whose bytes were overwritten by the next
-call). Under `-race` or `-d=checkptr`: `fatal error: checkptr: pointer arithmetic
+call). A header read as data prints the slice's length where its bytes were meant, or
+faults when a write through it changes the data pointer. Under `-race` or `-d=checkptr`: `fatal error: checkptr: pointer arithmetic
 result points to invalid allocation` at a pointer made from a copied header's `Data`
 or from arithmetic on `Data`; an overrun from a `Len` beyond the memory may end in
 another `fatal error: checkptr: ...`.
