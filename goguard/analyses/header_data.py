@@ -79,3 +79,59 @@ def header_as_data(pass_, conv: Node):
         return inner, "string"
     return None
 
+
+
+def _pointer_of(pass_, arg: Node) -> Node | None:
+    """x for an argument `unsafe.Pointer(x)` or `uintptr(unsafe.Pointer(x))`."""
+    ui = pass_.result("unsafe_imports")
+    a = strip_parens(arg)
+    if a.type == "call_expression":
+        fn = a.child_by_field_name("function")
+        args = a.child_by_field_name("arguments")
+        if fn is not None and fn.type == "identifier" and pass_.text(fn) == "uintptr" and args is not None and \
+                len(args.named_children) == 1:
+            a = strip_parens(args.named_children[0])
+    return ui.pointer_arg(a)
+
+
+def header_passed_as_data(pass_, call: Node):
+    """(the pointer argument, "slice" or "string", the length argument) for a call
+    handed `unsafe.Pointer(&b)` (or its uintptr) together with `len(b)`: the callee
+    (a syscall, a C function) takes a pointer to the data and its length, and gets
+    the header's address. `syscall.Syscall(SYS_WRITE, fd, uintptr(unsafe.Pointer(&b)),
+    uintptr(len(b)))`, `C.write(fd, unsafe.Pointer(&buf), C.size_t(len(buf)))`."""
+    args = call.child_by_field_name("arguments")
+    argv = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    if len(argv) < 2:
+        return None
+    fn = pass_.enclosing_function(call)
+    if fn is None:
+        return None
+    consts = None
+    for a in argv:
+        inner = _pointer_of(pass_, a)
+        x = strip_parens(inner) if inner is not None else None
+        if x is None:
+            continue
+        if x.type == "unary_expression" and operator(x) == "&":
+            operand = strip_parens(x.child_by_field_name("operand") or x)
+            name = pass_.text(operand) if operand.type in ("identifier", "selector_expression") else None
+        elif x.type == "identifier":
+            operand, name = x, "*" + pass_.text(x)
+        else:
+            continue
+        if name is None:
+            continue
+        consts = consts or pass_.result("consts", fn)
+        t = consts.underlying(consts.type_of(operand))
+        if x.type == "identifier":  # p of type *[]T
+            t = consts.underlying(t.elem) if t is not None and t.kind == "pointer" and t.elem is not None else None
+        kind = "slice" if t is not None and t.kind == "slice" else \
+            "string" if t is not None and t.kind == "basic" and t.name == "string" else None
+        if kind is None:
+            continue
+        want = f"len({name})"
+        for other in argv:
+            if other is not a and want in "".join(pass_.file.code(other).split()):
+                return inner, kind, other
+    return None

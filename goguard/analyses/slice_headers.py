@@ -430,7 +430,7 @@ class _Finder:
             name, x, _ = data
             origin = self.go_memory(consts, x)
             if origin is None:
-                return  # Data from elsewhere (mmap, C): memory the collector may not manage
+                return  # Data from elsewhere (a parameter's, mmap, C): memory the collector may not manage
             self.add(call, f"unsafe.Pointer({self.text(arg)}) of a reflect.{name} value: its Data is a uintptr "
                            f"that has kept nothing alive since {origin[1]}; checkptr ends the run with "
                            f"\"pointer arithmetic result points to invalid allocation\"; use "

@@ -174,6 +174,10 @@ def _clause_count(consts: Consts, clause: Node, loop: Node):
     if n is not None:
         return max(0, n - start + extra)
     b = strip_parens(b)
+    if b.type == "identifier":  # n := len(vals), not assigned again
+        bd = consts.decl(b)
+        init = consts.initial_value(bd) if bd is not None and consts.unchanged(bd) else None
+        b = strip_parens(init) if init is not None else b
     fn = b.child_by_field_name("function") if b.type == "call_expression" else None
     args = call_args(b) if fn is not None else []
     if fn is not None and consts.builtin(fn) == "len" and len(args) == 1 and ref_key(consts, args[0]) is not None:

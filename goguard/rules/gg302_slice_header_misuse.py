@@ -46,7 +46,10 @@ it describes:
   `char`, `uchar`, `schar`, `uint8_t`, `int8_t`) and arrays of them count: the
   zero-copy `*(*string)(unsafe.Pointer(&b))`, conversions to another slice type, to
   a header type or a struct laid out as one, or to `uintptr` read the header as a
-  header, on purpose.
+  header, on purpose. The same mistake in a call: `unsafe.Pointer(&b)` (or its
+  `uintptr`) handed over together with `len(b)`, as a syscall or a C function takes a
+  buffer and its length: `syscall.Syscall(SYS_WRITE, fd,
+  uintptr(unsafe.Pointer(&b)), uintptr(len(b)))`.
 
 Sizes are those of 64-bit platforms, as for GG301.
 
@@ -124,7 +127,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from goguard.analyses.header_data import header_as_data
+from goguard.analyses.header_data import header_as_data, header_passed_as_data
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -140,18 +143,28 @@ META = RuleMeta(
     query="""
 (selector_expression field: (field_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
 (qualified_type name: (type_identifier) @name (#any-of? @name "SliceHeader" "StringHeader"))
+(call_expression arguments: (argument_list (call_expression function: (selector_expression
+  field: (field_identifier) @_ptr (#eq? @_ptr "Pointer"))))) @datacall
+(call_expression arguments: (argument_list (call_expression function: (identifier) @_uintptr
+  (#eq? @_uintptr "uintptr")))) @datacall
 """ + POINTER_CONVERSIONS,
 )
 
 
 def check(pass_, matches) -> None:
     headers = False
+    done: set[int] = set()
     for _, caps in matches:
         headers = headers or bool(caps.get("name"))
         for conv in caps.get("conv", ()):
             found = header_as_data(pass_, conv)
             if found is not None:
                 _report_header_as_data(pass_, conv, *found)
+        for call in caps.get("datacall", ()):
+            passed = header_passed_as_data(pass_, call)
+            if passed is not None and passed[0].id not in done:
+                done.add(passed[0].id)
+                _report_passed(pass_, *passed)
     if headers:
         for m in pass_.result("slice_headers").misuses:
             pass_.report(m.node, m.message, flow=m.flow)
@@ -165,3 +178,13 @@ def _report_header_as_data(pass_, conv: Node, operand: Node, kind: str) -> None:
     pass_.report(conv, f"{text(conv)} points at the {kind} header of {name} (its data pointer, length"
                        f"{' and capacity' if kind == 'slice' else ''}), not at its bytes: reads and writes through it "
                        f"see or overwrite the header's words; use {data}({name})")
+
+
+def _report_passed(pass_, pointer: Node, kind: str, length: Node) -> None:
+    text = pass_.file.code
+    x = text(pointer)
+    name = x[1:] if x.startswith("&") else f"*{x}"
+    data = "unsafe.SliceData" if kind == "slice" else "unsafe.StringData"
+    pass_.report(pointer, f"unsafe.Pointer({x}) is handed over with {text(length)} as if it were the data, but it is "
+                          f"the address of the {kind} header of {name}: the callee reads (or writes) the header's words "
+                          f"and what lies after them; use unsafe.Pointer({data}({name}))")

@@ -44,3 +44,12 @@ func arrayView(b []byte) []uint32 {
 	}
 	return (*[1 << 28]uint32)(unsafe.Pointer(&b[0]))[:len(b):len(b)] // want `array view length len\(b\) counts the elements of b \(byte, 1 byte each\), but the slice's are uint32 \(4 bytes each\)`
 }
+
+// Through a local pointer variable.
+func viaLocal(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	p := (*uint32)(unsafe.Pointer(&b[0]))
+	return unsafe.Slice(p, len(b)) // want `unsafe.Slice length len\(b\) counts the elements of b \(byte, 1 byte each\), but the slice's are uint32`
+}

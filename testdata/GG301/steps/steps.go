@@ -42,3 +42,22 @@ func count(vals []uint32, want uint32) int {
 	}
 	return n
 }
+
+type pair struct {
+	a, b uint32
+}
+
+// A typed pointer stepped by the size of what it points at, the count in a variable.
+func firsts(ps []pair) uint32 {
+	n := len(ps)
+	if n == 0 {
+		return 0
+	}
+	p := &ps[0]
+	var t uint32
+	for i := 0; i < n; i++ {
+		t += p.a
+		p = (*pair)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + unsafe.Sizeof(*p))) // want `the loop steps p by 8 bytes len\(ps\) times over the len\(ps\) elements \(8 bytes each\) from &ps\[0\]`
+	}
+	return t
+}

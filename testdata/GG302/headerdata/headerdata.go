@@ -33,3 +33,4 @@ func built(p *byte, n int) byte {
 	h := reflect.SliceHeader{Data: uintptr(unsafe.Pointer(p)), Len: n, Cap: n}
 	return *(*byte)(unsafe.Pointer(h.Data)) // want `unsafe.Pointer\(h.Data\) of a reflect.SliceHeader value: its Data is a uintptr that has kept nothing alive since Data was set from a pointer`
 }
+
