@@ -321,6 +321,8 @@ class AliasModel:
                     out.append(ev)
             if kind == "address" and self.shared_loop_vars and root.origin == "range":
                 out.append(Event("write", root.ident, "the loop assigns {it} its next element"))
+            if kind == "view":
+                out.extend(self._holder_releases(root))
             out.sort(key=lambda ev: ev.at.start_byte)
             self._events[key] = out
         return self._events[key]
@@ -376,6 +378,51 @@ class AliasModel:
             if n is not None:
                 grouped.setdefault(n, []).append(ev)
         return grouped
+
+    def _holder_releases(self, root: Decl) -> list[Event]:
+        """`b := *bp` (or `(*bp)[:0]`) of a pooled `bp := pool.Get().(*[]byte)`: the
+        Put of bp releases b's array too, and still when b is only ever grown from
+        itself (`b = strconv.AppendInt(b, n, 10)`, `b = append(b, ...)`): a grown array
+        is stored back in *bp before the Put, or the same one."""
+        if root.origin not in ("define", "var") or not self._self_derived(root):
+            return []
+        v = strip_parens(root.value) if root.value is not None else None
+        if v is not None and v.type == "slice_expression":
+            v = strip_parens(v.child_by_field_name("operand") or v)
+        if v is None or v.type != "unary_expression" or operator(v) != "*":
+            return []
+        holder = self.local(strip_parens(v.child_by_field_name("operand") or v))
+        if holder is None or self.pool_of(holder) is None:
+            return []
+        out = []
+        for u in self.scopes.refs.get(holder.id, ()):
+            f = self.scopes.use_func.get(u.id)
+            deferred = f is not None and f.id != self.fn.id
+            if deferred and not self._deferred_closure(f):
+                continue
+            call = _call_with_argument(u)
+            if call is not None and self._releases(call, u, holder):
+                out.append(Event("release", u, f"{_short(self.text(call))} hands {{it}} to the next Get",
+                                 deferred or self._in_defer(u)))
+        return out
+
+    def _self_derived(self, root: Decl) -> bool:
+        """Every assignment of root gives it a value computed from itself: a call whose
+        first argument is root (`append(b, x)`, `strconv.AppendInt(b, ...)`), or a
+        window of it (`b[:n]`)."""
+        for u in self.scopes.refs.get(root.id, ()):
+            if not (u.id in self.scopes.assigned and is_assignment_target(u)):
+                continue
+            v = _value_for_target(u) if _is_whole_target(u) else None
+            v = strip_parens(v) if v is not None else None
+            if v is not None and v.type == "call_expression":
+                args = v.child_by_field_name("arguments")
+                v = strip_parens(args.named_children[0]) if args is not None and args.named_children else None
+            if v is not None and v.type == "slice_expression":
+                v = strip_parens(v.child_by_field_name("operand") or v)
+            if v is None or v.type != "identifier" or self.scopes.decl_of(v) is not root:
+                return False
+        return True
 
     def _deferred_closure(self, f: Node) -> bool:
         """`defer func() { ... }()` directly in this function."""

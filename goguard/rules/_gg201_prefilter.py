@@ -149,6 +149,7 @@ _REFILLED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*(?:\1\s*\[|append\(\s*\
 _FILLERS = re.compile(rb"(?:Read\w*|copy|Put)\(([^)\n]*)")
 _OWNED_DECL = re.compile(rb"(?m)^[ \t]*([A-Za-z_]\w*)\b[^\n]*:?=[^\n]*(?:\.Bytes\(\)|ReadSlice|ReadLine)")
 _IDENT = re.compile(rb"(?<![\w.])[A-Za-z_]\w*")
+_LOADED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*\(?\*([A-Za-z_]\w*)")
 
 
 def _filled_names(body: bytes, owned: bool) -> frozenset:
@@ -160,6 +161,9 @@ def _filled_names(body: bytes, owned: bool) -> frozenset:
         out.update(_IDENT.findall(m.group(1)))
     if owned:
         out.update(m.group(1) for m in _OWNED_DECL.finditer(body))
+    for m in _LOADED.finditer(body):  # b := (*bp)[:0] of a pooled bp: its array is bp's
+        if m.group(2) in out:
+            out.add(m.group(1))
     return frozenset(out)
 
 

@@ -5,6 +5,7 @@ package pools
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"sync"
 )
 
@@ -70,4 +71,16 @@ func peek(name string) int {
 	e := &env{}
 	e.value = b.Bytes()
 	return show(e)
+}
+
+var slices = sync.Pool{New: func() any { b := make([]byte, 0, 64); return &b }}
+
+// safe: a copy of the pooled slice's bytes is returned.
+func digits(n int) []byte {
+	bp := slices.Get().(*[]byte)
+	b := (*bp)[:0]
+	defer slices.Put(bp)
+	b = strconv.AppendInt(b, int64(n), 10)
+	*bp = b
+	return append([]byte(nil), b...)
 }

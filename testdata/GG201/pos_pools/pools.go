@@ -4,6 +4,7 @@ package pools
 
 import (
 	"bytes"
+	"strconv"
 	"sync"
 )
 
@@ -122,4 +123,16 @@ func submit(name string) {
 	e := &env{}
 	e.value = b.Bytes() // want `b.Bytes\(\) stored in e.value, and with e handed to queue, which keeps it, is the buffer of b`
 	queue(e)
+}
+
+var slices = sync.Pool{New: func() any { b := make([]byte, 0, 64); return &b }}
+
+// A pooled *[]byte: the slice loaded from it goes back with it.
+func digits(n int) []byte {
+	bp := slices.Get().(*[]byte)
+	b := (*bp)[:0]
+	defer slices.Put(bp)
+	b = strconv.AppendInt(b, int64(n), 10)
+	*bp = b
+	return b // want `b returned to the caller shares the array of b, and slices.Put\(bp\) hands it to the next Get when the function returns`
 }
