@@ -134,6 +134,12 @@ def _count(consts: Consts, loop: Node):
             n = consts.value(over)
             if isinstance(n, int):
                 return n  # range over an integer
+            o = strip_parens(over)
+            fn = o.child_by_field_name("function") if o.type == "call_expression" else None
+            args = call_args(o) if fn is not None else []
+            if fn is not None and consts.builtin(fn) == "len" and len(args) == 1 and \
+                    ref_key(consts, args[0]) is not None and _unchanged_in(consts, args[0], loop):
+                return strip_parens(args[0]), 0  # range len(vals)
             t = consts.underlying(consts.type_of(over))
             if t is not None and t.kind == "array":
                 return consts.array_len(t)
