@@ -26,42 +26,33 @@ BYTE_TYPES = frozenset(("byte", "uint8", "int8"))
 C_BYTE_TYPES = frozenset(("char", "uchar", "schar", "uint8_t", "int8_t", "gchar", "guchar"))
 
 
-def _byte_type(consts, t: Node) -> str | None:
-    """The text of a one-byte element type, or of an array of them (`[8]byte`)."""
+def _byte_type(text, t: Node) -> str | None:
+    """The text of a one-byte element type, or of an array of them (`[8]byte`), read
+    from the syntax: the cheap test before anything is resolved."""
     t = strip_parens(t)
     while t.type == "parenthesized_type" and t.named_children:
         t = t.named_children[0]
     if t.type == "array_type":
         elem = t.child_by_field_name("element")
-        return consts.file.text(t) if elem is not None and _byte_type(consts, elem) else None
-    text = consts.file.text(t)
+        return text(t) if elem is not None and _byte_type(text, elem) else None
+    name = text(t)
     if t.type in ("qualified_type", "selector_expression"):
-        pkg, _, name = text.partition(".")
-        return text if pkg == "C" and name in C_BYTE_TYPES else None
-    if t.type in ("type_identifier", "identifier"):
-        if text in BYTE_TYPES:
-            return text
-        u = consts.underlying(consts.type_expr(t))
-        return text if u is not None and u.kind == "basic" and u.name in BYTE_TYPES else None
-    return None
+        pkg, _, member = name.partition(".")
+        return name if pkg == "C" and member in C_BYTE_TYPES else None
+    return name if t.type in ("type_identifier", "identifier") and name in BYTE_TYPES else None
 
 
 def header_as_data(pass_, conv: Node):
     """(operand, "slice" or "string") for a conversion reading a header as bytes."""
     pc = pointer_conversion(conv)
-    ui = pass_.result("unsafe_imports")
-    if pc is None:
+    if pc is None or _byte_type(pass_.text, pc[0]) is None:
         return None
     target, operand = pc
-    inner = ui.pointer_arg(operand)
-    if inner is None:
-        return None
-    fn = pass_.enclosing_function(conv)
+    inner = pass_.result("unsafe_imports").pointer_arg(operand)
+    fn = pass_.enclosing_function(conv) if inner is not None else None
     if fn is None:
         return None
     consts = pass_.result("consts", fn)
-    if _byte_type(consts, target) is None:
-        return None
     x = strip_parens(inner)
     if x.type == "unary_expression" and operator(x) == "&":
         op = strip_parens(x.child_by_field_name("operand") or x)
@@ -102,13 +93,15 @@ def header_passed_as_data(pass_, call: Node):
     uintptr(len(b)))`, `C.write(fd, unsafe.Pointer(&buf), C.size_t(len(buf)))`."""
     args = call.child_by_field_name("arguments")
     argv = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-    if len(argv) < 2:
+    if len(argv) < 2 or b"len(" not in pass_.file.data[args.start_byte:args.end_byte]:
         return None
     fn = pass_.enclosing_function(call)
     if fn is None:
         return None
     consts = None
     for a in argv:
+        if "Pointer(" not in pass_.text(a):
+            continue
         inner = _pointer_of(pass_, a)
         x = strip_parens(inner) if inner is not None else None
         if x is None:

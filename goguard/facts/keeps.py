@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from goguard.analyses.aliases import is_assignment_target
 from goguard.facts import per_function
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import operator, strip_parens
@@ -101,24 +100,27 @@ def receiver_of(decl: Node, text) -> tuple[str, bool] | None:
 
 def callee_decl(fp, call: Node, scopes=None) -> tuple[Node, object] | None:
     """The package function or method a call calls (by name, or a method on a value
-    whose type the package declares), and its file."""
+    whose type the package declares), and its file. Without `scopes`, a name that a
+    local shadows is the caller's to rule out."""
     from goguard.facts.results import callee
 
     fn = call.child_by_field_name("function")
     if fn is None or fn.type not in ("identifier", "selector_expression"):
         return None
-    if fn.type == "selector_expression":
-        name = fn.child_by_field_name("field")
-        if name is None or fp.text(name) not in method_names(fp.package):
+    if fn.type == "identifier":
+        top = fp.package.decls.get(fp.text(fn))
+        if top is None or top.kind != "func" or (scopes is not None and scopes.decl_of(fn) is not None):
             return None
-    elif fp.text(fn) not in fp.package.decls:
+        return top.node, top.file
+    name = fn.child_by_field_name("field")
+    if name is None or fp.text(name) not in method_names(fp.package):
         return None
     enclosing = fp.enclosing_function(call)
     if enclosing is None:
         return None
     scopes = scopes or fp.result("scopes", enclosing)
     found = callee(fp, call, scopes, fp.result("exprtypes", enclosing))
-    if found is None and fn.type == "selector_expression":
+    if found is None:
         # x.M() where x is declared with a named type of the package whose declaration
         # is not at hand (another file, behind build tags): the method set is by name
         op = strip_parens(fn.child_by_field_name("operand") or fn)
@@ -127,7 +129,7 @@ def callee_decl(fp, call: Node, scopes=None) -> tuple[Node, object] | None:
         while t is not None and t.type in ("pointer_type", "parenthesized_type") and t.named_children:
             t = t.named_children[-1]
         if t is not None and t.type == "type_identifier":
-            found = fp.package.method(fp.text(t), fp.text(fn.child_by_field_name("field")))
+            found = fp.package.method(fp.text(t), fp.text(name))
     return found
 
 
@@ -154,16 +156,35 @@ def method_names(package) -> frozenset:
     return package.facts[key]
 
 
+_NAMES = """
+(short_var_declaration left: (expression_list (identifier) @local))
+(var_spec name: (identifier) @local)
+(range_clause left: (expression_list (identifier) @local))
+(assignment_statement left: (expression_list (identifier) @assigned))
+(inc_statement (identifier) @assigned)
+(dec_statement (identifier) @assigned)
+"""
+
+
 class _Summary:
+    """One function's summary, read from its syntax by name (no scope model: a summary
+    is asked of many callees, and a local that shadows a parameter's name only makes
+    that parameter count as not kept)."""
+
     def __init__(self, fp, decl: Node) -> None:
         self.fp = fp
         self.decl = decl
         self.text = fp.text
-        self.scopes = fp.result("scopes", decl)
         params = params_of(decl, self.text)
         self.wanted = {n: i for i, n in enumerate(params) if n and n != "_"}
         recv = receiver_of(decl, self.text)
         self.recv_pointer = recv is not None and recv[1]
+        self.recv = recv[0] if recv is not None else None
+        self.results = set(_result_names(decl, self.text))
+        body = decl.child_by_field_name("body")
+        names = captures(_NAMES, body) if body is not None else {}
+        self.locals = {self.text(n) for n in names.get("local", ())}
+        self.assigned = {self.text(n) for n in names.get("assigned", ())}
         self.out: set[int] = set()
         self.receiver: set[int] = set()
         self.entries: set[int] = set()
@@ -172,23 +193,18 @@ class _Summary:
         self.where: dict[tuple[str, int], Node] = {}
         # Locals that hold a parameter (`rd := &T{f: p}`, `rd.f = p`): returned, they
         # return it.
-        self.carriers: dict[int, set[int]] = {}
-        self.assigned: dict[int, bool] = {}
+        self.carriers: dict[str, set[int]] = {}
 
     def param(self, ident: Node) -> int | None:
         """The position of the parameter an identifier names, if it does (and the
         function never assigns it: `c = &copy` makes it something else)."""
         if ident.type != "identifier":
             return None
-        i = self.wanted.get(self.text(ident))
-        if i is None:
+        name = self.text(ident)
+        i = self.wanted.get(name)
+        if i is None or name in self.locals or name in self.assigned:
             return None
-        d = self.scopes.decl_of(ident)
-        if d is None or d.kind != "param" or d.func.id != self.decl.id:
-            return None
-        if d.id not in self.assigned:
-            self.assigned[d.id] = any(is_assignment_target(u) for u in self.scopes.refs.get(d.id, ()))
-        return None if self.assigned[d.id] else i
+        return i
 
     def held(self, v: Node, depth: int = 0) -> set[int]:
         """The positions of the parameters a value holds: the parameter, a window of
@@ -202,8 +218,7 @@ class _Summary:
             i = self.param(v)
             if i is not None:
                 return {i}
-            d = self.scopes.decl_of(v)
-            return set(self.carriers.get(d.id, ())) if d is not None else set()
+            return set(self.carriers.get(self.text(v), ()))
         if t == "slice_expression":
             return self.held(v.child_by_field_name("operand") or v, depth + 1)
         if t == "unary_expression" and operator(v) == "&":
@@ -231,17 +246,22 @@ class _Summary:
             argv = [a for a in args.named_children if a.type != "comment"] if args is not None else []
             if fn is not None and self.text(fn) in ("unsafe.String", "unsafe.Slice") and argv:
                 return self.held(argv[0], depth + 1)
-            got = self.callee(v)
+            # what the arguments hold first: a callee is only worth resolving for those
+            holding = {j: h for j, a in enumerate(argv) if a.type != "variadic_argument"
+                       for h in [self.held(a, depth + 1)] if h}
+            got = self.callee(v) if holding else None
             if got is not None:
                 out = set()
                 for j in got.result:
-                    if j < len(argv) and argv[j].type != "variadic_argument":
-                        out |= self.held(argv[j], depth + 1)
+                    out |= holding.get(j, set())
                 return out
         return set()
 
     def callee(self, call: Node) -> Kept | None:
-        found = callee_decl(self.fp, call, self.scopes)
+        fn = call.child_by_field_name("function")
+        if fn is not None and fn.type == "identifier" and self.text(fn) in self.locals | set(self.wanted):
+            return None  # a function value
+        found = callee_decl(self.fp, call)
         if found is None:
             return None
         return keeps(self.fp, found[0], found[1])
@@ -268,22 +288,18 @@ class _Summary:
             e = e.child_by_field_name("operand") or e.named_children[0]
         if e.type != "identifier":
             return None
-        d = self.scopes.decl_of(e)
-        if d is None:
-            top = self.fp.package.decls.get(self.text(e))
-            return "out" if top is not None and top.kind == "var" else None
-        if d.func.id != self.decl.id:
-            return None
-        if d.kind == "receiver":
+        name = self.text(e)
+        if name in self.locals:
+            return f"local:{name}"
+        if name == self.recv:
             # a value receiver is a copy: only a map or slice inside it is shared
             return "receiver" if through and (self.recv_pointer or indexed) else None
-        if d.kind == "param":
+        if name in self.wanted:
             return "out" if through else None
-        if d.kind == "result":
+        if name in self.results:
             return "result"
-        if d.kind == "var":
-            return f"local:{d.id}"
-        return None
+        top = self.fp.package.decls.get(name)
+        return "out" if top is not None and top.kind == "var" else None
 
     def store(self, target: Node | None, value: Node, at: Node, appended: bool = False) -> None:
         held = self.held(value)
@@ -297,7 +313,7 @@ class _Summary:
                 self.text(t.child_by_field_name("field") or t) in written_through(self.fp.package):
             return  # p.linePtr = linePtr, and `*p.linePtr = line` elsewhere: an out-parameter
         if kind.startswith("local:"):
-            self.carriers.setdefault(int(kind[6:]), set()).update(held)
+            self.carriers.setdefault(kind[6:], set()).update(held)
             return
         self.keep(kind, held, at)
         if kind == "receiver" and (appended or _indexed(t)):
@@ -338,9 +354,8 @@ class _Summary:
             return
         for name, value in zip(left.named_children, right.named_children):
             held = self.held(value)
-            d = self.scopes.decl_of(name) if held else None
-            if d is not None:
-                self.carriers.setdefault(d.id, set()).update(held)
+            if held and name.type == "identifier":
+                self.carriers.setdefault(self.text(name), set()).update(held)
 
     def goroutine(self, s: Node) -> None:
         """go f(p), go func() { ... p ... }(): the goroutine holds p beyond the call."""
@@ -397,6 +412,13 @@ class _Summary:
         while t is not None and t.kind == "pointer" and t.elem is not None:
             t = t.elem
         return t is not None and t.kind == "named" and t.name == "sync.Pool"
+
+
+def _result_names(decl: Node, text) -> list[str]:
+    res = decl.child_by_field_name("result")
+    if res is None or res.type != "parameter_list":
+        return []
+    return [text(n) for p in res.named_children for n in p.children_by_field_name("name")]
 
 
 def _keeps(fp, decl: Node) -> Kept:

@@ -64,13 +64,19 @@ def _names(consts: Consts, e: Node, name: str) -> bool:
     return e.type == "identifier" and consts.file.text(e) == name
 
 
-def check_step(pass_, consts: Consts, stmt: Node) -> None:
+def may_step(pass_, stmt: Node) -> bool:
+    """The cheap test by text: `p = ...(uintptr(...p...) + ...)` or `unsafe.Add(p, ...)`."""
     left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
     if left is None or right is None or len(left.named_children) != 1 or len(right.named_children) != 1:
-        return
+        return False
     p = strip_parens(left.named_children[0])
-    if p.type != "identifier":
-        return
+    value = pass_.text(right)
+    return p.type == "identifier" and ("Add(" in value or "uintptr(" in value) and pass_.text(p) in value
+
+
+def check_step(pass_, consts: Consts, stmt: Node) -> None:
+    left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+    p = strip_parens(left.named_children[0])
     name = pass_.text(p)
     step = stepped(consts, right.named_children[0], name)
     if step is None or step <= 0:

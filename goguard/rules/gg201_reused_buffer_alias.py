@@ -201,22 +201,20 @@ META = RuleMeta(
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
-(call_expression arguments: (argument_list [(unary_expression operator: "&")
+(call_expression arguments: (argument_list [(unary_expression operator: "&") (slice_expression)
   (call_expression function: (selector_expression field: (field_identifier) @_bytes
     (#any-of? @_bytes "Bytes" "ReadSlice")))])) @call
-(call_expression function: (selector_expression) arguments: (argument_list (slice_expression))) @call
-(call_expression function: (selector_expression field: (field_identifier) @_put (#eq? @_put "Put"))) @put
-(defer_statement) @put
-(short_var_declaration right: (expression_list (composite_literal body: (literal_value
-  (literal_element [(unary_expression operator: "&") (slice_expression)]))))) @stmt
-(short_var_declaration right: (expression_list (composite_literal body: (literal_value
-  (_ (literal_element [(unary_expression operator: "&") (slice_expression)])))))) @stmt
-(short_var_declaration right: (expression_list (unary_expression operand: (composite_literal)))) @stmt
+(short_var_declaration right: (expression_list [(composite_literal body: (literal_value [
+    (_ [(unary_expression operator: "&") (slice_expression)])
+    (_ (_ [(unary_expression operator: "&") (slice_expression)]))]))
+  (unary_expression operand: (composite_literal))])) @stmt
 (go_statement) @stmt
-(call_expression function: (selector_expression field: (field_identifier) @_reset (#eq? @_reset "Reset"))) @reset
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
+    # Pools and locked buffers are found by the text of the file (`Put(`, `defer`,
+    # `.Reset()`), not by the query: the check runs on files it matches nothing in.
+    every_file=True,
 )
 
 _KIND_TEXT = {
@@ -247,7 +245,6 @@ _RETURNS = "(return_statement (expression_list)) @r"
 
 def check(pass_, matches) -> None:
     by_fn: dict[int, tuple[Node, list[Node]]] = {}
-    returns_of: dict[int, Node] = {}
     for _, caps in matches:
         for stmt in caps.get("stmt", ()):
             fn = pass_.enclosing_function(stmt)
@@ -259,58 +256,57 @@ def check(pass_, matches) -> None:
             fn = pass_.enclosing_function(call) if stmt is not None else None
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
-        for put in caps.get("put", ()):
-            # a function that puts something back in a pool, or defers: its returns
-            # are stores that a (deferred) release can make wrong
-            fn = pass_.enclosing_function(put)
-            if fn is not None and fn.id not in returns_of:
-                returns_of[fn.id] = fn
+    # A function that puts something back in a pool, or defers: its returns are stores
+    # that a (deferred) release can make wrong; one that resets a buffer under a lock
+    # may keep its bytes past the Unlock. Found by their text, not by the query.
+    data = pass_.file.data
+    returns_of: dict[int, Node] = {}
+    resets: dict[int, Node] = {}
+    for word in (b"Put(", b"defer ", b".Reset()"):
+        at = data.find(word)
+        while at >= 0:
+            node = pass_.file.root.descendant_for_byte_range(at, at)
+            fn = pass_.enclosing_function(node) if node is not None else None
+            if fn is not None:
+                (resets if word == b".Reset()" else returns_of)[fn.id] = fn
+            at = data.find(word, at + 1)
     for fn in returns_of.values():
         body = fn.child_by_field_name("body")
-        if body is not None and b"Put(" in pass_.file.data[fn.start_byte:fn.end_byte]:
-            rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r) is fn
-                    or pass_.enclosing_function(r).id == fn.id]
+        if body is not None and b"Put(" in data[fn.start_byte:fn.end_byte]:
+            rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id]
             if rets:
                 by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
-    data = pass_.file.data
-    _check_locked(pass_, matches)
+    for fn in resets.values():
+        _check_locked(pass_, fn)
     for fn, stmts in by_fn.values():
         body = data[fn.start_byte:fn.end_byte]
         writes_views = any(w in body for w in _VIEW_WRITERS)
         written = _Written(fn, data)
         owned = any(o in body for o in _OWNED)
         filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
-        stmts = list({s.id: s for s in stmts
-                      if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)}.values())
+        stmts = [s for s in {s.id: s for s in stmts}.values()
+                 if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)]
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
 
 
-def _check_locked(pass_, matches) -> None:
+def _check_locked(pass_, fn: Node) -> None:
     """b.Bytes() of a buffer field kept past Reset() and Unlock() (_gg201_locked)."""
-    done: set[int] = set()
-    data = pass_.file.data
-    for _, caps in matches:
-        for reset in caps.get("reset", ()):
-            fn = pass_.enclosing_function(reset)
-            if fn is None or fn.id in done:
-                continue
-            done.add(fn.id)
-            body = data[fn.start_byte:fn.end_byte]
-            if b".Bytes()" not in body or b"Unlock()" not in body:
-                continue
-            text = pass_.file.code
-            for use, view, reset_stmt, unlock, writer in locked_bytes(pass_, fn):
-                var = text(view.child_by_field_name("left"))
-                right = view.child_by_field_name("right")
-                pass_.report(use, f"{var} (from {text(right)}) is used after {text(reset_stmt)} and {text(unlock)}: "
-                                  f"another goroutine's {writer} can write the buffer's array again under the lock, "
-                                  f"over the bytes {var} views; copy them before the Reset (bytes.Clone)",
-                             flow=[(view, f"{var} views the buffer's bytes here"),
-                                   (reset_stmt, "the buffer is emptied here"),
-                                   (unlock, f"the lock is released here: {writer} may write the buffer now"),
-                                   (use, f"{var} is used here")],
-                             fix=clone_fix(pass_, "buffer", right.named_children[0]))
+    body = pass_.file.data[fn.start_byte:fn.end_byte]
+    if b".Bytes()" not in body or b"Unlock()" not in body:
+        return
+    text = pass_.file.code
+    for use, view, reset_stmt, unlock, writer in locked_bytes(pass_, fn):
+        var = text(view.child_by_field_name("left"))
+        right = view.child_by_field_name("right")
+        pass_.report(use, f"{var} (from {text(right)}) is used after {text(reset_stmt)} and {text(unlock)}: "
+                          f"another goroutine's {writer} can write the buffer's array again under the lock, "
+                          f"over the bytes {var} views; copy them before the Reset (bytes.Clone)",
+                     flow=[(view, f"{var} views the buffer's bytes here"),
+                           (reset_stmt, "the buffer is emptied here"),
+                           (unlock, f"the lock is released here: {writer} may write the buffer now"),
+                           (use, f"{var} is used here")],
+                     fix=clone_fix(pass_, "buffer", right.named_children[0]))
 
 
 def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:

@@ -139,7 +139,7 @@ from goguard.findings import Edit, Fix
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
-from goguard.rules._gg301_steps import check_step
+from goguard.rules._gg301_steps import check_step, may_step
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -180,7 +180,8 @@ def check(pass_, matches) -> None:
         for conv in caps.get("conv", ()):
             _check_conversion(pass_, conv)
         for stmt in caps.get("step", ()):
-            check_step(pass_, _consts(pass_, stmt), stmt)
+            if may_step(pass_, stmt):
+                check_step(pass_, _consts(pass_, stmt), stmt)
 
 
 def _consts(pass_, node: Node) -> Consts:
