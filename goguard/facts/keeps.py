@@ -46,6 +46,12 @@ _STORES = """
 (go_statement) @s
 (return_statement) @s
 (call_expression) @call
+(short_var_declaration left: (expression_list (identifier) @local))
+(var_spec name: (identifier) @local)
+(range_clause left: (expression_list (identifier) @local))
+(assignment_statement left: (expression_list (identifier) @assigned))
+(inc_statement (identifier) @assigned)
+(dec_statement (identifier) @assigned)
 """
 MAX_BYTES = 16_000  # a function longer than this is not summarised (nothing kept)
 MAX_DEPTH = 3  # calls deep a summary asks its callees' summaries
@@ -71,6 +77,18 @@ NOTHING = Kept()
 
 def keeps(pass_, decl: Node, file) -> Kept:
     return per_function(pass_, "keeps-params", decl, file, _keeps, NOTHING, "keeps", MAX_DEPTH)
+
+
+ANYTHING = Kept(out=frozenset(range(64)))
+
+
+def may_keep(pass_, decl: Node, file) -> bool:
+    """Whether a function may keep an argument beyond the call or in its receiver, read
+    from its own body alone: handing a parameter to another function or method of the
+    package counts as keeping it (callees are not asked). The cheap test before a call
+    of it is analysed."""
+    got = per_function(pass_, "may-keep", decl, file, _shallow, ANYTHING, "may-keep", 1)
+    return bool(got.out or got.receiver)
 
 
 def params_of(decl: Node, text) -> list[str]:
@@ -156,24 +174,15 @@ def method_names(package) -> frozenset:
     return package.facts[key]
 
 
-_NAMES = """
-(short_var_declaration left: (expression_list (identifier) @local))
-(var_spec name: (identifier) @local)
-(range_clause left: (expression_list (identifier) @local))
-(assignment_statement left: (expression_list (identifier) @assigned))
-(inc_statement (identifier) @assigned)
-(dec_statement (identifier) @assigned)
-"""
-
-
 class _Summary:
     """One function's summary, read from its syntax by name (no scope model: a summary
     is asked of many callees, and a local that shadows a parameter's name only makes
     that parameter count as not kept)."""
 
-    def __init__(self, fp, decl: Node) -> None:
+    def __init__(self, fp, decl: Node, shallow: bool = False) -> None:
         self.fp = fp
         self.decl = decl
+        self.shallow = shallow  # callees not asked: handing a parameter on keeps it
         self.text = fp.text
         params = params_of(decl, self.text)
         self.wanted = {n: i for i, n in enumerate(params) if n and n != "_"}
@@ -182,9 +191,10 @@ class _Summary:
         self.recv = recv[0] if recv is not None else None
         self.results = set(_result_names(decl, self.text))
         body = decl.child_by_field_name("body")
-        names = captures(_NAMES, body) if body is not None else {}
-        self.locals = {self.text(n) for n in names.get("local", ())}
-        self.assigned = {self.text(n) for n in names.get("assigned", ())}
+        # one traversal: the statements to read, and the names declared and assigned
+        self.caps = captures(_STORES, body) if body is not None else {}
+        self.locals = {self.text(n) for n in self.caps.get("local", ())}
+        self.assigned = {self.text(n) for n in self.caps.get("assigned", ())}
         self.out: set[int] = set()
         self.receiver: set[int] = set()
         self.entries: set[int] = set()
@@ -261,6 +271,8 @@ class _Summary:
         fn = call.child_by_field_name("function")
         if fn is not None and fn.type == "identifier" and self.text(fn) in self.locals | set(self.wanted):
             return None  # a function value
+        if self.shallow:
+            return ANYTHING if calls_package(self.fp, call) else None
         found = callee_decl(self.fp, call)
         if found is None:
             return None
@@ -323,7 +335,7 @@ class _Summary:
         body = self.decl.child_by_field_name("body")
         if body is None or not self.wanted:
             return NOTHING
-        caps = captures(_STORES, body)
+        caps = self.caps
         stmts = sorted(caps.get("s", ()), key=lambda n: n.start_byte)
         for s in stmts:
             inner = self.fp.enclosing_function(s)
@@ -385,7 +397,7 @@ class _Summary:
         if fn is None or not argv:
             return
         if fn.type == "selector_expression" and self.text(fn.child_by_field_name("field") or fn) == "Put" \
-                and len(argv) == 1 and self.is_pool(fn.child_by_field_name("operand")):
+                and len(argv) == 1 and not self.shallow and self.is_pool(fn.child_by_field_name("operand")):
             self.keep("released", self.held(argv[0]), call)
             return
         mine = [(j, self.held(a)) for j, a in enumerate(argv) if a.type != "variadic_argument"]
@@ -425,6 +437,27 @@ def _keeps(fp, decl: Node) -> Kept:
     if decl.child_by_field_name("body") is None or decl.end_byte - decl.start_byte > MAX_BYTES:
         return NOTHING
     return _Summary(fp, decl).run()
+
+
+def _shallow(fp, decl: Node) -> Kept:
+    if decl.child_by_field_name("body") is None or decl.end_byte - decl.start_byte > MAX_BYTES:
+        return NOTHING
+    return _Summary(fp, decl, shallow=True).run()
+
+
+def calls_package(pass_, call: Node) -> bool:
+    """Whether a call calls a function of the package by name, or a method by a name
+    some type of the package declares (the cheap test before the callee is resolved)."""
+    fn = call.child_by_field_name("function") if call.type == "call_expression" else None
+    if fn is None:
+        return False
+    if fn.type == "selector_expression":
+        f = fn.child_by_field_name("field")
+        return f is not None and pass_.text(f) in method_names(pass_.package)
+    if fn.type == "identifier":
+        top = pass_.package.decls.get(pass_.text(fn))
+        return top is not None and top.kind == "func"
+    return False
 
 
 def _pairs(s: Node, text):

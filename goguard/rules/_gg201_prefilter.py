@@ -10,13 +10,15 @@ from typing import Any
 from tree_sitter import Node
 
 from goguard.frontend.source import captures
-from goguard.rules._gg201_stores import calls_package
+from goguard.facts.keeps import calls_package
+from goguard.rules._gg201_stores import may_keep_call
 
 _VIEW_WRITERS = (b"Read", b"copy(", b":0]", b"0] =", b"Put(", b"Bytes()", b"ReadSlice", b"ReadLine",
                  b"unsafe.")
 # A statement with one of these may store an owned buffer or an unsafe.String view (the
 # only unsafe call the alias model follows: unsafe.Pointer(&x) is judged as `&x`).
 _OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
+_OWNED_RE = re.compile(b"|".join(re.escape(o) for o in _OWNED))
 _ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
 
 
@@ -79,13 +81,22 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
         return b"unsafe.String" in pass_.file.data[stmt.start_byte:stmt.end_byte]  # m[unsafe.String(...)]++
     if stmt.type == "go_statement":
         return True  # rare, and what a goroutine captures is not in its text's shape
+    if stmt.type == "expression_statement":
+        # keep(&item), q.Push(&v): only the package's own can be known to keep it, and
+        # only one whose body may keep a parameter (asked last: it reads the callee)
+        call = stmt.named_children[0]
+        return calls_package(pass_, call) and _text_may_alias(pass_, stmt, body, written, writes_views, owned,
+                                                              filled) and may_keep_call(pass_, call)
+    return _text_may_alias(pass_, stmt, body, written, writes_views, owned, filled)
+
+
+def _text_may_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views: bool, owned: bool,
+                    filled: dict) -> bool:
     data = pass_.file.data
     text = data[stmt.start_byte:stmt.end_byte]
-    if stmt.type == "expression_statement" and not calls_package(pass_, stmt.named_children[0]):
-        return False  # keep(&item), q.Push(&v): only the package's own can be known to keep it
     if stmt.type == "return_statement" and b"Put(" not in body:
         return False  # what a function returns is the caller's: only a deferred Put undoes that
-    if any(o in text for o in _OWNED):
+    if _OWNED_RE.search(text):
         return True
     if pass_.go_version is not None and pass_.go_version < (1, 22) and b"&" in text:
         return True  # loop variables are written by the loop head
@@ -102,13 +113,13 @@ def _maybe_alias(pass_, stmt: Node, body: bytes, written: _Written, writes_views
             filled[key] = body.count(key) > 1  # &x handed elsewhere too (a decoder)
         if filled[key]:
             return True
-    if filled.get(b"") is None:
-        filled[b""] = _kept_names(body)
-    if not writes_views and not filled[b""]:
+    if not writes_views and b"(&" not in body and b", &" not in body:
         return False
     stored = list(_stored_slice_names(stmt, data, body))
     if not stored:
         return False
+    if filled.get(b"") is None:
+        filled[b""] = _kept_names(body)
     if any(name in filled[b""] for name in stored):
         return True  # rd, err := collect(&jc): the result may hold the argument
     if not writes_views:
@@ -161,9 +172,10 @@ def _filled_names(body: bytes, owned: bool) -> frozenset:
         out.update(_IDENT.findall(m.group(1)))
     if owned:
         out.update(m.group(1) for m in _OWNED_DECL.finditer(body))
-    for m in _LOADED.finditer(body):  # b := (*bp)[:0] of a pooled bp: its array is bp's
-        if m.group(2) in out:
-            out.add(m.group(1))
+    if b"(*" in body or b"= *" in body:
+        for m in _LOADED.finditer(body):  # b := (*bp)[:0] of a pooled bp: its array is bp's
+            if m.group(2) in out:
+                out.add(m.group(1))
     return frozenset(out)
 
 

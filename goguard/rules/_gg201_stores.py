@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from goguard.analyses.aliases import Alias, AliasModel
-from goguard.facts.keeps import NOTHING, callee_decl, keeps, method_names
+from goguard.facts.keeps import NOTHING, callee_decl, calls_package, keeps, may_keep
 from goguard.frontend.scopes import Decl
 from goguard.frontend.syntax import operator, strip_parens
 
@@ -138,19 +138,24 @@ def _calls_in(stmt: Node):
     return out
 
 
-def calls_package(pass_, call: Node) -> bool:
-    """Whether a call calls a function of the package by name, or a method by a name
-    some type of the package declares (the cheap test before the callee is resolved)."""
+MAX_CANDIDATES = 4  # methods of one name whose bodies are read before a call is judged
+
+
+def may_keep_call(pass_, call: Node) -> bool:
+    """Whether a call may keep an argument beyond it or in its receiver: a function of
+    the package by that name, or a method of it by that name (up to a few), whose body
+    may keep a parameter (keeps.may_keep). The test before a statement is analysed for
+    what its calls are handed."""
     fn = call.child_by_field_name("function") if call.type == "call_expression" else None
-    if fn is None:
+    if fn is None or not calls_package(pass_, call):
         return False
-    if fn.type == "selector_expression":
-        f = fn.child_by_field_name("field")
-        return f is not None and pass_.text(f) in method_names(pass_.package)
+    package = pass_.package
     if fn.type == "identifier":
-        top = pass_.package.decls.get(pass_.text(fn))
-        return top is not None and top.kind == "func"
-    return False
+        top = package.decls.get(pass_.text(fn))
+        return may_keep(pass_, top.node, top.file)
+    name = pass_.text(fn.child_by_field_name("field"))
+    found = [d for (_, m), d in package.methods.items() if m == name]
+    return len(found) > MAX_CANDIDATES or any(may_keep(pass_, d, package.method_file(d)) for d in found)
 
 
 def _handed(model: AliasModel, stmt: Node, held: dict | None):

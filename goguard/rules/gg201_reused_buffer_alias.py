@@ -176,12 +176,13 @@ from dataclasses import replace
 from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
+from goguard.facts.keeps import calls_package
 from goguard.frontend.source import captures
 from goguard.rules._fix_clone import clone_fix
 from goguard.rules._gg201_locked import locked_bytes
 from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written
 from goguard.rules._gg201_search import _Search
-from goguard.rules._gg201_stores import Store, calls_package, carried_stores, simple_statement, stores_of, written
+from goguard.rules._gg201_stores import Store, carried_stores, may_keep_call, simple_statement, stores_of, written
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -201,9 +202,8 @@ META = RuleMeta(
   right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
-(call_expression arguments: (argument_list [(unary_expression operator: "&") (slice_expression)
-  (call_expression function: (selector_expression field: (field_identifier) @_bytes
-    (#any-of? @_bytes "Bytes" "ReadSlice")))])) @call
+(expression_statement (call_expression function: (selector_expression)
+  arguments: (argument_list [(unary_expression operator: "&") (slice_expression)])) @call)
 (short_var_declaration right: (expression_list [(composite_literal body: (literal_value [
     (_ [(unary_expression operator: "&") (slice_expression)])
     (_ (_ [(unary_expression operator: "&") (slice_expression)]))]))
@@ -212,8 +212,9 @@ META = RuleMeta(
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
-    # Pools and locked buffers are found by the text of the file (`Put(`, `defer`,
-    # `.Reset()`), not by the query: the check runs on files it matches nothing in.
+    # Pools, locked buffers and calls handed a reader's bytes are found by the text of
+    # the file (`Put(`, `.Reset()`, `.Bytes()`), not by the query: the check runs on
+    # files it matches nothing in.
     every_file=True,
 )
 
@@ -245,30 +246,50 @@ _RETURNS = "(return_statement (expression_list)) @r"
 
 def check(pass_, matches) -> None:
     by_fn: dict[int, tuple[Node, list[Node]]] = {}
+    via_call: dict[int, Node] = {}  # statements found only for a call they make: that call
+    captured: set[int] = set()
     for _, caps in matches:
         for stmt in caps.get("stmt", ()):
             fn = pass_.enclosing_function(stmt)
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+                captured.add(stmt.id)
         for call in caps.get("call", ()):
             # a call that may keep its argument: of a function or method of the package
             stmt = simple_statement(call) if calls_package(pass_, call) else None
             fn = pass_.enclosing_function(call) if stmt is not None else None
             if fn is not None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
-    # A function that puts something back in a pool, or defers: its returns are stores
-    # that a (deferred) release can make wrong; one that resets a buffer under a lock
-    # may keep its bytes past the Unlock. Found by their text, not by the query.
+                via_call.setdefault(stmt.id, call)
+    # A call handed a reader's own bytes (`it.Write(sc.Bytes())`, also inside an `if`
+    # header), found by the file's text: rarer than the calls a query would visit.
     data = pass_.file.data
+    for word in (b".Bytes()", b".ReadSlice(", b".ReadLine("):
+        at = data.find(word)
+        while at >= 0:
+            call = _call_handed(pass_, at + 1)
+            stmt = simple_statement(call) if call is not None and calls_package(pass_, call) else None
+            fn = pass_.enclosing_function(call) if stmt is not None else None
+            if fn is not None:
+                by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+                via_call.setdefault(stmt.id, call)
+            at = data.find(word, at + 1)
+    # A function that puts something back in a pool: its returns are stores that a
+    # (deferred) release can make wrong; one that resets a buffer under a lock may keep
+    # its bytes past the Unlock. Found by their text, not by the query.
     returns_of: dict[int, Node] = {}
     resets: dict[int, Node] = {}
-    for word in (b"Put(", b"defer ", b".Reset()"):
+    for word in (b"Put(", b".Reset()"):  # a deferred Put is a Put too
         at = data.find(word)
         while at >= 0:
             node = pass_.file.root.descendant_for_byte_range(at, at)
             fn = pass_.enclosing_function(node) if node is not None else None
             if fn is not None:
                 (resets if word == b".Reset()" else returns_of)[fn.id] = fn
+                if fn.type == "func_literal" and word == b"Put(":  # defer func() { p.Put(b) }()
+                    outer = pass_.enclosing_function(fn.parent) if fn.parent is not None else None
+                    if outer is not None:
+                        returns_of[outer.id] = outer
             at = data.find(word, at + 1)
     for fn in returns_of.values():
         body = fn.child_by_field_name("body")
@@ -285,9 +306,21 @@ def check(pass_, matches) -> None:
         owned = any(o in body for o in _OWNED)
         filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
         stmts = [s for s in {s.id: s for s in stmts}.values()
-                 if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)]
+                 if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)
+                 # one found only for its call: worth it if the callee may keep something
+                 and (s.id in captured or s.id not in via_call or may_keep_call(pass_, via_call[s.id]))]
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _call_handed(pass_, at: int) -> Node | None:
+    """The call whose argument is the method call named at byte `at` (`x.Bytes()` in
+    `w.Write(x.Bytes())`), if it is one."""
+    n = pass_.file.root.descendant_for_byte_range(at, at)
+    while n is not None and n.type not in ("call_expression", "block", "source_file"):
+        n = n.parent
+    p = n.parent if n is not None and n.type == "call_expression" else None
+    return p.parent if p is not None and p.type == "argument_list" else None
 
 
 def _check_locked(pass_, fn: Node) -> None:
