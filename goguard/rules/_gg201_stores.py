@@ -175,7 +175,8 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
         if not handed:
             continue
         found = callee_decl(model.pass_, call, model.scopes)
-        kept = keeps(model.pass_, found[0], found[1]) if found is not None else NOTHING
+        kept = keeps(model.pass_, found[0], found[1]) \
+            if found is not None and may_keep(model.pass_, found[0], found[1]) else NOTHING
         if not (kept.out or kept.receiver):
             continue
         name = model.text(fn)
