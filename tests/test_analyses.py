@@ -257,3 +257,51 @@ def test_the_per_function_floor_does_not_import_the_package_floor():
                 [a.name for a in node.names] if isinstance(node, ast.Import) else []
             bad += [f"{path.name}: {n}" for n in names if n.startswith(("goguard.facts", "goguard.rules"))]
     assert not bad, bad
+
+
+KEEPS = '''package p
+
+import "sync"
+
+var saved [][]byte
+var pool sync.Pool
+
+type item struct{ name []byte }
+type list struct{ items [][]byte; index map[string]*item }
+type result struct{ cfg *item }
+type printer struct{ linePtr *int }
+
+func global(b []byte)            { saved = append(saved, b[1:]) }
+func (it *item) Write(p []byte)   { it.name = p[2:] }
+func (l *list) Add(p []byte)      { l.items = append(l.items, p) }
+func (l *list) Put(k string, v *item) { m := &item{name: v.name}; l.index[k] = v; _ = m }
+func build(c *item) (*result, error) { r := &result{cfg: c}; return r, nil }
+func goes(b []byte)              { go func() { _ = len(b) }() }
+func relay(b []byte)             { goes(b) }
+func release(x *item)            { pool.Put(x) }
+func copies(c *item) *item       { d := *c; c = &d; return c }
+func (p *printer) record(l *int) { p.linePtr = l }
+func (p *printer) flush()        { *p.linePtr = 1 }
+func reads(b []byte) int         { return len(b) }
+'''
+
+
+def test_keeps_summaries_say_where_an_argument_is_kept():
+    from goguard.facts.keeps import keeps
+
+    fp = file_pass(KEEPS)
+    got = {}
+    for decl, f in fp.package.functions():
+        k = keeps(fp, decl, f)
+        got[fp.text(decl.child_by_field_name("name"))] = (
+            sorted(k.out), sorted(k.receiver), sorted(k.entries), sorted(k.result), sorted(k.released))
+    assert got["global"] == ([0], [], [], [], [])  # a window, in a package variable
+    assert got["Write"] == ([], [0], [], [], [])  # in a field of the receiver
+    assert got["Add"] == ([], [0], [0], [], [])  # an entry of the receiver's slice
+    assert got["Put"] == ([], [1], [1], [], [])  # an entry of the receiver's map
+    assert got["build"] == ([], [], [], [0], [])  # returned inside a value it builds
+    assert got["goes"] == ([0], [], [], [], []) and got["relay"] == ([0], [], [], [], [])  # a goroutine
+    assert got["release"] == ([], [], [], [], [0])  # back in a sync.Pool
+    assert got["copies"] == ([], [], [], [], [])  # the parameter is replaced by a copy first
+    assert got["record"] == ([], [], [], [], [])  # an out-parameter: written through
+    assert got["reads"] == ([], [], [], [], [])

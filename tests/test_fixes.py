@@ -137,7 +137,8 @@ def test_fix_usage_errors(copied: Path, args, message):
 
 # --- GG201: store a copy -----------------------------------------------------------
 
-GG201_PROGRAMS = ("run_chunks", "run_scanner", "run_buffer")
+GG201_PROGRAMS = ("run_chunks", "run_scanner", "run_buffer", "run_pooldefer", "run_poolnamed", "run_poolafter",
+                  "run_poolparam", "run_calleekept")
 
 
 def _prints(folder: Path) -> str:
@@ -181,6 +182,42 @@ def test_gg201_fix_before_go_1_20_appends_to_nil(tmp_path: Path):
     assert "append(chunks, append([]byte(nil), buf[:n]...))" in src and '"bytes"' not in src
     out = go.run("run", "./run_chunks", cwd=root)
     assert out.returncode == 0 and out.stdout.strip() == '["abc" "def" "ghi"]'
+
+
+UNSAFE_STRINGS = """package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unsafe"
+)
+
+func main() {
+	r := strings.NewReader("abcdefgh")
+	buf := make([]byte, 4)
+	var words []string
+	for {
+		n, err := io.ReadFull(r, buf)
+		if err != nil {
+			break
+		}
+		words = append(words, unsafe.String(&buf[0], n))
+	}
+	fmt.Println(words)
+}
+"""
+
+
+def test_gg201_fix_copies_a_string_made_with_unsafe_string(tmp_path: Path):
+    go = go_or_skip()
+    root = write_tree(tmp_path / "m", {"go.mod": GO_MOD, "words/main.go": UNSAFE_STRINGS})
+    assert go.run("run", "./words", cwd=root).stdout.strip() == "[efgh efgh]"
+    (f,) = [f for f in findings(root) if f["code"] == "GG201"]
+    assert "strings.Clone" in f["message"] and f["fix"]["safe"] is True
+    assert gg("--fix", "./...", cwd=root).returncode == 0
+    assert "strings.Clone(unsafe.String(&buf[0], n))" in (root / "words" / "main.go").read_text()
+    assert go.run("run", "./words", cwd=root).stdout.strip() == "[abcd efgh]"
 
 
 def test_gg201_non_byte_views_have_no_fix(tmp_path: Path):

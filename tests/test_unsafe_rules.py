@@ -219,3 +219,42 @@ def test_odd_code_does_not_crash(tmp_path):
     assert code == 1 and [o for o in out if "GG301" in o] == [
         "broken.go:9:41: unsafe.Slice length 3 exceeds the 2 elements behind &arr[0] "
         "(24 bytes requested, 16 available) (GG301)"]
+
+
+# --- GG302: a header handed to C as its bytes ------------------------------------------------
+
+CGO = '''package p
+
+/*
+#include <unistd.h>
+*/
+import "C"
+
+import "unsafe"
+
+func write(fd C.int, buf []byte) {
+	C.write(fd, unsafe.Pointer((*C.uchar)(unsafe.Pointer(&buf))), C.size_t(len(buf)))
+}
+
+func writeChars(fd C.int, s string) {
+	C.write(fd, unsafe.Pointer((*C.char)(unsafe.Pointer(&s))), C.size_t(len(s)))
+}
+
+func right(fd C.int, buf []byte) {
+	C.write(fd, unsafe.Pointer((*C.uchar)(unsafe.Pointer(&buf[0]))), C.size_t(len(buf)))
+}
+
+func asInt(buf []byte) *C.int {
+	return (*C.int)(unsafe.Pointer(&buf))
+}
+'''
+
+
+def test_gg302_reports_a_header_handed_to_c_as_bytes(tmp_path):
+    """cgo's character types are bytes: `(*C.uchar)(unsafe.Pointer(&buf))` hands C the
+    slice header. A pointer to C.int is not judged (a header read as words)."""
+    write_tree(tmp_path, {"go.mod": "module m\n\ngo 1.22\n", "p.go": CGO})
+    got = findings(tmp_path, "--select", "GG302", ".")
+    assert [(f["line"], f["message"].split(" points")[0]) for f in got] == [
+        (11, "(*C.uchar)(unsafe.Pointer(&buf))"), (15, "(*C.char)(unsafe.Pointer(&s))")]
+    assert "use unsafe.SliceData(buf)" in got[0]["message"] and "use unsafe.StringData(s)" in got[1]["message"]

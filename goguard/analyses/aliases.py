@@ -55,8 +55,9 @@ KINDS = ("address", "view", "scanner", "reader", "buffer")
 class Alias:
     root: Decl  # the variable whose storage the alias shares
     kind: str  # one of KINDS
-    expr: Node  # the aliasing expression as stored
+    expr: Node  # the aliasing expression (as stored, or as handed to a call that returns it)
     source: Node | None = None  # the call a stored variable's value came from (line := sc.Bytes())
+    via: str | None = None  # the function that returns it, when a call's result holds it
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Event:
     kind: str  # write | truncate | grow | kill | release (put back in a pool)
     at: Node  # the use of the root where it happens
     what: str  # "r.Read(buf) reads into {it}": {it} is "it" in a message, the storage in a flow
+    deferred: bool = False  # in a deferred call: it happens when the function returns
 
 
 def _named(t, types) -> str:
@@ -91,6 +93,7 @@ class AliasModel:
         self._events: dict[tuple[int, str], list[Event]] = {}
         self._grouped: dict[tuple[int, str], dict[int, list[Event]]] = {}
         self._reassigned_ids: dict[int, bool] = {}
+        self._pools: dict[int, str | None] = {}
         version = pass_.go_version
         # Unknown versions count as current: loop variables fresh, so silent.
         self.shared_loop_vars = version is not None and version < (1, 22)
@@ -190,14 +193,14 @@ class AliasModel:
                 return None  # x[a:b] is a window that moves on: later refills write elsewhere
             return Alias(d, "view", e)
         if t == "call_expression":
-            return self._call_alias(e, e)
+            return self._call_alias(e, e, depth)
         if t == "identifier":
             d = self.local(e)
             if d is None:
                 return None
             src = self._source_call(d)
             if src is not None:
-                a = self._call_alias(src, e) if depth < 4 else None
+                a = self._call_alias(src, e, depth + 1) if depth < 4 else None
                 if a is not None:
                     return a
             if self.type_of(e).kind == "slice":
@@ -227,7 +230,32 @@ class AliasModel:
                                              for u in self.scopes.refs.get(d.id, ()))
         return self._reassigned_ids[d.id]
 
-    def _call_alias(self, call: Node, expr: Node) -> Alias | None:
+    def _call_alias(self, call: Node, expr: Node, depth: int = 0) -> Alias | None:
+        a = self._owned_alias(call, expr)
+        return a if a is not None or depth > 3 else self._returned_alias(call, depth)
+
+    def _returned_alias(self, call: Node, depth: int) -> Alias | None:
+        """f(&v) where f, a function or method of the package, returns its argument
+        (or a value holding it): the call's result is that argument's alias."""
+        callee_decl, keeps = self.pass_.fact("callee-decl"), self.pass_.fact("keeps-summary")
+        args = call.child_by_field_name("arguments")
+        argv = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+        if not argv:
+            return None
+        found = callee_decl(self.pass_, call, self.scopes)
+        kept = keeps(self.pass_, found[0], found[1]).result if found is not None else ()
+        for j in sorted(kept):
+            if j < len(argv) and argv[j].type != "variadic_argument":
+                a = self.alias_of(argv[j], depth + 1)
+                if a is not None:
+                    fn = call.child_by_field_name("function")
+                    name = self.text(fn.child_by_field_name("field") or fn) if fn.type == "selector_expression" \
+                        else self.text(fn)
+                    return Alias(a.root, a.kind, a.expr, call, name)
+        return None
+
+    def _owned_alias(self, call: Node, expr: Node) -> Alias | None:
+        """unsafe.String over a slice, or the buffer a scanner, reader or buffer owns."""
         fn = call.child_by_field_name("function")
         args = call.child_by_field_name("arguments")
         if fn is None or fn.type != "selector_expression":
@@ -258,7 +286,8 @@ class AliasModel:
         owner = _named(self.exprtypes.of(op), self.types)
         if owner == "bufio.Scanner" and name == "Bytes":
             return Alias(d, "scanner", expr, call)
-        if owner == "bytes.Buffer" and name == "Bytes":
+        if name == "Bytes" and (owner == "bytes.Buffer" or self.pool_of(d) is not None):
+            # a pooled buffer's Bytes() is its storage, whatever the pool's type
             return Alias(d, "buffer", expr, call)
         if owner == "bufio.Reader" and name in ("ReadSlice", "ReadLine"):
             return Alias(d, "reader", expr, call)
@@ -274,13 +303,25 @@ class AliasModel:
             out: list[Event] = []
             for u in self.scopes.refs.get(root.id, ()):
                 f = self.scopes.use_func.get(u.id)
+                deferred = False
                 if f is not None and f.id != self.fn.id:
-                    continue  # a closure's write is not on this function's paths
+                    # a closure's write is not on this function's paths, unless the
+                    # closure is deferred: `defer func() { pool.Put(b) }()` runs at return
+                    if not self._deferred_closure(f):
+                        continue
+                    deferred = True
+                deferred = deferred or self._in_defer(u)
                 ev = self._event(u, root, kind)
+                if ev is not None and deferred:
+                    # only a release matters there: nothing reads the storage after
+                    # the function returns but the caller and the pool's next user
+                    ev = Event(ev.kind, ev.at, ev.what, True) if ev.kind == "release" else None
                 if ev is not None:
                     out.append(ev)
             if kind == "address" and self.shared_loop_vars and root.origin == "range":
                 out.append(Event("write", root.ident, "the loop assigns {it} its next element"))
+            if kind == "view":
+                out.extend(self._holder_releases(root))
             out.sort(key=lambda ev: ev.at.start_byte)
             self._events[key] = out
         return self._events[key]
@@ -292,10 +333,117 @@ class AliasModel:
         if grouped is None:
             grouped = self._grouped[key] = {}
             for ev in self.uses(root, kind):
-                n = self.node_of(ev.at)
+                n = self.cfg.exit if ev.deferred else self.node_of(ev.at)
                 if n is not None:
                     grouped.setdefault(n, []).append(ev)
         return grouped
+
+    def variable_events(self, root: Decl) -> dict[int, list[Event]]:
+        """CFG node -> what changes the bytes `*p` shows, for `p` the stored address of
+        a slice variable: a new value (`buf = other`), emptying then appending
+        (`buf = buf[:0]`, then `buf = append(buf, ...)`), a decoder handed `&buf`, and
+        writes into its array (`r.Read(buf)`, `copy(buf, ...)`, `buf[0] = b`, a pool's
+        Put). Growing it in place (`buf = append(buf, ...)` without emptying it first)
+        keeps every byte `*p` showed: not counted."""
+        key = (root.id, "variable")
+        grouped = self._grouped.get(key)
+        if grouped is not None:
+            return grouped
+        out: list[Event] = []
+        for ev in self.uses(root, "address"):
+            if ev.kind != "write" or not _is_whole_target(ev.at):
+                out.append(ev)
+                continue
+            v = _value_for_target(ev.at)
+            v = strip_parens(v) if v is not None else None
+            if v is not None and v.type == "slice_expression":
+                base = strip_parens(v.child_by_field_name("operand") or v)
+                if base.type == "identifier" and self.scopes.decl_of(base) is root:
+                    if _is_literal_zero(v.child_by_field_name("end")) and _is_zero(v.child_by_field_name("start")):
+                        out.append(Event("truncate", ev.at, f"{self.text(v)} empties {{it}}"))
+                    continue  # buf = buf[a:b]: a window of the same bytes
+            if v is not None and v.type == "call_expression" and self.text(v.child_by_field_name("function") or v) \
+                    == "append":
+                args = v.child_by_field_name("arguments")
+                first = strip_parens(args.named_children[0]) if args is not None and args.named_children else None
+                if first is not None and first.type == "identifier" and self.scopes.decl_of(first) is root:
+                    out.append(Event("grow", ev.at, f"{_short(self.text(v))} writes into {{it}} once emptied"))
+                    continue
+            out.append(ev)
+        out.extend(ev for ev in self.uses(root, "view") if ev.kind in ("write", "release"))
+        grouped = self._grouped[key] = {}
+        for ev in out:
+            n = self.cfg.exit if ev.deferred else self.node_of(ev.at)
+            if n is not None:
+                grouped.setdefault(n, []).append(ev)
+        return grouped
+
+    def _holder_releases(self, root: Decl) -> list[Event]:
+        """`b := *bp` (or `(*bp)[:0]`) of a pooled `bp := pool.Get().(*[]byte)`: the
+        Put of bp releases b's array too, and still when b is only ever grown from
+        itself (`b = strconv.AppendInt(b, n, 10)`, `b = append(b, ...)`): a grown array
+        is stored back in *bp before the Put, or the same one."""
+        if root.origin not in ("define", "var") or not self._self_derived(root):
+            return []
+        v = strip_parens(root.value) if root.value is not None else None
+        if v is not None and v.type == "slice_expression":
+            v = strip_parens(v.child_by_field_name("operand") or v)
+        if v is None or v.type != "unary_expression" or operator(v) != "*":
+            return []
+        holder = self.local(strip_parens(v.child_by_field_name("operand") or v))
+        if holder is None or self.pool_of(holder) is None:
+            return []
+        out = []
+        for u in self.scopes.refs.get(holder.id, ()):
+            f = self.scopes.use_func.get(u.id)
+            deferred = f is not None and f.id != self.fn.id
+            if deferred and not self._deferred_closure(f):
+                continue
+            call = _call_with_argument(u)
+            if call is not None and self._releases(call, u, holder):
+                out.append(Event("release", u, f"{_short(self.text(call))} hands {{it}} to the next Get",
+                                 deferred or self._in_defer(u)))
+        return out
+
+    def _self_derived(self, root: Decl) -> bool:
+        """Every assignment of root gives it a value computed from itself: a call whose
+        first argument is root (`append(b, x)`, `strconv.AppendInt(b, ...)`), or a
+        window of it (`b[:n]`)."""
+        for u in self.scopes.refs.get(root.id, ()):
+            if not (u.id in self.scopes.assigned and is_assignment_target(u)):
+                continue
+            v = _value_for_target(u) if _is_whole_target(u) else None
+            v = strip_parens(v) if v is not None else None
+            if v is not None and v.type == "call_expression":
+                args = v.child_by_field_name("arguments")
+                v = strip_parens(args.named_children[0]) if args is not None and args.named_children else None
+            if v is not None and v.type == "slice_expression":
+                v = strip_parens(v.child_by_field_name("operand") or v)
+            if v is None or v.type != "identifier" or self.scopes.decl_of(v) is not root:
+                return False
+        return True
+
+    def _deferred_closure(self, f: Node) -> bool:
+        """`defer func() { ... }()` directly in this function."""
+        call = f.parent
+        while call is not None and call.type == "parenthesized_expression":
+            call = call.parent
+        if call is None or call.type != "call_expression" or call.parent is None or \
+                call.parent.type != "defer_statement":
+            return False
+        home = self.pass_.enclosing_function(call)
+        return home is not None and home.id == self.fn.id
+
+    def _in_defer(self, u: Node) -> bool:
+        """u is an argument of a deferred call (`defer pool.Put(b)`)."""
+        n = u.parent
+        for _ in range(6):
+            if n is None or _is_func_literal_boundary(n):
+                return False
+            if n.type == "defer_statement":
+                return True
+            n = n.parent
+        return False
 
     def _event(self, u: Node, root: Decl, kind: str) -> Event | None:
         text = self.text
@@ -335,7 +483,7 @@ class AliasModel:
                     return Event("write", u, f"{_short(text(call))} writes into {{it}}")
                 if callee in READ_INTO:
                     return Event("write", u, f"{_short(text(call))} reads into {{it}}")
-                if callee == "Put" and self._is_pool_put(call):
+                if self._releases(call, arg, root):
                     return Event("release", u, f"{_short(text(call))} hands {{it}} to the next Get")
                 if callee == "append" and args and args[0].id == arg.id and arg.type == "slice_expression" \
                         and len(args) > 1 and _is_literal_zero(arg.child_by_field_name("end")):
@@ -375,7 +523,7 @@ class AliasModel:
                     if path and f is not None and (path, text(f)) in WRITERS_TO and \
                             call.child_by_field_name("arguments").named_children[0].id == arg.id:
                         return Event("grow", u, f"{_short(text(call))} writes over {{it}} once emptied")
-                if _callee_name(call, text) == "Put" and self._is_pool_put(call):
+                if self._releases(call, arg, root):
                     return Event("release", u, f"{_short(text(call))} hands {{it}} to the next Get")
         return None
 
@@ -401,12 +549,50 @@ class AliasModel:
                         return None  # x = append(x[:0], ...): the inner use is the write
         return Event("kill", u, "")
 
-    def _is_pool_put(self, call: Node) -> bool:
+    def _releases(self, call: Node, arg: Node, root: Decl) -> bool:
+        """The call puts `arg` (root's value) back in a pool: `p.Put(x)` of a sync.Pool,
+        `p.Put(x)` where x came from `p.Get()` (a pool of any type, a package's Get and
+        Put functions included), or a function of the package that does one of these
+        with its parameter (`putBuffer(b)`)."""
         fn = call.child_by_field_name("function")
-        if fn is None or fn.type != "selector_expression":
+        if fn is None:
             return False
-        op = fn.child_by_field_name("operand")
-        return op is not None and _named(self.exprtypes.of(op), self.types) == "sync.Pool"
+        if fn.type == "selector_expression" and self.text(fn.child_by_field_name("field") or fn) == "Put":
+            op = fn.child_by_field_name("operand")
+            if op is not None and (_named(self.exprtypes.of(op), self.types) == "sync.Pool" or
+                                   self.pool_of(root) == self.text(op)):
+                return True
+        callee_decl, keeps = self.pass_.fact("callee-decl"), self.pass_.fact("keeps-summary")
+        found = callee_decl(self.pass_, call, self.scopes)
+        if found is None or b"Put(" not in found[1].data[found[0].start_byte:found[0].end_byte]:
+            return False  # a function that puts nothing back (the test before its summary)
+        args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+        pos = next((i for i, a in enumerate(args) if a.id == arg.id), None)
+        return pos is not None and pos in keeps(self.pass_, found[0], found[1]).released
+
+    def pool_of(self, d: Decl) -> str | None:
+        """The text of P for a variable declared `x := P.Get()` (or `P.Get().(T)`) and
+        handed back with `P.Put(x)` in the function: a pooled object, whatever P's type."""
+        if d.id in self._pools:
+            return self._pools[d.id]
+        got = None
+        v = strip_parens(d.value) if d.value is not None and d.origin in ("define", "var") else None
+        if v is not None and v.type == "type_assertion_expression":
+            v = strip_parens(v.child_by_field_name("operand") or v)
+        fn = v.child_by_field_name("function") if v is not None and v.type == "call_expression" else None
+        if fn is not None and fn.type == "selector_expression" and \
+                self.text(fn.child_by_field_name("field") or fn) == "Get":
+            pool = self.text(fn.child_by_field_name("operand") or fn)
+            for u in self.scopes.refs.get(d.id, ()):
+                call = _call_with_argument(u)
+                f = call.child_by_field_name("function") if call is not None else None
+                if f is not None and f.type == "selector_expression" and \
+                        self.text(f.child_by_field_name("field") or f) == "Put" and \
+                        self.text(f.child_by_field_name("operand") or f) == pool:
+                    got = pool
+                    break
+        self._pools[d.id] = got
+        return got
 
 
 def _is_zero(start: Node | None) -> bool:

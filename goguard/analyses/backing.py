@@ -256,3 +256,95 @@ def shorten(text: str, limit: int = 60) -> str:
     """An expression's text on one line, cut to `limit` characters for a message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+@dataclass(frozen=True)
+class ElementBase:
+    """A pointer to element `offset` of the slice or array X, as X's own elements
+    (before any reinterpretation by a pointer conversion)."""
+    base: Node  # X
+    offset: int
+    elem: Type  # X's element type
+    elem_size: int | None
+    first: Node | None  # the `&X[0]` expression, when the pointer is one
+
+
+def element_base(consts: Consts, ptr: Node, depth: int = 0) -> ElementBase | None:
+    """X, offset and X's element for a pointer written `&X[i]` or `unsafe.SliceData(X)`,
+    through `unsafe.Pointer(...)`, pointer conversions `(*T)(...)` and local variables
+    set once from one of these (`p := unsafe.Pointer(&b[0])`)."""
+    if depth > 8:
+        return None
+    e = strip_parens(ptr)
+    if e.type == "identifier":
+        d = consts.decl(e)
+        if d is None or not consts.unchanged(d):
+            return None
+        v = consts.initial_value(d)
+        return element_base(consts, v, depth + 1) if v is not None else None
+    if e.type == "unary_expression":
+        op, x = e.child_by_field_name("operator"), e.child_by_field_name("operand")
+        x = strip_parens(x) if x is not None else None
+        if op is None or op.type != "&" or x is None or x.type != "index_expression":
+            return None
+        base, idx = x.child_by_field_name("operand"), x.child_by_field_name("index")
+        i = consts.int(idx) if idx is not None else None
+        if base is None or i is None or i < 0 or not _side_effect_free(base):
+            return None
+        base = strip_parens(base)
+        xt = consts.underlying(consts.type_of(base))
+        if xt is None or xt.kind not in ("slice", "array") or xt.elem is None:
+            return None
+        return ElementBase(base, i, xt.elem, consts.sizeof(xt.elem), e if i == 0 else None)
+    u = consts.unsafe_imports().call(e)
+    if u is not None:
+        member, args = u
+        if member == "Pointer" and len(args) == 1:
+            return element_base(consts, args[0], depth + 1)
+        if member == "SliceData" and len(args) == 1 and _side_effect_free(args[0]):
+            x = strip_parens(args[0])
+            xt = consts.underlying(consts.type_of(x))
+            if xt is not None and xt.kind == "slice" and xt.elem is not None:
+                return ElementBase(x, 0, xt.elem, consts.sizeof(xt.elem), None)
+        return None
+    conv = pointer_conversion(e)
+    return element_base(consts, conv[1], depth + 1) if conv is not None else None
+
+
+def scaled_length(consts: Consts, n: Node, depth: int = 0) -> tuple[Node, str, int, int] | None:
+    """(X, "len" or "cap", num, den) for a length written `len(X) * num / den`, plus or
+    minus constants (`len(b)`, `len(b)/4`, `cap(b)*2`, `int(len(b)) - 1`)."""
+    if depth > 8:
+        return None
+    e = strip_parens(n)
+    if e.type == "call_expression":
+        fn = e.child_by_field_name("function")
+        args = call_args(e)
+        name = consts.builtin(fn) if fn is not None else None
+        if name in ("len", "cap") and len(args) == 1:
+            return strip_parens(args[0]), name, 1, 1
+        if name in INT_TYPES and len(args) == 1:
+            return scaled_length(consts, args[0], depth + 1)
+        return None
+    if e.type != "binary_expression":
+        return None
+    op = e.child_by_field_name("operator")
+    left, right = e.child_by_field_name("left"), e.child_by_field_name("right")
+    if op is None or left is None or right is None:
+        return None
+    s = scaled_length(consts, left, depth + 1)
+    k = consts.int(right)
+    if s is None and op.type in ("+", "*"):
+        s, k = scaled_length(consts, right, depth + 1), consts.int(left)
+    if s is None or k is None:
+        return None
+    x, kind, num, den = s
+    if op.type in ("+", "-"):
+        return s
+    if op.type == "*" and k > 0:
+        return x, kind, num * k, den
+    if op.type in ("/", ">>") and k > 0:
+        return x, kind, num, den * (k if op.type == "/" else 1 << k)
+    if op.type == "<<" and k >= 0:
+        return x, kind, num << k, den
+    return None

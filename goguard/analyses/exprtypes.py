@@ -232,6 +232,8 @@ class ExprTypes:
             return UNKNOWN
         if t == "type_assertion_expression":
             return types.from_node(e.child_by_field_name("type"), self.file)
+        if t == "type_conversion_expression":  # []byte(s)
+            return types.from_node(e.child_by_field_name("type"), self.file)
         return UNKNOWN
 
     # ---- map-ness ---------------------------------------------------------------------

@@ -430,7 +430,7 @@ class _Finder:
             name, x, _ = data
             origin = self.go_memory(consts, x)
             if origin is None:
-                return  # Data from elsewhere (mmap, C): memory the collector may not manage
+                return  # Data from elsewhere (a parameter's, mmap, C): memory the collector may not manage
             self.add(call, f"unsafe.Pointer({self.text(arg)}) of a reflect.{name} value: its Data is a uintptr "
                            f"that has kept nothing alive since {origin[1]}; checkptr ends the run with "
                            f"\"pointer arithmetic result points to invalid allocation\"; use "
@@ -480,6 +480,12 @@ class _Finder:
             hp = self.header_pointer(consts, v.child_by_field_name("operand") or v)
             if hp is not None:
                 return v, f"the header was copied from {self.text(hp[2]).lstrip('&')}"
+        data = _literal_data(v) if v is not None and v.type == "composite_literal" else None
+        if data is not None and (self.local_pointee(consts, data) is not None or
+                                 self.data_backing(consts, data) is not None or
+                                 _from_pointer(self.ui, consts, data) is not None or
+                                 self.data_of(consts, data) is not None):
+            return data, "Data was set from a pointer"  # h := reflect.SliceHeader{Data: uintptr(p), ...}
         for ref in consts.scopes.refs.get(d.id, ()):
             sel = ref.parent
             if sel is None or sel.type != "selector_expression" or self.text(sel.child_by_field_name("field") or sel) != "Data":
@@ -560,6 +566,19 @@ def _from_pointer(ui: UnsafeImports, consts: Consts, v: Node) -> Node | None:
     args = call_args(v)
     ok = len(args) == 1 and (ui.pointer_arg(args[0]) is not None or consts.is_unsafe_pointer(args[0]))
     return v if ok else None
+
+
+def _literal_data(lit: Node) -> Node | None:
+    """The value of the `Data:` element of a header literal."""
+    body = lit.child_by_field_name("body")
+    for el in body.named_children if body is not None else ():
+        if el.type != "keyed_element" or len(el.named_children) != 2:
+            continue
+        key, val = el.named_children
+        key = key.named_children[0] if key.type == "literal_element" and key.named_children else key
+        if key.type in ("identifier", "field_identifier") and key.text == b"Data":
+            return val.named_children[0] if val.type == "literal_element" and val.named_children else val
+    return None
 
 
 def header_kind(consts: Consts, x: Node) -> tuple[str, bool] | None:

@@ -3,7 +3,8 @@
 `chunks = append(chunks, buf[:n])` becomes `chunks = append(chunks, bytes.Clone(buf[:n]))`
 (Go 1.20 and later, by the file's language version; before, `append([]byte(nil),
 buf[:n]...)`), with `"bytes"` imported when it is not. Only for a stored `[]byte` (a
-view, or the bytes of a scanner, reader or buffer). A stored address (`&buf`) needs a
+view, or the bytes of a scanner, reader or buffer), and a string made with
+`unsafe.String` over one, which becomes `strings.Clone(unsafe.String(&buf[0], n))`. A stored address (`&buf`) needs a
 new variable: `c := bytes.Clone(buf)` (or `c := v` for a value that is not a byte
 slice) goes on a line of its own before the statement, which stores `&c`. That one
 is unsafe: the stored pointer no longer aliases the variable, so code that writes
@@ -30,7 +31,10 @@ def clone_fix(pass_, kind: str, expr: Node) -> Fix | None:
     fn = pass_.enclosing_function(expr)
     if fn is None:
         return None
-    if kind == "view":  # a slice of a variable: bytes only (bytes.Clone takes no other)
+    pkg = "bytes"
+    if kind == "view" and _is_unsafe_string(pass_, expr):
+        pkg = "strings"  # unsafe.String(&buf[0], n): a string over the bytes; strings.Clone copies it
+    elif kind == "view":  # a slice of a variable: bytes only (bytes.Clone takes no other)
         types = pass_.result("exprtypes", fn)
         t = types.types.underlying(types.of(expr))
         elem = types.types.underlying(t.elem) if t is not None and t.kind == "slice" and t.elem is not None else None
@@ -39,9 +43,9 @@ def clone_fix(pass_, kind: str, expr: Node) -> Fix | None:
     # A scanner's, reader's or buffer's bytes are []byte by their API (Bytes, ReadSlice, Peek).
     code = pass_.file.code(expr)
     edits: list[Edit] = []
-    new = _clone_call(pass_, code, edits)
+    new = _clone_call(pass_, code, edits, pkg)
     if new is None:
-        return None  # another thing is called bytes here
+        return None  # another thing is called bytes (strings) here
     edits.append(Edit(expr.start_byte, expr.end_byte, new))
     return Fix(description=f"store a copy: {new}", safe=True, edits=tuple(sorted(edits, key=lambda e: e.start)))
 
@@ -87,23 +91,30 @@ def _address_fix(pass_, expr: Node) -> Fix | None:
                edits=tuple(sorted(edits, key=lambda e: e.start)))
 
 
-def _clone_call(pass_, code: str, edits: list) -> str | None:
-    """`bytes.Clone(code)` (importing bytes into `edits` when needed), or the pre-1.20
-    `append([]byte(nil), code...)`."""
+def _clone_call(pass_, code: str, edits: list, pkg: str = "bytes") -> str | None:
+    """`bytes.Clone(code)` (or `strings.Clone`; importing the package into `edits` when
+    needed), or the pre-1.20 `append([]byte(nil), code...)`."""
     version = pass_.go_version
     if version is not None and version < (1, 20):
-        return f"append([]byte(nil), {code}...)"
+        return f"append([]byte(nil), {code}...)" if pkg == "bytes" else None
     imports = file_imports(pass_.file)
-    name = next((n for n, p in imports.items() if p == "bytes"), None)
+    name = next((n for n, p in imports.items() if p == pkg), None)
     if name is None:
-        if "bytes" in imports or _declares(pass_, "bytes"):
+        if pkg in imports or _declares(pass_, pkg):
             return None
-        add = _import_edit(pass_, "bytes")
+        add = _import_edit(pass_, pkg)
         if add is None:
             return None
         edits.append(add)
-        name = "bytes"
+        name = pkg
     return f"{name}.Clone({code})"
+
+
+def _is_unsafe_string(pass_, expr: Node) -> bool:
+    if expr.type != "call_expression":
+        return False
+    u = pass_.result("unsafe_imports").call(expr)
+    return u is not None and u[0] == "String"
 
 
 def _declares(pass_, name: str) -> bool:

@@ -11,10 +11,23 @@ the pointer. It reports:
   `sizeof(x) / sizeof(U)` elements), `unsafe.StringData` of a constant string;
 - a length written `len(b) + k` (k > 0) for `&b[0]`, `len(b)` for `&b[i]` (i > 0), or
   `cap(b) + k`: past the end whatever `b` holds;
+- a length that counts the elements of the slice behind the pointer while the result's
+  elements are wider: `unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b))` over a
+  `[]byte` covers four times `b`'s memory (the forgotten division by the element
+  size), and so do `cap(b)`, `len(b)/2` for 8-byte elements, and the array view
+  `(*[1<<28]uint32)(unsafe.Pointer(&b[0]))[:len(b)]`; `len(b)/4` is right;
 - a pointer that is nil (`var p *T` never assigned, `(*T)(nil)`) with a length that is
   not provably zero, and a negative length;
 - `&b[0]` of a slice that is always empty here (`var b []T`, `[]T{}`,
-  `make([]T, 0)`): it panics before `unsafe.Slice` runs;
+  `make([]T, 0)`): it panics before `unsafe.Slice` runs; and `&x.f[0]` of a slice field
+  that the package empties (`x.f = nil`, `x.f = x.f[:0]`, `make([]T, 0)`: a builder
+  after its reset) with no mention of `x.f` before it in the function (no length
+  check): `unsafe.SliceData(x.f)` is right for every length;
+- a pointer stepped on every iteration of a loop (`p = unsafe.Pointer(uintptr(p) + 8)`,
+  `p = unsafe.Add(p, 8)`, at the top level of the body, with no `break`, `continue` or
+  `return` in it) whose count takes it to the end of the memory it started at
+  (`for i := 0; i < len(vals); i++` from `&vals[0]`, 8-byte elements): the last step
+  points one past the end of the allocation, which Go does not allow;
 - a field of a whole variable read as a larger type, `*(*uintptr)(unsafe.Pointer(&x.f))`
   over a 4-byte `f`: the read takes the next fields of `x`, or, past `x`'s end, memory
   of another allocation (fields reached through a pointer are not judged: C structs
@@ -51,6 +64,13 @@ func words(buf *[16]byte) []uint64 {
 func view(b []byte) string {
 	return unsafe.String(&b[0], len(b)+1)
 }
+
+func ints(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b))
+}
 ```
 
 ## Use instead
@@ -66,11 +86,16 @@ func words(buf *[16]byte) []uint64 {
 func view(b []byte) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+func ints(b []byte) []uint32 {
+	return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+}
 ```
 
 ## Runtime symptom
 With `-race` or `-gcflags=all=-d=checkptr`: `fatal error: checkptr: unsafe.Slice result
-straddles multiple allocations` (or `unsafe.String result`, or `converted pointer
+straddles multiple allocations` (or `pointer arithmetic result points to invalid
+allocation` for a pointer stepped past the end, or `unsafe.String result`, or `converted pointer
 straddles multiple allocations`: checkptr's alignment-and-straddle check of a pointer
 conversion, which fires when a field read past its end leaves its heap object; inside
 one object checkptr stays silent and the read returns the next field's bytes). A nil pointer: `panic: unsafe.Slice: ptr is nil and
@@ -94,21 +119,27 @@ heap overruns on the paths the tests take.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from goguard.analyses.backing import (
     Backing,
     backing,
+    element_base,
     plural,
     ref_key,
+    scaled_length,
     shorten,
     symbolic_length,
 )
 from goguard.analyses.consts import Consts
+from goguard.frontend.gotypes import UNKNOWN
 from goguard.findings import Edit, Fix
 from goguard.analyses.unsafe_imports import POINTER_CONVERSIONS, pointer_conversion
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
+from goguard.rules._gg301_steps import check_step, may_step
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -126,6 +157,10 @@ META = RuleMeta(
     query="""
 (call_expression function: (selector_expression field: (field_identifier) @name
   (#any-of? @name "Slice" "String"))) @call
+(assignment_statement left: (expression_list (identifier)) right: (expression_list [
+  (call_expression function: (selector_expression field: (field_identifier) @_s (#any-of? @_s "Pointer" "Add")))
+  (call_expression function: (parenthesized_expression))
+  (type_conversion_expression)])) @step
 """ + POINTER_CONVERSIONS,
 )
 
@@ -144,6 +179,9 @@ def check(pass_, matches) -> None:
                 _check_call(pass_, call, u[0], u[1][0], u[1][1])
         for conv in caps.get("conv", ()):
             _check_conversion(pass_, conv)
+        for stmt in caps.get("step", ()):
+            if may_step(pass_, stmt):
+                check_step(pass_, _consts(pass_, stmt), stmt)
 
 
 def _consts(pass_, node: Node) -> Consts:
@@ -170,11 +208,13 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
         said = f"length {n}" if n is not None else f"length {text(length)}, which is not provably zero,"
         pass_.report(call, f"{fn} of a nil pointer with {said} panics: \"{fn}: ptr is nil and len is not zero\"")
         return
-    empty = _empty_base(consts, ptr, call)
+    empty = _empty_base(consts, ptr, call) or _emptied_field(pass_, consts, ptr, call)
     if empty is not None:
         x, why, flow = empty
         pass_.report(call, f"&{text(x)}[0] panics with index out of range before {fn} runs: {why}; "
                            f"use unsafe.SliceData({text(x)})", flow=flow)
+        return
+    if member == "Slice" and _element_size(pass_, consts, call, ptr, length):
         return
     b = backing(consts, ptr)
     if b is None:
@@ -204,6 +244,68 @@ def _check_call(pass_, call: Node, member: str, ptr: Node, length: Node) -> None
     avail = f"{kind}({text(b.base)})" + (f"-{b.offset}" if b.offset else "")
     pass_.report(call, f"{fn} length {text(length)} exceeds the {avail} {unit}s behind {what} "
                        f"({plural(over, unit)} too many)", flow=_flow(b, text))
+
+
+def _element_size(pass_, consts: Consts, call: Node, ptr: Node, length: Node) -> bool:
+    """unsafe.Slice((*uint32)(unsafe.Pointer(&b[0])), len(b)): the length counts b's
+    1-byte elements, the slice has 4-byte ones: 4 times the memory behind the pointer,
+    whatever b holds. Reported when the slice's element is wider than b's, per unit of
+    the length (`len(b)/4` over bytes is right)."""
+    eb = element_base(consts, ptr)
+    if eb is None or not eb.elem_size:
+        return False
+    conv = pointer_conversion(ptr)
+    pt = consts.type_expr(conv[0]) if conv is not None else (consts.underlying(consts.type_of(ptr)) or UNKNOWN).elem
+    size = consts.sizeof(pt) if pt is not None else None
+    sl = scaled_length(consts, length)
+    if not size or sl is None or ref_key(consts, sl[0]) is None or ref_key(consts, sl[0]) != ref_key(consts, eb.base):
+        return False
+    x, kind, num, den = sl
+    if size * num <= eb.elem_size * den:
+        return False
+    _report_element_size(pass_, call, "unsafe.Slice", length, x, kind, eb, size, num, den, pt)
+    return True
+
+
+def _report_element_size(pass_, node: Node, what: str, length: Node, x: Node, kind: str, eb, size: int,
+                         num: int, den: int, pt) -> None:
+    text = pass_.file.code
+    e = eb.elem_size
+    times = size * num / (e * den)
+    times_text = f"{int(times)} times" if times == int(times) else f"{times:.2f} times"
+    right = f"{kind}({text(x)})" + (f"*{e}" if e > 1 else "") + f"/{size}"
+    pass_.report(node, f"{what} length {shorten(text(length), 40)} counts the elements of {text(x)} "
+                       f"({_type_text(eb.elem)}, {plural(e, 'byte')} each), but the slice's are {_type_text(pt)} "
+                       f"({size} bytes each): it covers {times_text} the memory behind {shorten(text(eb.base), 40)}, "
+                       f"whatever it holds; use {right}")
+
+
+def _type_text(t) -> str:
+    return t.name if t is not None and t.name else "element"
+
+
+def _emptied_field(pass_, consts: Consts, ptr: Node, call: Node) -> tuple[Node, str, list] | None:
+    """`&x.f[0]` of a slice field that the package empties somewhere (`x.f = nil`,
+    `x.f = x.f[:0]`), with no mention of `x.f` in the function before the call (no
+    length check, no append, no index): on the value as emptied, it panics."""
+    eb = element_base(consts, ptr)
+    if eb is None or eb.first is None or eb.base.type != "selector_expression":
+        return None
+    xt = consts.underlying(consts.type_of(eb.base))
+    field = eb.base.child_by_field_name("field")
+    emptied = pass_.fact("emptied-fields").get(pass_.text(field)) if field is not None else None
+    if xt is None or xt.kind != "slice" or emptied is None:
+        return None
+    fn = pass_.enclosing_function(call)
+    if fn is None:
+        return None
+    x = pass_.text(eb.base)
+    before = pass_.file.data[fn.start_byte:eb.first.start_byte]
+    if re.search(rb"(?<![\w.])" + re.escape(x.encode()) + rb"(?!\w)", before):
+        return None  # checked, filled or indexed first: unsure
+    path, line, how = emptied
+    return eb.base, (f"{x} is empty after `{how}` ({path}:{line}), and nothing here checks its length "
+                     f"first"), []
 
 
 def _is_nil(consts: Consts, ptr: Node) -> bool:
@@ -435,6 +537,16 @@ def _check_conversion(pass_, conv: Node) -> None:
         need = n * elem_size if n is not None and elem_size is not None else None
     else:
         need = consts.sizeof(t)
+    if t.kind == "array" and sliced is not None and t.elem is not None:
+        # (*[1<<28]uint32)(unsafe.Pointer(&b[0]))[:len(b)]: the length counts b's elements
+        bound = cap_node if cap_node is not None else sliced.child_by_field_name("end")
+        eb = element_base(consts, operand)
+        sl = scaled_length(consts, bound) if bound is not None and eb is not None and eb.elem_size else None
+        size = consts.sizeof(t.elem)
+        if sl is not None and size and ref_key(consts, sl[0]) is not None and \
+                ref_key(consts, sl[0]) == ref_key(consts, eb.base) and size * sl[2] > eb.elem_size * sl[3]:
+            _report_element_size(pass_, conv, "array view", bound, sl[0], sl[1], eb, size, sl[2], sl[3], t.elem)
+            return
     b = backing(consts, operand)
     have = b.bytes if b is not None else None
     ctext = text(conv) if sliced is None else text(sliced)
