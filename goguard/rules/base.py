@@ -11,8 +11,8 @@ from goguard.findings import SEVERITIES
 # Every rule page has these sections, in this order (ruff's fixed sections, plus the
 # runtime symptom an SRE greps the logs for and what peers do about the same bug).
 # The corpus every rule's measured precision refers to.
-CORPUS = ("the goguard corpus (benchmarks/README.md: 17 current Go projects, the Go 1.27.3 "
-          "standard library and Debian's golang-*-dev sources of 14 more, 9.60 MLOC)")
+CORPUS = ("the goguard corpus (benchmarks/README.md: 19 current Go projects, the Go 1.27.3 "
+          "standard library and Debian's golang-*-dev sources of 14 more, 10.19 MLOC)")
 
 SECTIONS = (
     "What it does",

@@ -82,8 +82,13 @@ class Transfer:
 
     def kill_keys_using(self, state: dict, name: str) -> None:
         """A map-entry path keyed by `name` no longer names the same entry."""
+        # Most states hold no keyed path at all: no regex is compiled or run for them,
+        # and a key that does not even hold the name as a substring is skipped first.
+        keyed = [k for k in state if any(isinstance(x, tuple) and name in x[1] for x in k[1:])]
+        if not keyed:
+            return
         word = _word(name)
-        for k in [k for k in state if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
+        for k in [k for k in keyed if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
             del state[k]
 
     def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
