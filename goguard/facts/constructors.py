@@ -106,6 +106,23 @@ def creation_fields(package) -> dict[str, dict[str, str]]:
 fact("creation-fields")(creation_fields)
 
 
+@fact("creation-field-owners")
+def creation_field_owners(package) -> dict[str, tuple[str, ...]]:
+    """Field name -> the struct types of creation-fields that own a field of that name,
+    computed once so a rule asks per site in constant time, not per type."""
+    owners: dict[str, list[str]] = {}
+    for tname, fields in creation_fields(package).items():
+        for f in fields:
+            owners.setdefault(f, []).append(tname)
+    return {f: tuple(ts) for f, ts in owners.items()}
+
+
+@fact("sync-pointer-fields")
+def sync_pointer_fields(package) -> frozenset:
+    """Names of the package's struct fields that point to a sync type."""
+    return frozenset(f for fields in creation_fields(package).values() for f, k in fields.items() if k == "sync")
+
+
 def _declared_twice(package) -> frozenset:
     """Names of types and functions that several files declare: build-constrained
     alternatives (`sync_map.go` for go1.9, `sync_map_1_8.go` before), of which the

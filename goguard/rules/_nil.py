@@ -60,8 +60,7 @@ def _created_field(pass_, target: Node, fn: Node) -> str | None:
     if op is None or op.type != "identifier" or field is None:
         return None
     name = pass_.text(field)
-    fields = pass_.fact("creation-fields")
-    owners = [t for t, fs in fields.items() if name in fs]
+    owners = pass_.fact("creation-field-owners").get(name, ())
     if not owners:
         return None
     # An input of the declaration, read from its parameter list (no scopes needed)...
@@ -82,7 +81,7 @@ def _created_field(pass_, target: Node, fn: Node) -> str | None:
         if d is None or d.kind != "var" or d.origin != "range":
             return None
         tname = struct_name(pass_.package, pass_.result("exprtypes", fn).of(d.ident))
-    kind = fields.get(tname, {}).get(name) if tname else None
+    kind = pass_.fact("creation-fields").get(tname, {}).get(name) if tname else None
     if kind is None or pass_.fact("type-creations").field(pass_, tname, name) is None:
         return None
     return "map" if kind == "map" else "pointer"

@@ -96,11 +96,6 @@ META = RuleMeta(
 )
 
 
-def _sync_fields(pass_) -> frozenset:
-    """Names of the package's struct fields that point to a sync type."""
-    return frozenset(f for fields in pass_.fact("creation-fields").values() for f, k in fields.items() if k == "sync")
-
-
 def _sync_pointer(types, call) -> str:
     """"sync" when the receiver of `x.f.Lock()` is a pointer to a sync type."""
     target = write_target(call)
@@ -121,7 +116,7 @@ def check(pass_, matches) -> None:
                 "not allocated on this branch",
             )
         locks = caps.get("lock", ())
-        sync_fields = _sync_fields(pass_) if locks else frozenset()
+        sync_fields = pass_.fact("sync-pointer-fields") if locks else frozenset()
         for call in locks:
             target = write_target(call)
             field = target.child_by_field_name("field") if target is not None else None
