@@ -92,7 +92,7 @@ class FilePass:
     def of(cls, file: src.SourceFile, package: Package, options: Options) -> "FilePass":
         """The one pass of a file of a package: shared, so that an analysis another file
         asks for (a callee's result summary) is computed once per function."""
-        key = ("pass", file.abspath)
+        key = ("pass", file.key)
         fp = package.facts.get(key)
         if fp is None:
             fp = package.facts[key] = cls(file, package, options)
@@ -278,6 +278,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     res = Result()
     warn = res.warnings.append
     files: list[src.SourceFile] = []
+    wholes: dict[str, src.SourceFile] = {}  # a large file analysed in parts: itself, for its directives
     pending: dict[str, list[tuple[str, str, bytes]]] = {}
     for display, abspath in unit.files:
         report = unit.report is None or abspath in unit.report
@@ -307,7 +308,13 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
         bad = _utf8_error(data)
         if bad is not None:
             warn(f"{display}: file is not valid UTF-8 (byte offset {bad}); analysed as bytes")
-        files.append(f)
+        plan = src.plan_parts(f) if report else None
+        if plan is None:
+            files.append(f)
+        else:  # the whole tree is freed before the parts are parsed
+            f = None
+            parts, wholes[abspath] = src.build_parts(display, abspath, data, plan)
+            files.extend(parts)
     groups: dict[str, list[src.SourceFile]] = {}
     for f in files:
         groups.setdefault(f.package_name, []).append(f)
@@ -315,28 +322,46 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
     rules = options.enabled()
     for name, group in sorted(groups.items()):
         pkg = Package(unit.dir, name, group, version, pending.get(name))
+        parted: list[Finding] = []  # the findings of a large file's parts so far
         for f in group:
             if not f.report:
                 continue
-            res.files += 1
+            if f.owned is None or f.owned[0] == 0:
+                res.files += 1
             fp = FilePass.of(f, pkg, options)
+            file_rules = options.rules_for(f.abspath, rules)
             try:
                 fault("analysis", f.path)
-                analyse_file(fp, options.rules_for(f.abspath, rules))
+                analyse_file(fp, file_rules, directives=f.owned is None)
             except RecursionError:
-                warn(f"{f.path}: cannot check: nesting too deep to analyse")
-                res.unchecked.append(f.path)
+                if f.path not in res.unchecked:
+                    warn(f"{f.path}: cannot check: nesting too deep to analyse")
+                    res.unchecked.append(f.path)
                 fp.findings.clear()
             except Exception as e:
                 res.failures.append(internal_error(f.path, e))
                 fp.findings.clear()
-            res.findings.extend(fp.findings)
-            res.warnings.extend(fp.warnings)
+            # a large file's parts may each warn the same (a nesting limit): once per file
+            res.warnings.extend(fp.warnings if f.owned is None else
+                                (w for w in fp.warnings if w not in res.warnings))
             fp.release()
+            if f.owned is None:
+                res.findings.extend(fp.findings)
+                continue
+            lo, hi = f.owned
+            parted.extend(x for x in fp.findings if lo <= f.line_starts[x.line - 1] + x.column - 1 < hi)
+            if hi == len(wholes[f.abspath].data):  # the last part: the directives apply to the whole file's findings
+                whole = FilePass(wholes[f.abspath], pkg, options)
+                whole.findings = parted
+                _apply_directives(whole, file_rules, [])
+                res.findings.extend(whole.findings)
+                parted = []
     return res
 
 
-def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
+def analyse_file(fp: FilePass, rules: list[Rule], directives: bool = True) -> None:
+    """Run the rules on a file; then, unless the engine applies them to a whole file
+    analysed in parts, its suppression directives and GG000."""
     f = fp.file
     syntax = f.syntax_errors()
     if syntax:  # one warning per file, however many declarations fail
@@ -377,9 +402,21 @@ def analyse_file(fp: FilePass, rules: list[Rule]) -> None:
                 if not found and not rule.meta.every_file:
                     continue
         rule.check(RulePass(fp, rule), found)
+        if f.owned is not None:
+            _release_other_parts(fp)
     if errors:
         fp.findings[:] = [x for x in fp.findings if not _in_ranges(f, x, errors)]
-    _apply_directives(fp, rules, errors)
+    if directives:
+        _apply_directives(fp, rules, errors)
+
+
+def _release_other_parts(fp: FilePass) -> None:
+    """A rule on one part of a large file may analyse the others' functions (a package
+    fact); what it computed there is dropped, to be computed again when that part's
+    turn comes: time traded for memory bounded by a part, on files that large only."""
+    for key, other in fp.package.facts.items():
+        if key[0] == "pass" and other is not fp and other.file.owned is not None and other._results:
+            other.release()
 
 
 def _apply_directives(fp: FilePass, rules: list[Rule], errors: list[tuple[int, int]]) -> None:

@@ -197,10 +197,10 @@ def test_internal_error_in_a_rule_fails_the_run_but_not_the_other_files(tmp_path
     project_dir(tmp_path, {"good.go": GOOD, "boom.go": GOOD}, monkeypatch)
     real = engine.analyse_file
 
-    def analyse_file(fp, rules):
+    def analyse_file(fp, rules, **kw):
         if fp.file.path == "boom.go":
             raise ValueError("kaboom")
-        return real(fp, rules)
+        return real(fp, rules, **kw)
 
     monkeypatch.setattr(engine, "analyse_file", analyse_file)
     code, out, err = check_lines(".")

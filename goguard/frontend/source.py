@@ -239,12 +239,19 @@ class SourceFile:
     data: bytes
     tree: tree_sitter.Tree
     report: bool = True
+    # A part of a large file (see `split`): the byte range whose findings it reports.
+    owned: tuple[int, int] | None = None
     _line_starts: list[int] | None = field(default=None, repr=False)
     _functions: tuple[list[tree_sitter.Node], list[int], list[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def parse(cls, path: str, abspath: str, data: bytes, report: bool = True) -> "SourceFile":
         return cls(path, abspath, data, parse_tree(data), report)
+
+    @property
+    def key(self) -> tuple:
+        """What tells this file (or part of a file) from the package's others."""
+        return (self.abspath, self.owned)
 
     @property
     def root(self) -> tree_sitter.Node:
@@ -363,3 +370,77 @@ class SourceFile:
         start = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.data)
         return self.data[start:end]
+
+
+# A file larger than this is analysed in parts (see `plan_parts`), so that what the
+# analyses keep per function is freed part by part: peak memory follows the largest
+# part, not the file. Each part holds a copy of the file's bytes up to its end, so the
+# number of parts is bounded (the copies stay linear in the file's size) and a part is
+# at least PART_BYTES (small files are cheaper whole).
+SPLIT_BYTES = 1 << 20
+PART_BYTES = 256 << 10
+MAX_PARTS = 12
+_HEADER = ("package_clause", "import_declaration", "comment")
+_BLANK = bytes(c if c in b"\n\r" else 0x20 for c in range(256))
+
+
+@dataclass
+class PartPlan:
+    """Where a large file is cut: the end of its header (package clause and imports),
+    the start of each part (a top-level declaration with the comments just above it)
+    and the file's comments, all as byte offsets (no tree kept)."""
+
+    header_end: int
+    cuts: list[int]
+    comments: list[tuple[int, int]]
+
+
+def plan_parts(f: SourceFile, split_bytes: int | None = None, part_bytes: int | None = None) -> PartPlan | None:
+    """Where to cut a large, error-free file; None when it is not worth splitting."""
+    root = f.root
+    n = len(f.data)
+    if n < (SPLIT_BYTES if split_bytes is None else split_bytes) or root.has_error:
+        return None
+    size = max(PART_BYTES if part_bytes is None else part_bytes, -(-n // MAX_PARTS))
+    header_end, cuts, last, pending = 0, [], 0, None
+    for c in root.children:
+        if c.type == "comment":
+            if pending is None:  # comments above a declaration go with it
+                pending = c.start_byte
+            continue
+        if not cuts and c.type in _HEADER:
+            header_end, pending = c.end_byte, None
+            continue
+        start = c.start_byte if pending is None else pending
+        pending = None
+        if not cuts or start - last >= size:
+            cuts.append(start)
+            last = start
+    if len(cuts) < 2:
+        return None
+    comments = [(c.start_byte, c.end_byte) for c in captures("(comment) @c", root).get("c", [])]
+    return PartPlan(header_end, cuts, comments)
+
+
+def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan,
+                report: bool = True) -> tuple[list[SourceFile], SourceFile]:
+    """The parts of a file: each a copy of its bytes up to the part's end with every
+    top-level declaration but the part's own blanked (spaces, newlines kept, so every
+    byte offset, line and column is the file's own), parsed alone and owning the byte
+    range whose findings it reports; and the file with only its comments in its tree,
+    for the suppression directives."""
+    blank = data.translate(_BLANK)
+    head = plan.header_end
+    bounds = plan.cuts + [len(data)]
+    parts = []
+    for i in range(len(plan.cuts)):
+        lo, hi = bounds[i], bounds[i + 1]
+        text = data[:head] + blank[head:lo] + data[lo:hi]
+        parts.append(SourceFile(path, abspath, text, parser().parse(text), report,
+                                owned=(0 if i == 0 else lo, hi)))
+    only = bytearray(blank)
+    del blank
+    only[:head] = data[:head]
+    for a, b in plan.comments:
+        only[a:b] = data[a:b]
+    return parts, SourceFile(path, abspath, data, parser().parse(bytes(only)), report)

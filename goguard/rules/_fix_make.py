@@ -112,19 +112,20 @@ def field_fix(pass_, operand: Node, fname: str, fn: Node) -> Fix | None:
     literals, elsewhere = [], False
     for f in pass_.package.files:
         for lit in _literals_of(f, owner):
-            if f is not pass_.file:
+            if f.abspath != pass_.file.abspath:  # another file (a part of this one is this file)
                 elsewhere = True
             else:
-                literals.append(lit)
+                literals.append((f, lit))
     if elsewhere or not literals:
         return None
     edits = []
     type_text = " ".join(decl.file.code(ftype).split())
-    for lit in literals:
-        e = _add_element(pass_.file, lit, f"{fname}: make({type_text})")
+    for f, lit in literals:
+        e = _add_element(f, lit, f"{fname}: make({type_text})")
         if e is None:
             return None  # a positional literal: left alone
         edits.append(e)
+    edits.sort(key=lambda e: -e.start)  # last first, in whatever order the parts were read
     safe = not fname[:1].isupper() and all(_use(s) == "map" for s in _field_uses(pass_.package, fname))
     return Fix(description=f"make the field in {owner}'s literals: {fname}: make({type_text})", safe=safe,
                edits=tuple(edits))

@@ -1,0 +1,62 @@
+"""A large file is analysed in parts (goguard.frontend.source.plan_parts), each part a
+copy of the file with the other parts' declarations blanked, so that memory follows
+a part, not the file. Splitting must not change what is reported: with every file
+of the fixtures cut into as many parts as allowed, the findings (messages, flows,
+suppressions, fixes) and warnings are those of the whole files."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import fixtures as fx
+from goguard import engine
+from goguard.frontend import source as src
+
+
+def _everything(result: engine.Result) -> tuple:
+    findings = sorted((f.sort_key(), f.end_line, f.end_column, f.flow, f.suppressed,
+                       f.fix and dataclasses.astuple(f.fix)) for f in result.findings)
+    return findings, sorted(result.warnings), result.files, sorted(result.unchecked), result.failures
+
+
+def test_parts_report_what_the_whole_file_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = _everything(fx.analyse(fx.TESTDATA / "..."))
+    planned = []
+    plan = src.plan_parts
+
+    def counted(f):
+        got = plan(f)
+        planned.append(got is not None)
+        return got
+
+    monkeypatch.setattr(src, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(src, "PART_BYTES", 1)
+    monkeypatch.setattr(src, "plan_parts", counted)
+    parted = _everything(fx.analyse.__wrapped__(fx.TESTDATA / "..."))  # not the memoised run
+    assert sum(planned) > 100  # most fixture files were really cut
+    assert len(whole[0]) > 300
+    assert parted == whole
+
+
+def test_a_part_keeps_offsets_lines_and_only_its_own_declarations() -> None:
+    data = b"package p\n\nimport \"fmt\"\n\n// A does one.\nfunc A() { fmt.Println(1) }\n\n" \
+           b"// B does two.\nfunc B() {\n\tfmt.Println(2)\n}\n\nvar C = 3\n"
+    f = src.SourceFile.parse("p.go", "/x/p.go", data)
+    plan = src.plan_parts(f, split_bytes=0, part_bytes=1)
+    assert plan is not None and len(plan.cuts) == 3
+    parts, comments = src.build_parts("p.go", "/x/p.go", data, plan)
+    assert [p.owned for p in parts] == [(0, plan.cuts[1]), (plan.cuts[1], plan.cuts[2]), (plan.cuts[2], len(data))]
+    assert data.index(b"// B") == plan.cuts[1]  # a doc comment goes with its declaration
+    for p in parts:
+        assert not p.root.has_error
+        assert len(p.data) == p.owned[1]
+        assert p.package_name == "p"
+        decls = [c for c in p.root.named_children if c.type not in ("package_clause", "import_declaration", "comment")]
+        assert len(decls) == 1 and p.owned[0] <= decls[0].start_byte < p.owned[1]
+        assert p.data[decls[0].start_byte:decls[0].end_byte] == data[decls[0].start_byte:decls[0].end_byte]
+        assert p.position(decls[0].start_byte) == f.position(decls[0].start_byte)
+    assert comments.data == data
+    assert [comments.text(c) for c in comments.root.named_children if c.type == "comment"] == \
+        ["// A does one.", "// B does two."]
