@@ -72,6 +72,11 @@ class Result:
     failures: list[str] = field(default_factory=list)
 
 
+_ABSENT = object()
+# How many results a part of a large file keeps while another part is analysed.
+_OTHER_PART_RESULTS = 2048
+
+
 class FilePass:
     """Everything a rule may ask about one file. Shared analyses are cached here."""
 
@@ -134,9 +139,15 @@ class FilePass:
 
     def result(self, name: str, fn: Node | None = None) -> Any:
         key = (name, fn.id if fn is not None else 0)
-        if key not in self._results:
-            self._results[key] = analyses.get(name)(self, fn)
-        return self._results[key]
+        got = self._results.get(key, _ABSENT)
+        if got is _ABSENT:
+            got = self._results[key] = analyses.get(name)(self, fn)
+            if self.file.owned is not None and len(self._results) > _OTHER_PART_RESULTS and \
+                    self.package.facts.get(("current",)) is not self:
+                # another part of a large file, asked by a package fact: keep only the
+                # latest results, so that memory stays bounded by a part
+                del self._results[next(iter(self._results))]
+        return got
 
     def enclosing_function(self, node: Node) -> Node | None:
         """The innermost function, method or function literal around `node`."""
@@ -329,6 +340,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             if f.owned is None or f.owned[0] == 0:
                 res.files += 1
             fp = FilePass.of(f, pkg, options)
+            pkg.facts[("current",)] = fp
             file_rules = options.rules_for(f.abspath, rules)
             try:
                 fault("analysis", f.path)
