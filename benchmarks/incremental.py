@@ -20,9 +20,11 @@ one core per job as by default. Each warm figure is the median of N runs.
 4. Pre-commit: `goguard check net/http/server.go` (the hook's call), server.go edited
    again, its package's other files unchanged. Budget: at most `max_precommit_s`.
 5. staticcheck, where installed (Debian's `go-staticcheck`, with `golang-1.19-go`
-   for its Go 1.19 tree, `/usr/lib/go-1.19`): its warm run over Go 1.19's `src/`
-   (after one run that fills its cache) against goguard's warm run over the same
-   tree. Budget: goguard at most `max_warm_vs_staticcheck` of staticcheck's time.
+   for its Go 1.19 tree, `/usr/lib/go-1.19`): over Go 1.19's `src/`, the CPU time
+   of its cold run (its cache and the go command's build cache new) against
+   goguard's cold run, budget `max_cold_cpu_vs_staticcheck`; then its warm run
+   against goguard's warm run, budget `max_warm_vs_staticcheck` of its time.
+Also: the warm run at most `max_warm_ratio` of the cold run.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,6 +61,19 @@ def _run(cmd: list[str], cwd: str, env: dict) -> tuple[float, subprocess.Complet
     t = time.perf_counter()
     p = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True)
     return time.perf_counter() - t, p
+
+
+def _cpu() -> float:
+    """CPU seconds (user and system) of the children waited for so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _run_cpu(cmd: list[str], cwd: str, env: dict) -> float:
+    """The CPU seconds one command and its children (workers, compilers) took."""
+    before = _cpu()
+    _run(cmd, cwd, env)
+    return _cpu() - before
 
 
 def _median(cmd: list[str], cwd: str, env: dict, runs: int) -> tuple[float, subprocess.CompletedProcess]:
@@ -90,16 +106,19 @@ def staticcheck_binary() -> str | None:
     return shutil.which("go-staticcheck") or shutil.which("staticcheck")
 
 
-def _staticcheck_warm(runs: int) -> float | None:
+def _staticcheck(runs: int, tmp: str) -> tuple[float, float] | None:
+    """staticcheck over Go 1.19's src/: the CPU seconds of a cold run (its cache and
+    the go command's build cache new and empty) and the median wall time of warm runs."""
     sc = staticcheck_binary()
     src = os.path.join(GO119, "src")
     if sc is None or not os.path.isdir(src):
         return None
     env = dict(os.environ, GOROOT=GO119, PATH=os.path.join(GO119, "bin") + os.pathsep + os.environ["PATH"],
-               GOFLAGS="-mod=mod", GOTOOLCHAIN="local")
-    _run([sc, "./..."], src, env)  # fills staticcheck's and the go command's caches (minutes, once)
+               GOFLAGS="-mod=mod", GOTOOLCHAIN="local", STATICCHECK_CACHE=os.path.join(tmp, "sc-cache"),
+               GOCACHE=os.path.join(tmp, "go-cache"))
+    cold = _run_cpu([sc, "./..."], src, env)  # fills both caches (minutes, once)
     t, _ = _median([sc, "./..."], src, env, runs)
-    return t
+    return cold, t
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,11 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"standard library copy: {src}")
         print(f"cold run (fills the cache): {cold:.2f} s")
         print(f"warm run, nothing changed: {warm:.2f} s (budget {budgets['max_warm_s']} s); "
-              f"{warm / cold:.3f}x cold; output {'identical' if same else 'DIFFERENT'}")
+              f"{warm / cold:.3f}x cold (budget {budgets['max_warm_ratio']}x); output {'identical' if same else 'DIFFERENT'}")
         if not same:
             broken.append("the warm run's output differs from the cold run's")
         if warm > budgets["max_warm_s"]:
             broken.append(f"warm run {warm:.2f} s > {budgets['max_warm_s']} s")
+        if warm / cold > budgets["max_warm_ratio"]:
+            broken.append(f"warm run {warm / cold:.3f}x cold > {budgets['max_warm_ratio']}x")
 
         _append_comment(os.path.join(src, CHANGED), "a comment appended by benchmarks/incremental.py")
         t0 = time.time() - 1e-3
@@ -163,14 +184,20 @@ def main(argv: list[str] | None = None) -> int:
             broken.append(f"pre-commit run {pre:.2f} s > {budgets['max_precommit_s']} s")
 
         if not args.no_staticcheck:
-            sc = _staticcheck_warm(args.runs)
-            if sc is None:
+            got = _staticcheck(args.runs, tmp)
+            if got is None:
                 print("staticcheck: not installed (Debian: go-staticcheck and golang-1.19-go); not compared")
             else:
+                sc_cold, sc = got
                 old = os.path.join(GO119, "src")
                 c119 = os.path.join(tmp, "cache119")
                 g119 = [gg, "check", "--format", "json", "--cache-dir", c119, "./..."]
-                _run(g119, old, env)
+                ours_cold = _run_cpu(g119, old, env)
+                cpu = ours_cold / sc_cold
+                print(f"Go 1.19 src, cold, CPU: goguard {ours_cold:.1f} s, staticcheck {sc_cold:.1f} s: "
+                      f"1/{sc_cold / ours_cold:.0f} (budget 1/{1 / budgets['max_cold_cpu_vs_staticcheck']:.0f})")
+                if cpu > budgets["max_cold_cpu_vs_staticcheck"]:
+                    broken.append(f"cold CPU {cpu:.3f}x staticcheck's > {budgets['max_cold_cpu_vs_staticcheck']}x")
                 ours, _ = _median(g119, old, env, args.runs)
                 ratio = ours / sc
                 print(f"Go 1.19 src, warm: goguard {ours:.2f} s, staticcheck {sc:.2f} s: {ratio:.2f}x "

@@ -5,11 +5,13 @@ time per MB must stay flat (no analysis may grow faster than linearly in file si
 
 Not a timed test: it measures and prints, per size, the wall time of the installed
 `goguard check -j 1 FILE` (one process, so the file's own cost is what is measured),
-its peak memory, the seconds per MB and the ratio to tree-sitter's parse of the same
-file in a fresh process, then the ratio of the largest to the smallest seconds per
-MB. Exit status 1 when that ratio exceeds the budget `max_per_mb_spread` of
-benchmarks/budgets.json (1.5), or the largest file takes more than `max_parse_ratio`
-(3) times its parse-only time; 2 when it cannot run.
+its CPU time (user and system, steady on a busy machine where wall time is not), its
+peak memory, the CPU seconds per MB and the ratio to tree-sitter's parse of the same
+file in a fresh process, then the ratio of the largest to the smallest CPU seconds
+per MB. Exit status 1 when that ratio exceeds the budget `max_per_mb_spread` of
+benchmarks/budgets.json (1.5), the largest file takes more than `max_parse_ratio`
+(3) times its parse-only time, or peaks above `max_peak_mb` (a file of at most
+`max_peak_file_mb` MB); 2 when it cannot run.
 
 The file repeats a set of functions, each copy under new names, written to exercise
 every rule's analysis: maps made on one branch and checked for nil, pointers to
@@ -101,17 +103,19 @@ def generate(mb: float) -> str:
     return "".join(parts)
 
 
-def measure(path: str) -> tuple[float, float, int]:
-    """Wall seconds, peak MB of the child, exit status of one goguard run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def measure(path: str) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak MB of the child, exit status of one goguard run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([console_script(), "check", "-j", "1", "--no-cache", "--format", "json", path],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     wall = time.perf_counter() - t0
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    peak = max(before.ru_maxrss, after.ru_maxrss) / 1024
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr.decode(errors="replace")[-2000:])
-    return wall, peak, proc.returncode
+    return wall, cpu, peak, proc.returncode
 
 
 PARSE_ONLY = """
@@ -150,28 +154,33 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.keep or tempfile.mkdtemp(prefix="goguard-linear-")
     os.makedirs(folder, exist_ok=True)
     per_mb = []
-    print(f"{'size':>8} {'wall':>9} {'s/MB':>7} {'parse':>8} {'ratio':>7} {'peak':>9}  exit")
-    ratios = []
+    print(f"{'size':>8} {'wall':>9} {'CPU':>9} {'CPU/MB':>7} {'parse':>8} {'ratio':>7} {'peak':>9}  exit")
+    ratios, peaks = [], []
     for mb in sizes:
         path = os.path.join(folder, f"big_{mb:g}mb.go")
         with open(path, "w", encoding="utf-8") as f:
             f.write(generate(mb))
         real_mb = os.path.getsize(path) / 1_000_000
-        wall, peak, status = measure(path)
+        wall, cpu, peak, status = measure(path)
         if status not in (0, 1):
             print(f"goguard exited with status {status} on {path}", file=sys.stderr)
             return 2
-        per_mb.append(wall / real_mb)
+        per_mb.append(cpu / real_mb)
         parse = parse_only(path)
-        ratios.append(wall / parse)
-        print(f"{real_mb:7.2f}M {wall:8.2f}s {wall / real_mb:7.2f} {parse:7.2f}s {wall / parse:6.1f}x "
+        ratios.append(cpu / parse)
+        peaks.append(peak)
+        print(f"{real_mb:7.2f}M {wall:8.2f}s {cpu:8.2f}s {cpu / real_mb:7.2f} {parse:7.2f}s {cpu / parse:6.1f}x "
               f"{peak:7.0f}MB  {status}")
         if not args.keep:
             os.remove(path)
     spread = max(per_mb) / min(per_mb)
-    print(f"\nseconds per MB, largest over smallest: {spread:.2f}x (budget {budget}x)")
+    print(f"\nCPU seconds per MB, largest over smallest: {spread:.2f}x (budget {budget}x)")
     print(f"largest file: {ratios[-1]:.1f}x its own parse-only time (budget {budgets['max_parse_ratio']}x)")
+    print(f"largest file: {peaks[-1]:.0f} MB peak (budget {budgets['max_peak_mb']} MB up to "
+          f"{budgets['max_peak_file_mb']} MB of source)")
     broken = []
+    if real_mb <= budgets["max_peak_file_mb"] and peaks[-1] > budgets["max_peak_mb"]:
+        broken.append(f"the largest file peaks at {peaks[-1]:.0f} MB > {budgets['max_peak_mb']} MB")
     if spread > budget:
         broken.append(f"time per MB grows {spread:.2f}x across sizes > {budget}x")
     if ratios[-1] > budgets["max_parse_ratio"]:
