@@ -292,15 +292,40 @@ def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
         return False
     name = pass_.text(root)
     tested = frozenset().union(*(n.tested for n in srcs))
-    n = sink.node.parent
+
+    def about(c: Node | None) -> bool:
+        return c is not None and any(_selection(name, f).search(pass_.text(c)) for f in tested)
+
+    child, n = sink.node, sink.node.parent
     while n is not None and n.id != fn.id:
         if n.type in ("if_statement", "expression_switch_statement", "expression_case"):
-            for field in ("condition", "value"):
-                c = n.child_by_field_name(field)
-                if c is not None and any(_selection(name, f).search(pass_.text(c)) for f in tested):
+            if about(n.child_by_field_name("condition")) or about(n.child_by_field_name("value")):
+                return True
+        if n.type in ("block", "statement_list"):
+            # An early exit before the write (`if !t.opts.X { return }`) decides as well.
+            for stmt in n.named_children:
+                if stmt.start_byte >= child.start_byte:
+                    break
+                if stmt.type == "if_statement" and stmt.child_by_field_name("alternative") is None and \
+                        _exits(stmt.child_by_field_name("consequence")) and about(stmt.child_by_field_name("condition")):
                     return True
-        n = n.parent
+        child, n = n, n.parent
     return False
+
+
+def _exits(body: Node | None) -> bool:
+    """Whether a block ends by leaving: return, continue, break, goto or panic."""
+    stmts = [c for c in (body.named_children if body is not None else ()) if c.type != "comment"]
+    if stmts and stmts[-1].type == "statement_list":
+        stmts = [c for c in stmts[-1].named_children if c.type != "comment"]
+    last = stmts[-1] if stmts else None
+    if last is None:
+        return False
+    if last.type in ("return_statement", "continue_statement", "break_statement", "goto_statement"):
+        return True
+    call = last.named_children[0] if last.type == "expression_statement" and last.named_children else None
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return fn is not None and fn.type == "identifier" and fn.text == b"panic"
 
 
 def _imports_other_modules(pass_) -> bool:

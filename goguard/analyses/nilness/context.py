@@ -18,12 +18,15 @@ from goguard.analyses.calls import (
 )
 from goguard.analyses.dataflow import solve
 from goguard.analyses.nilness.domain import (
+    _ESCAPED,
     _FRESH,
+    _KEPT,
     _LOOKUP_NOTE,
     _NONNIL,
     _NONNIL_TYPES,
     _STORED,
     _UNKNOWN,
+    ESC,
     FLAG,
     LOOKUP,
     MARK,
@@ -253,7 +256,28 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
                 return None
             base = self.path(op, depth + 1)
             return base + (("[]", self.text(idx)),) if base is not None else None
+        if t == "call_expression" and self.k8s:
+            got = self.getter_field(e)
+            if got is not None:
+                base = self.path(got[0], depth + 1)
+                return base + (got[1],) if base is not None else None
         return None
+
+    def getter_field(self, call: Node) -> tuple[Node, str] | None:
+        """(object, field) for `obj.GetLabels()` / `obj.GetAnnotations()` of an object of
+        another package (goguard.models.kubernetes): the getter hands back the field as
+        it is, so it reads the field's state."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if fn is None or fn.type != "selector_expression" or (args is not None and args.named_children):
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        field = kubernetes.NIL_GETTERS.get(self.text(name)) if name is not None else None
+        if field is None or op is None:
+            return None
+        if callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
+            return None  # a method of the package: its result summary speaks for it
+        return op, field
 
     def lookup(self, state: dict, path) -> frozenset:
         v = state.get(path)
@@ -264,6 +288,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             return _STORED
         if last == MARK:
             return frozenset()
+        if last == ESC:
+            return _KEPT
         if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
             if self.fresh(state, path[:-1]):
                 return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
@@ -278,10 +304,34 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             got = self.never_set(last)
             if got is _UNKNOWN and len(path) == 2 and isinstance(last, str):
                 got = self.created_field(path) or got
-            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS:
-                got = self.api_field(path) or got
+            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS and not self.escaped(state, path):
+                got = self.api_field(path, self.filled(state, path)) or got
             return got
         return _UNKNOWN
+
+    @staticmethod
+    def escaped(state: dict, path) -> bool:
+        """Whether a value holding path (a proper prefix of it) was handed, on every
+        path to here, to code that may have set it (goguard.analyses.nilness.domain.ESC)."""
+        for i in range(1, len(path)):
+            if state.get(path[:i] + (ESC,)) == _ESCAPED:
+                return True
+        return False
+
+    @staticmethod
+    def filled(state: dict, path) -> bool:
+        """Whether the nearest value holding path that was handed on was filled from the
+        Kubernetes API server (a client's Get into it) on some path to here."""
+        for i in range(len(path) - 1, 0, -1):
+            v = state.get(path[:i] + (ESC,))
+            if v is not None:
+                return "A" in v
+        return False
+
+    def touched(self, state: dict, path) -> bool:
+        """Whether the function knows something of path that a fact about its origin must
+        not override: a value of its own, a struct made here, or an escape."""
+        return path in state or bool(state.get(path[:-1] + (MARK,))) or self.escaped(state, path)
 
     def unset_field(self, state: dict, path, m, depth: int = 0) -> frozenset:
         """What field path[-1] of a struct made at `m` is: nil when the struct's type has
@@ -345,7 +395,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
             if calls and self.k8s and fn is not None and fn.type == "selector_expression":
-                got = self.api_getter(e, fn)
+                got = self.api_getter(e, fn, state)
                 if got is not None:
                     return got
             return self.call_result(e, 0) if calls else _UNKNOWN

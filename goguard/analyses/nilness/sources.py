@@ -162,26 +162,35 @@ class Sources:
         name = self.top.child_by_field_name("name")
         return name is not None and self.text(name)[:1].isupper()
 
-    def api_getter(self, call: Node, fn: Node) -> frozenset | None:
+    def api_getter(self, call: Node, fn: Node, state: dict) -> frozenset | None:
         """`obj.GetLabels()` / `GetAnnotations()` of an object of another package (a
-        metav1.Object, a generated message): the map as it is, nil when it has none."""
+        metav1.Object, a generated message): the map as it is. With the object tracked,
+        the field's state (`if obj.Labels == nil { ... }`, `SetLabels(m)`, a helper that
+        may have set it); else nil when the object has none."""
         name = fn.child_by_field_name("field")
         if name is None or self.text(name) not in kubernetes.NIL_GETTERS:
             return None
         if callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
             return None  # a method of the package: its result summary speaks for it
+        p = self.path(call)
+        if p is not None:
+            v = self.lookup(state, p)
+            if v != _UNKNOWN or self.touched(state, p):
+                return frozenset(x._replace(src=call.start_byte) if isinstance(x, Nil) and x.src < 0 else x
+                                 for x in v)
         return frozenset((Nil(call.start_byte, f"{self.text(name)}() returns nil for an object without "
                                                f"{self.text(name)[3:].lower()}", kind=API), U))
 
-    def api_field(self, path) -> frozenset | None:
+    def api_field(self, path, filled: bool = False) -> frozenset | None:
         """Labels or annotations of a Kubernetes API object (goguard.models.kubernetes)
         that the function did not build: an input, a range element, what a client or
-        lister returned, a DeepCopy of one. Values a package function returns are left
-        alone: their builder is in sight, and may have made the maps."""
+        lister returned, a DeepCopy of one; or that a client call filled from the API
+        server since (`filled`). Values a package function returns are left alone:
+        their builder is in sight, and may have made the maps."""
         d = self.scopes.uses.get(path[0])
         if d is None or d.kind not in ("param", "receiver", "var"):
             return None
-        v = _strip(d.value) if d.value is not None else None
+        v = _strip(d.value) if d.value is not None and not filled else None
         if v is not None and v.type == "call_expression" and \
                 callee(self.pass_, v, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
             return None

@@ -5,12 +5,15 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness.domain import (
+    _ESCAPED,
+    _FILLED,
     _FRESH,
     _NONNIL,
     _READERS,
     _STORED,
     _UNKNOWN,
     DECODED,
+    ESC,
     FLAG,
     MARK,
     RESULT_NOTE,
@@ -21,7 +24,7 @@ from goguard.analyses.nilness.domain import (
 )
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
 from goguard.analyses.calls import callee
-from goguard.models import decoders
+from goguard.models import decoders, kubernetes
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -91,7 +94,8 @@ class Transfer:
         for k in [k for k in keyed if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
             del state[k]
 
-    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
+    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset,
+               keep_iter0: bool = False) -> None:
         t = _strip(target)
         if t.type == "unary_expression" and _operator(t) == "*":
             # `*p = v` copies a whole value: every field behind p is now v's (unknown).
@@ -104,7 +108,7 @@ class Transfer:
         if t.type == "identifier":
             self.kill_keys_using(state, self.text(t))
             if self.tagged:
-                self.untag(state, self.text(t))
+                self.untag(state, self.text(t), keep_iter0)
         if path is None:
             return
         self.kill(state, path)
@@ -194,15 +198,116 @@ class Transfer:
             origin = f"{self.text(name)} ({got.path}:{got.line})"
             state[path + (MARK,)] = frozenset((Lit(call.start_byte, frozenset(), direct=got.fields, origin=origin),))
 
-    def method_sets(self, call: Node, path, state: dict) -> frozenset | None:
-        """For a method call on a struct made here (its mark known), the fields the
-        method may set (goguard.facts.creation.may_set); None: any of them."""
-        if not state.get(path + (MARK,)):
-            return None
-        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
-        if target is None or target[0].type != "method_declaration":
-            return None
-        return self.pass_.fact("may-set-summary")(self.pass_, *target)
+    def input_sets(self, call: Node, index: int, operand: Node | None = None) -> frozenset | None:
+        """The fields of what a call hands to its input `index` (-1: the receiver
+        `operand`) that the callee may set: a package function's or method's may-set
+        summary (goguard.facts.creation.may_set), for a method of a Kubernetes API
+        object the model (goguard.models.kubernetes); None: any of them."""
+        exprtypes = self.pass_.result("exprtypes", self.top)
+        target = callee(self.pass_, call, self.scopes, exprtypes)
+        if target is not None:
+            if index == -1 and target[0].type != "method_declaration":
+                return None
+            return self.pass_.fact("may-set-summary")(self.pass_, *target, index)
+        if index == -1 and operand is not None and self.k8s and self.api_typed(exprtypes.of(operand)):
+            fn = call.child_by_field_name("function")
+            return kubernetes.method_sets(self.text(fn.child_by_field_name("field")))
+        return None
+
+    def api_typed(self, t) -> bool:
+        """Whether t is (a pointer to) a type of a Kubernetes API package."""
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        return t.kind == "named" and kubernetes.is_api_package(t.name.rpartition(".")[0])
+
+    def escape(self, state: dict, path) -> None:
+        """What path holds was handed to code that may set anything in it: facts about
+        its origin no longer hold under it (goguard.analyses.nilness.domain.ESC)."""
+        state[path + (ESC,)] = _ESCAPED
+
+    def handed_to(self, state: dict, path, sets: frozenset | None) -> None:
+        """The value at path was handed to code that may set `sets` of its fields (None:
+        any): those are unknown, and nothing that came from the value's origin holds
+        under them any more; the other fields keep what the function knows."""
+        if sets is None:
+            self.kill(state, path, keep_self=True)
+            self.escape(state, path)
+            return
+        self.kill_for_method(state, path, sets)
+        for f in sets:
+            self.escape(state, path + (f,))
+
+    def hand_on(self, state: dict, call: Node, done: set) -> None:
+        """A call: what it may do to its receiver and arguments. Arguments it handles
+        (`&x` included) are added to `done`, so they are not escapes as well."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        values = [a for a in (args.named_children if args is not None else ()) if a.type != "comment"]
+        if fn is not None and fn.type == "selector_expression":
+            recv = fn.child_by_field_name("operand")
+            name = fn.child_by_field_name("field")
+            p = self.path(recv) if recv is not None else None
+            mname = self.text(name) if name is not None else ""
+            if p is not None:
+                field = kubernetes.SETTERS.get(mname) if self.k8s and len(values) == 1 else None
+                if field is not None and callee(self.pass_, call, self.scopes,
+                                                self.pass_.result("exprtypes", self.top)) is None:
+                    # `obj.SetLabels(m)` assigns obj.Labels.
+                    self.assign_path(state, p + (field,), self.value(values[0], state, calls=True))
+                else:
+                    sets = self.input_sets(call, -1, recv)
+                    if sets is None:
+                        self.kill(state, p)
+                        self.escape(state, p)
+                    else:
+                        self.kill_for_method(state, p, sets)
+                        for f in sets:
+                            self.escape(state, p + (f,))
+            at = kubernetes.filled(mname, len(values)) if self.k8s else None
+            if at is not None:
+                a = _strip(values[at])
+                inner = _strip(a.child_by_field_name("operand") or a) \
+                    if a.type == "unary_expression" and _operator(a) == "&" else a
+                q = self.path(inner)
+                if q is not None:
+                    # The object is now what the API server holds.
+                    self.kill(state, q)
+                    state[q + (ESC,)] = _FILLED
+                    done.add(a.id)
+        is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
+        for i, a in enumerate(values):
+            e = _strip(a)
+            if e.id in done:
+                continue
+            inner = _strip(e.child_by_field_name("operand") or e) \
+                if e.type == "unary_expression" and _operator(e) == "&" else None
+            q = self.path(inner if inner is not None else e)
+            sets = self.input_sets(call, i) if q is not None and not is_reader else None
+            if sets is not None:
+                # A callee whose may-set summary is known: only those fields change.
+                self.kill_for_method(state, q, sets)
+                for f in sets:
+                    self.escape(state, q + (f,))
+                if inner is None:
+                    self.escape_value(state, a, passed=False)
+                    self.forget_result_nil(state, q)
+                done.add(e.id)
+                continue
+            if inner is None:
+                # A callee cannot re-point a map or pointer passed by value, but it
+                # can store into the map and change fields behind a pointer.
+                self.escape_value(state, a, passed=not is_reader)
+
+    def assign_path(self, state: dict, path, facts: frozenset) -> None:
+        """`path = v` where v's facts are known, as assign() does for a target node."""
+        self.kill(state, path)
+        aliases = []
+        if len(path) > 1:
+            self.kill_promoted(state, path)
+            aliases = self.promoted_aliases(state, path)
+        for p in [path] + aliases:
+            if facts != _UNKNOWN or self.lookup(state, p) != _UNKNOWN:
+                state[p] = facts
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
@@ -396,8 +501,12 @@ class Transfer:
     def range_clause(self, clause: Node, state: dict) -> dict:
         state = dict(state)
         left = clause.child_by_field_name("left")
+        loop = clause.parent
+        key = self._loop_info(loop).get("range_key") if loop is not None and self.tagged else None
         for tg in (left.named_children if left is not None else []):
-            self.assign(state, tg, None, _UNKNOWN)
+            # The key's first-iteration value (goguard.analyses.nilness.loops) holds on
+            # the paths that enter the loop; the back edge has dropped it.
+            self.assign(state, tg, None, _UNKNOWN, keep_iter0=key is not None and self.text(tg) == key)
         return state
 
     def escapes(self, s: Node, state: dict) -> None:
@@ -418,34 +527,18 @@ class Transfer:
                 target = self.decode(state, n)
                 if target is not None:
                     decoded.add(target.id)
+                self.hand_on(state, n, decoded)
             if t == "unary_expression" and _operator(n) == "&":
                 op = n.child_by_field_name("operand")
                 p = self.path(op) if op is not None else None
                 if p is not None:
                     self.kill(state, p)
+                    self.escape(state, p)
                     if len(p) > 1:
                         state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
                     if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
                         self.kill(state, p[:-1] + (FLAG,))
                     continue
-            if t == "call_expression":
-                fn = n.child_by_field_name("function")
-                args = n.child_by_field_name("arguments")
-                if fn is not None and fn.type == "selector_expression":
-                    recv = fn.child_by_field_name("operand")
-                    p = self.path(recv) if recv is not None else None
-                    if p is not None:
-                        sets = self.method_sets(n, p, state)
-                        if sets is None:
-                            self.kill(state, p)
-                        else:
-                            self.kill_for_method(state, p, sets)
-                is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
-                for a in (args.named_children if args is not None else ()):
-                    # A callee cannot re-point a map or pointer passed by value, but it
-                    # can store into the map and change fields behind a pointer.
-                    if _strip(a).id not in decoded:
-                        self.escape_value(state, a, passed=not is_reader)
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
                 for v in right.named_children:
@@ -531,11 +624,18 @@ class Transfer:
         p = self.path(v)
         if p is not None:
             self.kill(state, p, keep_self=True)
+            self.escape(state, p)
             if flag:
                 state[p + (FLAG,)] = _STORED
-                facts = state.get(p, ())
-                if any(isinstance(f, Nil) and RESULT_NOTE in f.note for f in facts):
-                    state[p] = frozenset(f for f in facts if not (isinstance(f, Nil) and RESULT_NOTE in f.note)) | {U}
+                self.forget_result_nil(state, p)
+
+    @staticmethod
+    def forget_result_nil(state: dict, p) -> None:
+        """A callee's possibly-nil result handed to a call: an assertion helper may
+        check it and stop, so it is no longer reported as possibly nil."""
+        facts = state.get(p, ())
+        if any(isinstance(f, Nil) and RESULT_NOTE in f.note for f in facts):
+            state[p] = frozenset(f for f in facts if not (isinstance(f, Nil) and RESULT_NOTE in f.note)) | {U}
 
     def is_method_value(self, operand: Node, name: str) -> bool:
         """Whether `operand.name` names a method rather than a field: the operand's struct
