@@ -22,6 +22,7 @@ from goguard.analyses.nilness.domain import (
     U,
     _word,
 )
+from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
 from goguard.analyses.calls import callee
 from goguard.models import decoders, kubernetes
@@ -564,7 +565,7 @@ class Transfer:
         if op.type == "identifier" and self.scopes.decl_of(op) is None and self.text(op) in self.imports:
             dec = decoders.function(self.imports[self.text(op)], self.text(name))
         if dec is None:
-            dec = decoders.method(self.text(name), len(values))
+            dec = decoders.method(self.text(name), len(values), self.made_by(op))
         if dec is None or dec.target >= len(values):
             return None
         arg = _strip(values[dec.target])
@@ -575,6 +576,9 @@ class Transfer:
             return None
         called = self.text(fn) if fn.end_byte - fn.start_byte <= 40 else self.text(name)
         where = (call.start_byte, called)
+        # A document the function encoded itself (`b, _ := json.Marshal(v)`) is `null`
+        # only when that value is nil: the caller's business, not the input's.
+        keeps_nil = dec.keeps_nil and not (dec.target == 1 and self.encoded_here(values[0]))
         n = len(p)
         for k in [k for k in state if k[:n] == p and k[0] != "ok"]:
             vals = state[k]
@@ -582,15 +586,49 @@ class Transfer:
                 state[k] = frozenset(m._replace(decoded=where) if isinstance(m, Lit) else m for m in vals)
             elif k[-1] == FLAG:
                 state[k] = _STORED
-            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or dec.empty_keeps):
+            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or keeps_nil):
                 what = f"field {k[-1]} nil when the input omits it" if len(k) > n and isinstance(k[-1], str) \
-                    else f"{self.text(inner or arg)} nil when the input is empty"
+                    else f"{self.text(inner or arg)} nil when the input is empty or null"
                 state[k] = frozenset((Nil(where[0], f"{where[1]} leaves {what}", kind=DECODED), U))
             else:
                 del state[k]
         for k in [k for k in state if k[0] == "ok" and any(q[:n] == p for pair in state[k] for q in pair)]:
             del state[k]
         return arg
+
+    def encoded_here(self, data: Node) -> bool:
+        """Whether the bytes handed to a decoder come from an encoder's `Marshal*`
+        function called in this function (directly, or assigned to the variable)."""
+        e = _strip(data)
+        values = [e]
+        if e.type == "identifier":
+            d = self.scopes.decl_of(e)
+            if d is None:
+                return False
+            values = [v for v in [d.value, *(assigned_value(r) for r in self.scopes.refs.get(d.id, ()))]
+                      if v is not None]
+        for v in values:
+            v = _conversion_operand(_strip(v))
+            made = self.made_by(v) if v.type == "call_expression" else None
+            if made is not None and made[1].startswith("Marshal"):
+                return True
+        return False
+
+    def made_by(self, value: Node) -> tuple[str, str] | None:
+        """(import path, function) of the call that made a value: the value itself
+        (`gob.NewDecoder(r)`) or a variable's declared value (`dec := gob.NewDecoder(r)`)."""
+        v = _strip(value)
+        if v.type == "identifier":
+            d = self.scopes.decl_of(v)
+            v = _strip(d.value) if d is not None and d.value is not None else v
+        fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+        if fn is None or fn.type != "selector_expression":
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or name is None or op.type != "identifier" or self.scopes.decl_of(op) is not None:
+            return None
+        path = self.imports.get(self.text(op))
+        return (path, self.text(name)) if path else None
 
     def decodes_itself(self, target: Node) -> bool:
         """Whether the value's type (of the package, or not known) may decode itself:
@@ -645,6 +683,21 @@ class Transfer:
         if self.types.struct_fields(t):
             return self.types.field(t, name) is None
         return name in self.method_names
+
+
+def _conversion_operand(v: Node) -> Node:
+    """x of a conversion `[]byte(x)`, `string(x)`, `json.RawMessage(x)`; else v."""
+    if v.type == "type_conversion_expression":
+        op = v.child_by_field_name("operand")
+        return _strip(op) if op is not None else v
+    if v.type == "call_expression":
+        fn = v.child_by_field_name("function")
+        args = v.child_by_field_name("arguments")
+        if fn is not None and fn.type in ("identifier", "slice_type", "qualified_type", "parenthesized_type") \
+                and fn.text in (b"string", b"[]byte", b"json.RawMessage") and args is not None \
+                and len(args.named_children) == 1:
+            return _strip(args.named_children[0])
+    return v
 
 
 def _foreign(t) -> bool:
