@@ -75,7 +75,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         self.types = TypeResolver.of(pass_.package)
         self.file = pass_.file
         self.results: dict[int, FunctionNilness] = {}
-        self.untracked = self._closure_assigned(top)
+        self.untracked: set[int] = set()
+        self.untracked_fields: set[tuple] = set()
         self.assigned = self._assigned_decls()
         # Where the analysis is, for lookups against flags pinned by a first pass.
         self.current: tuple[int, str] = (0, "before")
@@ -136,25 +137,47 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         # Calls of sync methods on fields are dereferences where the file uses sync.
         self.sync_text = self.text if "sync" in self.imports.values() or \
             any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
+        self.untracked, self.untracked_fields = self._closure_assigned(top)
 
     # ---- set-up --------------------------------------------------------------------
 
-    def _closure_assigned(self, top: Node) -> set[int]:
-        """Declarations assigned (or address-taken) inside a closure other than their own:
-        the closure may run at any later time, so they are never tracked."""
+    def _closure_assigned(self, top: Node) -> tuple[set[int], set[tuple]]:
+        """Declarations assigned (or address-taken) inside a closure other than their own,
+        and fields of declarations so assigned (`c.ready = true` in a closure): the
+        closure may run at any later time, so they are never tracked. A method the
+        closure calls on the variable untracks the fields its may-set summary names
+        (all of the variable when that is unknown)."""
         out: set[int] = set()
+        fields: set[tuple] = set()
         for decl_id, refs in self.scopes.refs.items():
             for ident in refs:
                 fn = self.scopes.use_func.get(ident.id)
                 d = self.scopes.uses[ident.id]
                 if fn is None or fn.id == d.func.id:
                     continue
-                if ident.id in self.scopes.assigned or _is_method_receiver(ident):
-                    # A closure that assigns x, or calls a method on it (which may
-                    # initialise its fields), may run at any later time.
-                    out.add(decl_id)
-                    break
-        return out
+                if ident.id in self.scopes.assigned:
+                    sel = ident.parent
+                    while sel is not None and sel.type == "parenthesized_expression":
+                        sel = sel.parent
+                    field = sel.child_by_field_name("field") if sel is not None and \
+                        sel.type == "selector_expression" else None
+                    if field is None:
+                        out.add(decl_id)
+                        break
+                    fields.add((decl_id, self.text(field)))
+                elif _is_method_receiver(ident):
+                    sel = ident.parent
+                    call = sel.parent if sel is not None else None
+                    if call is not None and call.type == "call_expression" and \
+                            call.child_by_field_name("function") == sel:
+                        sets = self.input_sets(call, -1, ident)  # x.init(): what init may set
+                        if sets is None:
+                            out.add(decl_id)
+                            break
+                        fields.update((decl_id, f) for f in sets)
+                    else:  # x.f.reset(): whatever it does happens below x.f
+                        fields.add((decl_id, self.text(sel.child_by_field_name("field"))))
+        return out, {f for f in fields if f[0] not in out}
 
     def _handed_roots(self) -> frozenset:
         """The variables at the root of receivers and arguments of calls of writers."""
@@ -248,7 +271,9 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             if op is None or field is None:
                 return None
             base = self.path(op, depth + 1)
-            return base + (self.text(field),) if base is not None else None
+            if base is None or len(base) == 1 and (base[0], self.text(field)) in self.untracked_fields:
+                return None
+            return base + (self.text(field),)
         if t == "index_expression":
             op = e.child_by_field_name("operand")
             idx = e.child_by_field_name("index")
