@@ -298,7 +298,26 @@ def may_set(pass_, decl: Node, file, index: int = -1) -> frozenset | None:
 
 
 def _may_set(pass_, decl: Node, index: int) -> frozenset | None:
-    file = pass_.file
+    return _may_set_in(pass_.package, pass_.file, decl, index, lambda m: may_set(pass_, *m))
+
+
+def foreign_may_set(package, decl: Node, file, index: int) -> frozenset | None:
+    """may_set for a function of another package of the module (read for its
+    declarations only), cached with that package; what it hands on is not followed
+    beyond that package's methods goguard has parsed."""
+    key = ("foreign-may-set", file.abspath, decl.start_byte, index)
+    if key in package.facts:
+        return package.facts[key]
+    package.facts[key] = None  # recursion guard
+    got = _may_set_in(package, file, decl, index,
+                      lambda m: foreign_may_set(package, m[0], m[1], -1))
+    package.facts[key] = got
+    return got
+
+
+def _may_set_in(package, file, decl: Node, index: int, inner_sets) -> frozenset | None:
+    """The may-set scan of one declaration of `package` (in `file`); `inner_sets` gives
+    it for a method of the package the body calls on the input."""
     body = decl.child_by_field_name("body")
     if body is None:
         return None
@@ -319,11 +338,11 @@ def _may_set(pass_, decl: Node, index: int) -> frozenset | None:
     name = file.text(ident)
     if name == "_":
         return frozenset()
-    types = TypeResolver.of(pass_.package)
+    types = TypeResolver.of(package)
     t = types.from_node(tn, file)
     if t.kind != "pointer" and types.underlying(t).kind == "struct":
         return frozenset()  # a copy
-    tname = struct_name(pass_.package, t)
+    tname = struct_name(package, t)
     fields = {f for f, _, _ in types.struct_fields(Type("named", name=tname))} if tname else set()
     api = tname is None and _api_type(t)
     data, text = file.data, file.text
@@ -341,9 +360,9 @@ def _may_set(pass_, decl: Node, index: int) -> frozenset | None:
         x = text(field)
         parent = sel.parent
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == sel:
-            method = pass_.package.method(tname, x) if tname else None
+            method = package.method(tname, x) if tname else None
             if method is not None:
-                inner = may_set(pass_, *method)
+                inner = inner_sets(method)
             elif api:
                 inner = kubernetes.method_sets(x)
             else:
@@ -352,7 +371,7 @@ def _may_set(pass_, decl: Node, index: int) -> frozenset | None:
                 return None  # a promoted method, or a method of a type goguard cannot read
             out |= inner
             continue
-        if tname and x not in fields and pass_.package.method(tname, x) is not None:
+        if tname and x not in fields and package.method(tname, x) is not None:
             return None  # a method value, which may run at any later time
         if _sets(data, field.start_byte, field.end_byte, file.root) or _set_below(sel, text):
             out.add(x)
@@ -444,3 +463,4 @@ def _created_names_finder(package):
 fact("constructed-summary")(lambda package: constructed)
 fact("field-writes-summary")(lambda package: field_writes)
 fact("may-set-summary")(lambda package: may_set)
+fact("foreign-may-set-summary")(lambda package: foreign_may_set)

@@ -24,7 +24,7 @@ from goguard.analyses.nilness.domain import (
 )
 from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
-from goguard.analyses.calls import callee
+from goguard.analyses.calls import callee, imported_callee
 from goguard.models import decoders, kubernetes
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
@@ -213,6 +213,11 @@ class Transfer:
         if index == -1 and operand is not None and self.k8s and self.api_typed(exprtypes.of(operand)):
             fn = call.child_by_field_name("function")
             return kubernetes.method_sets(self.text(fn.child_by_field_name("field")))
+        if index >= 0:
+            other = imported_callee(self.pass_, call, self.scopes)  # `pkg.F(x)` of the module
+            if other is not None:
+                decl, file, package = other
+                return self.pass_.fact("foreign-may-set-summary")(package, decl, file, index)
         return None
 
     def api_typed(self, t) -> bool:
@@ -221,22 +226,20 @@ class Transfer:
             t = t.elem
         return t.kind == "named" and kubernetes.is_api_package(t.name.rpartition(".")[0])
 
-    def escape(self, state: dict, path) -> None:
+    def escape(self, state: dict, path, kind: frozenset = _ESCAPED) -> None:
         """What path holds was handed to code that may set anything in it: facts about
         its origin no longer hold under it (goguard.analyses.nilness.domain.ESC)."""
-        state[path + (ESC,)] = _ESCAPED
+        state[path + (ESC,)] = kind
 
-    def handed_to(self, state: dict, path, sets: frozenset | None) -> None:
-        """The value at path was handed to code that may set `sets` of its fields (None:
-        any): those are unknown, and nothing that came from the value's origin holds
-        under them any more; the other fields keep what the function knows."""
-        if sets is None:
-            self.kill(state, path, keep_self=True)
-            self.escape(state, path)
-            return
-        self.kill_for_method(state, path, sets)
-        for f in sets:
-            self.escape(state, path + (f,))
+    def escape_kind(self, state: dict, path, call: bool) -> frozenset:
+        """How a value handed on escapes (asked before its facts are dropped): a
+        Kubernetes object the function made without labels or annotations and hands to
+        a call it cannot read is being filled (a client, a decoder, a file reader), and
+        what its source lacks stays nil (FILLED); anything else is unknown (ESCAPED)."""
+        if call and self.k8s and state.get(path + (MARK,)) and all(
+                _only_nil(self.lookup(state, path + (f,))) for f in kubernetes.NIL_FIELDS):
+            return _FILLED
+        return _ESCAPED
 
     def hand_on(self, state: dict, call: Node, done: set) -> None:
         """A call: what it may do to its receiver and arguments. Arguments it handles
@@ -258,8 +261,9 @@ class Transfer:
                 else:
                     sets = self.input_sets(call, -1, recv)
                     if sets is None:
+                        kind = self.escape_kind(state, p, True)
                         self.kill(state, p)
-                        self.escape(state, p)
+                        self.escape(state, p, kind)
                     else:
                         self.kill_for_method(state, p, sets)
                         for f in sets:
@@ -297,7 +301,21 @@ class Transfer:
             if inner is None:
                 # A callee cannot re-point a map or pointer passed by value, but it
                 # can store into the map and change fields behind a pointer.
-                self.escape_value(state, a, passed=not is_reader)
+                self.escape_value(state, a, passed=not is_reader, call=True)
+            elif q is not None and not is_reader:
+                # `&x` to a call that cannot be read: decided here, before the `&`
+                # itself is seen (which only knows that x escapes).
+                self.address_taken(state, q, self.escape_kind(state, q, True))
+                done.add(e.id)
+
+    def address_taken(self, state: dict, p, kind: frozenset = _ESCAPED) -> None:
+        """`&x` (x at path p) escapes: x may change behind the analysis' back."""
+        self.kill(state, p)
+        self.escape(state, p, kind)
+        if len(p) > 1:
+            state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
+        if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
+            self.kill(state, p[:-1] + (FLAG,))
 
     def assign_path(self, state: dict, path, facts: frozenset) -> None:
         """`path = v` where v's facts are known, as assign() does for a target node."""
@@ -533,12 +551,7 @@ class Transfer:
                 op = n.child_by_field_name("operand")
                 p = self.path(op) if op is not None else None
                 if p is not None:
-                    self.kill(state, p)
-                    self.escape(state, p)
-                    if len(p) > 1:
-                        state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
-                    if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
-                        self.kill(state, p[:-1] + (FLAG,))
+                    self.address_taken(state, p)
                     continue
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
@@ -645,7 +658,7 @@ class Transfer:
             return False  # another package's type: its methods are not read
         return any(tn == name and m.startswith(("Unmarshal", "Decode")) for tn, m in self.pass_.package.methods)
 
-    def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True) -> None:
+    def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True, call: bool = False) -> None:
         """v is handed on (passed, assigned, returned, sent, put in a literal): its fields
         and entries may change from now on. A method value `x.init` handed on may run
         at any later call (`once.Do(x.init)`), changing x's fields: x escapes too."""
@@ -661,8 +674,9 @@ class Transfer:
             return
         p = self.path(v)
         if p is not None:
+            kind = self.escape_kind(state, p, call)
             self.kill(state, p, keep_self=True)
-            self.escape(state, p)
+            self.escape(state, p, kind)
             if flag:
                 state[p + (FLAG,)] = _STORED
                 self.forget_result_nil(state, p)
@@ -698,6 +712,10 @@ def _conversion_operand(v: Node) -> Node:
                 and len(args.named_children) == 1:
             return _strip(args.named_children[0])
     return v
+
+
+def _only_nil(facts: frozenset) -> bool:
+    return bool(facts) and all(isinstance(f, Nil) for f in facts)
 
 
 def _foreign(t) -> bool:

@@ -5,6 +5,8 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"goguard.test/k8s/metautil"
 )
 
 // Reader is the part of a controller-runtime client that fills an object in place.
@@ -71,4 +73,31 @@ func refetch(ctx context.Context, c Reader, key string) error {
 	}
 	pod.Labels["relabelled"] = "true"
 	return nil
+}
+
+// safe: a helper of another package of the module makes the labels first.
+func tagged(pod *corev1.Pod, seen map[string]bool) {
+	metautil.EnsureLabels(pod)
+	seen[metautil.Key(pod)] = true
+	pod.Labels["seen"] = "true"
+}
+
+// safe: the object handed to the reader already holds its annotations, and the write
+// follows a check.
+func restore(read func(obj any) error) (*corev1.Pod, error) {
+	pod := &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Annotations: map[string]string{}}}
+	if err := read(pod); err != nil {
+		return nil, err
+	}
+	if pod.Annotations == nil {
+		pod.Annotations = map[string]string{}
+	}
+	pod.Annotations["restored"] = "true"
+	return pod, nil
+}
+
+// safe: the caller's hook prepares the pod's labels before the write.
+func prepared(pod *corev1.Pod, prepare func(*corev1.Pod)) {
+	prepare(pod)
+	pod.Labels["prepared"] = "true"
 }

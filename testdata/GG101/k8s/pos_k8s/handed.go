@@ -5,6 +5,8 @@ import (
 	"log"
 
 	corev1 "k8s.io/api/core/v1"
+
+	"goguard.test/k8s/metautil"
 )
 
 // Reader is the part of a controller-runtime client that fills an object in place.
@@ -41,4 +43,21 @@ func relabel(ctx context.Context, c Reader, key string) error {
 	}
 	pod.Labels["relabelled"] = "true" // want `nil map "pod.Labels"`
 	return nil
+}
+
+// A helper of another package that only reads the pod leaves its labels as they came.
+func tagged(pod *corev1.Pod, seen map[string]bool) {
+	seen[metautil.Key(pod)] = true
+	pod.Labels["seen"] = "true" // want `nil map "pod.Labels"`
+}
+
+// An object made here without annotations and filled by a call goguard cannot read
+// (a reader of stored objects): what its source lacks stays nil.
+func restore(read func(obj any) error) (*corev1.Pod, error) {
+	pod := new(corev1.Pod)
+	if err := read(pod); err != nil {
+		return nil, err
+	}
+	pod.Annotations["restored"] = "true" // want `nil map "pod.Annotations"`
+	return pod, nil
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"goguard.test/k8s/metautil"
 )
 
 type Reader interface {
@@ -49,7 +52,29 @@ func relabel(ctx context.Context, c Reader, key string) (*corev1.Pod, error) {
 	return pod, nil
 }
 
+func tagged(pod *corev1.Pod, seen map[string]bool) {
+	metautil.EnsureLabels(pod)
+	seen[metautil.Key(pod)] = true
+	pod.Labels["seen"] = "true"
+}
+
+func restore(read func(obj any) error) (*corev1.Pod, error) {
+	pod := new(corev1.Pod)
+	if err := read(pod); err != nil {
+		return nil, err
+	}
+	if pod.Annotations == nil {
+		pod.Annotations = map[string]string{}
+	}
+	pod.Annotations["restored"] = "true"
+	return pod, nil
+}
+
 func main() {
+	stored := []byte(`{"metadata": {"name": "web", "namespace": "default"}}`)
+	restored, err := restore(func(obj any) error { return json.Unmarshal(stored, obj) })
+	fmt.Println(restored, err)
+	tagged(restored, map[string]bool{})
 	s := store{"default/web": {ObjectMeta: metav1.ObjectMeta{Name: "web", Namespace: "default"}}}
 	pod, err := relabel(context.Background(), s, "default/web")
 	fmt.Println(pod.Labels, pod.Annotations, err)
