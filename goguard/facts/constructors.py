@@ -61,7 +61,9 @@ class Created:
     line: int
     when: str = ""
     every: bool = True
-    tested: frozenset = frozenset()  # fields of T the conditions of `when` read
+    # Fields of T the conditions of `when` read (`cmd`), or their selections (`cfg.Cache`
+    # where the constructor tested its argument cfg and kept it in field cfg).
+    tested: frozenset = frozenset()
     at: tuple = ()  # (path, line, column) of the constructor's name in its declaration
 
     def note(self, field: str) -> str:
@@ -375,8 +377,8 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
                     # cfg stored as t.cfg) is one on that field in the methods.
                     if stored is None:
                         stored = _stored_as(decl, file, all_fields)
-                    tested |= frozenset(f for c in conds for m in _ROOT.finditer(c[1])
-                                        for f in stored.get(m.group(1), ()))
+                    tested |= frozenset(f + re.sub(r"\s+", "", m.group(2)) for c in conds
+                                        for m in _ROOT.finditer(c[1]) for f in stored.get(m.group(1), ()))
                 out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every, tested, at)
     out = {f: replace(c, always=c.every and f not in made_any and f not in creations.made_somewhere(tname))
            for f, c in out.items()}
@@ -397,7 +399,8 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
 
 
 _SELECTED = re.compile(rb"\.\s*([A-Za-z_][A-Za-z0-9_]*)")
-_ROOT = re.compile(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)")
+# A variable a condition reads, and the fields it selects of it: `cfg.Cache` of `if cfg.Cache`.
+_ROOT = re.compile(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)((?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)")
 
 
 def _stored_as(decl: Node, file, fields: set) -> dict[str, set]:

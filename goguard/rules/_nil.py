@@ -276,7 +276,8 @@ def _filled_ranging_over(pass_, top: Node, name: str, field: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _selection(name: str, field: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(name)}\s*\.\s*{re.escape(field)}\b")
+    """`name.field` (field may be a selection `cfg.Cache`), spaces allowed around dots."""
+    return re.compile(r"\b" + r"\s*\.\s*".join(re.escape(p) for p in (name, *field.split("."))) + r"\b")
 
 
 def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:

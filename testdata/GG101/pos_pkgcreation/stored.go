@@ -19,3 +19,31 @@ func NewRecorder(trace bool) *Recorder {
 func (r *Recorder) Record(name string, d int64) {
 	r.spans[name] += d // want `nil map "r.spans"`
 }
+
+// IndexOptions configure an Indexer.
+type IndexOptions struct {
+	Terms  bool
+	Prefix string
+}
+
+// Indexer keeps its terms only when its options ask for them.
+type Indexer struct {
+	opts  IndexOptions
+	terms map[string][]int
+}
+
+// NewIndexer makes the terms under one option and keeps the options.
+func NewIndexer(opts IndexOptions) *Indexer {
+	ix := &Indexer{opts: opts}
+	if opts.Terms {
+		ix.terms = map[string][]int{}
+	}
+	return ix
+}
+
+// A test of another option of the kept options says nothing of the map.
+func (ix *Indexer) Add(doc int, word string) {
+	if len(word) > len(ix.opts.Prefix) {
+		ix.terms[word] = append(ix.terms[word], doc) // want `nil map "ix.terms"`
+	}
+}
