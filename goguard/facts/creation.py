@@ -58,9 +58,14 @@ def candidate_fields(package) -> dict[str, frozenset]:
         got = {}
         fields = declared_fields(package)
         if fields:
+            from goguard.facts.constructors import _declared_twice
+
+            # A type declared in several (build-constrained) files: what one version's
+            # constructor makes says nothing of another version's methods.
+            twice = _declared_twice(package)
             types = TypeResolver.of(package)
             for d in package.decls.values():
-                if d.kind != "type":
+                if d.kind != "type" or d.name in twice:
                     continue
                 own = frozenset(name for name, _, embedded in types.struct_fields(Type("named", name=d.name))
                                 if not embedded and name in fields)
@@ -242,7 +247,7 @@ def field_writes(pass_, decl: Node, file) -> tuple[Write, ...]:
 
 
 def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
-    from goguard.facts.results import _enclosing_conditions, _mentions
+    from goguard.facts.results import _enclosing_conditions, _input_derived, _input_names, _mentions
 
     package = fp.package
     cands = candidate_fields(package)
@@ -270,9 +275,16 @@ def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
         seed, field = seeds.get(src), unset_field_of(note)
         return (seed[0], field) if seed is not None and field is not None else None
 
+    # What the caller hands decides too: a condition on the contents of any input
+    # (`info.X`, or a local read from them: `service := info.LoadBalancer`).
+    every = _input_names(decl, fp.text)
+    derived = sorted(_input_derived(decl, set(every), fp.text))
+    selected = [re.compile(rf"\b{re.escape(n)}\s*\.") for n in every]
+
     def guarded(node: Node) -> bool:
         conds = _enclosing_conditions(fp, node, decl)
-        return conds is None or any(_mentions(c, n) for c, _ in conds for n in names)
+        return conds is None or any(_mentions(c, n) for c, _ in conds for n in names + derived) or \
+            any(r.search(c) for c, _ in conds for r in selected)
 
     for sink in result.sinks.values():
         got = seeded(sink.facts)
