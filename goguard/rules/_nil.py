@@ -150,7 +150,7 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
         call = strip_parens(call)
         target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
         got = summary(pass_, *target_fn) if target_fn is not None else None
-        if got is not None and (got.nil or got.on_args):
+        if got is not None and (got.nil or got.on_args or got.on_error):
             return kind
         if target_fn is None and package_calls and any(summary(pass_, decl, file).nil for _, decl, file in
                                                        implementations(pass_, call, pass_.result("exprtypes", fn))):

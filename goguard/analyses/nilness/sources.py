@@ -55,9 +55,11 @@ class Sources:
         return frozenset((Nil(NEVER_SET, f"field {name} ({ns.where(name)}) is never set anywhere in package "
                                          f"{self.pass_.package.name}"),))
 
-    def call_result(self, call: Node, index: int) -> frozenset:
+    def call_result(self, call: Node, index: int, blank: frozenset = frozenset()) -> frozenset:
         """Result `index` of a call of a package function or method: possibly nil when
-        its summary says so (goguard.facts.results), else unknown."""
+        its summary says so (goguard.facts.results), else unknown. `blank`: the result
+        indexes the call assigns to `_`; when the error is one of them, a nil returned
+        beside an error reaches the caller unchecked."""
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None:
             got = self.interface_result(call, index)
@@ -71,12 +73,18 @@ class Sources:
             # arguments satisfy the return's conditions.
             got = self.nil_on_args(call, summary.on_args.get(index, ()))
             certain = got is not None
+        dropped = ""
+        if got is None and summary.error_at in blank:
+            got = summary.on_error.get(index)
+            dropped = " with an error this call drops"
         if got is None:
             return _UNKNOWN
         path, line, when = got
         name = file.text(decl.child_by_field_name("name"))  # the callee's own file
-        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
-        return frozenset((Nil(call.start_byte, note),)) if certain else frozenset((Nil(call.start_byte, note), U))
+        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''}){dropped}"
+        kind = DECODED if index in summary.decoded and not dropped and not certain else ""
+        nil = Nil(call.start_byte, note, kind=kind)
+        return frozenset((nil,)) if certain else frozenset((nil, U))
 
     def module_result(self, call: Node, index: int) -> frozenset:
         """Result `index` of `pkg.F(...)`, a function of another package of the module:

@@ -429,7 +429,8 @@ class Transfer:
             elif len(values) == 1 and _strip(values[0]).type == "call_expression":
                 # `m, err := load()`: each result as the callee's summary says.
                 call = _strip(values[0])
-                facts = [self.call_result(call, i) if self.path(tg) is not None else _UNKNOWN
+                blank = frozenset(i for i, tg in enumerate(targets) if self.text(tg) == "_")
+                facts = [self.call_result(call, i, blank) if self.path(tg) is not None else _UNKNOWN
                          for i, tg in enumerate(targets)]
                 for tg, f in zip(targets, facts):
                     self.assign(state, tg, None, f)
