@@ -48,6 +48,18 @@ def _never_set_field(pass_, target: Node) -> str | None:
     return pass_.fact("never-set-fields").kind(name)
 
 
+def _never_stored_entry(pass_, target: Node) -> str | None:
+    """"map" when `target` looks up an entry of a map-of-maps field whose entries the
+    package never stores (`x.edges[k]`, goguard.facts.nested_entries): nil every time."""
+    t = strip_parens(target)
+    op = strip_parens(t.child_by_field_name("operand")) if t.type == "index_expression" else None
+    field = op.child_by_field_name("field") if op is not None and op.type == "selector_expression" else None
+    name = pass_.text(field) if field is not None else ""
+    if name not in declared_fields(pass_.package):
+        return None
+    return pass_.fact("never-stored-entries").kind(name)
+
+
 def _created_field(pass_, target: Node, fn: Node) -> str | None:
     """The kind of the field `target` selects when it is a field of an input (receiver,
     parameter, range element) of a struct type whose constructors or decoders may
@@ -198,7 +210,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     fn = pass_.enclosing_function(node)
     if fn is None or target is None:
         return None
-    never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
+    never_set = _never_set_field(pass_, target) or _never_stored_entry(pass_, target) or \
+        _never_assigned_var(pass_, target, fn) or \
         _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target, fn) or \
         (_api_map(pass_, target, fn) if kind == "write" else None)
     if not never_set and not may_be_nil_root(pass_, target, fn):

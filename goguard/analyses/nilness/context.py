@@ -318,6 +318,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
             if self.fresh(state, path[:-1]):
                 return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
+            if len(path) > 2 and isinstance(path[-2], str) and not self.escaped(state, path[:-1]):
+                return self.never_stored(path[-2])
             return _UNKNOWN
         if len(path) > 1:
             marks = state.get(path[:-1] + (MARK,))

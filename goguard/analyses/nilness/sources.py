@@ -55,6 +55,17 @@ class Sources:
         return frozenset((Nil(NEVER_SET, f"field {name} ({ns.where(name)}) is never set anywhere in package "
                                          f"{self.pass_.package.name}"),))
 
+    def never_stored(self, name: str) -> frozenset:
+        """An entry of a map-of-maps field of that name whose entries the package never
+        stores (goguard.facts.nested_entries) is nil on every lookup."""
+        if name not in self.declared_fields:
+            return _UNKNOWN
+        ns = self.pass_.fact("never-stored-entries")
+        if ns.kind(name) is None:
+            return _UNKNOWN
+        return frozenset((Nil(NEVER_SET, f"entries of field {name} ({ns.where(name)}) are never stored anywhere "
+                                         f"in package {self.pass_.package.name}"),))
+
     def call_result(self, call: Node, index: int, blank: frozenset = frozenset()) -> frozenset:
         """Result `index` of a call of a package function or method: possibly nil when
         its summary says so (goguard.facts.results), else unknown. `blank`: the result
