@@ -60,15 +60,54 @@ class ExprTypes:
         self._cache[key] = t
         return t
 
-    def _result_of(self, call: Node, index: int, count: int) -> Type:
-        """Result `index` of `a, b, ... := f(...)` for a function f of the package."""
+    def _result_of(self, call: Node, index: int, count: int, depth: int = 0) -> Type:
+        """Result `index` of `a, b, ... := f(...)` for a function f of the package, or a
+        method whose declaration goguard can read (`x.M(...)`)."""
         fn = call.child_by_field_name("function")
+        if fn is not None and fn.type == "selector_expression":
+            got = self._method(fn, depth)
+            return _nth_result(got[2], got[0], got[1], index, count) if got is not None else UNKNOWN
         if fn is None or fn.type != "identifier" or self.scopes.decl_of(fn) is not None:
             return UNKNOWN
         td = self.pass_.package.decls.get(self.text(fn))
         if td is None or td.kind != "func":
             return UNKNOWN
         return _nth_result(self.types, td.node, td.file, index, count)
+
+    def _method(self, fn: Node, depth: int) -> "tuple[Node, object, TypeResolver] | None":
+        """For `x.M` of a call: the declaration of M (a method, or an interface's method
+        element) of x's named type, its file, and the resolver of its package: a type of
+        this package, or of another package of the module (read for its declarations).
+        None for an import's function or anything goguard cannot read."""
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or name is None or (op.type == "identifier" and self.scopes.decl_of(op) is None
+                                          and self.text(op) in self.pass_.imports):
+            return None
+        t = self.of(op, depth + 1)
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        if t.kind != "named":
+            return None
+        package = self.pass_.package
+        own = package.import_path
+        tname = t.name[len(own) + 1:] if own and t.name.startswith(own + ".") else t.name
+        if "." in tname or "/" in tname:
+            path, _, tname = t.name.rpartition(".")
+            package = imported(package.dir, path)
+            if package is None:
+                return None
+        mname = self.text(name)
+        got = package.method(tname, mname) if (tname, mname) in package.methods else None
+        if got is not None:
+            return got[0], got[1], TypeResolver.of(package)
+        d = package.decls.get(tname)
+        if d is None or d.kind != "type" or d.type_node is None or d.type_node.type != "interface_type":
+            return None
+        for m in d.type_node.named_children:
+            n = m.child_by_field_name("name") if m.type == "method_elem" else None
+            if n is not None and d.file.text(n) == mname:
+                return m, d.file, TypeResolver.of(package)
+        return None
 
     def _of(self, e: Node, depth: int) -> Type:
         t = e.type
@@ -217,6 +256,9 @@ class ExprTypes:
                         return _STDLIB_RESULTS[(path, name)]
                     if path:
                         return imported_result(self.pass_.package.dir, path, name)
+                got = self._method(fn, depth)
+                if got is not None:
+                    return _single_result(got[2], got[0], got[1])
             return UNKNOWN
         if t in ("interpreted_string_literal", "raw_string_literal"):
             return STRING

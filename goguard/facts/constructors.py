@@ -61,7 +61,9 @@ class Created:
     line: int
     when: str = ""
     every: bool = True
-    tested: frozenset = frozenset()  # fields of T the conditions of `when` read
+    # Fields of T the conditions of `when` read (`cmd`), or their selections (`cfg.Cache`
+    # where the constructor tested its argument cfg and kept it in field cfg).
+    tested: frozenset = frozenset()
     at: tuple = ()  # (path, line, column) of the constructor's name in its declaration
 
     def note(self, field: str) -> str:
@@ -370,6 +372,7 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
         name_node = decl.child_by_field_name("name")
         name = file.text(name_node) if name_node is not None else "a literal"
         at = (file.path, name_node.start_point[0] + 1, name_node.start_point[1] + 1) if name_node is not None else ()
+        stored = None
         for ret, made in nilness.made:
             if made is None or made[0] != tname:
                 continue
@@ -386,6 +389,13 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
                     when = ""
                 tested = frozenset(m.decode() for c in conds for m in _SELECTED.findall(c[1].encode())
                                    if m.decode() in all_fields)
+                if conds:
+                    # A condition on what the constructor keeps in a field (`if cfg.Cache`,
+                    # cfg stored as t.cfg) is one on that field in the methods.
+                    if stored is None:
+                        stored = _stored_as(decl, file, all_fields)
+                    tested |= frozenset(f + re.sub(r"\s+", "", m.group(2)) for c in conds
+                                        for m in _ROOT.finditer(c[1]) for f in stored.get(m.group(1), ()))
                 out[f] = Created(False, name, file.path, ret.start_point[0] + 1, when, every, tested, at)
     out = {f: replace(c, always=c.every and f not in made_any and f not in creations.made_somewhere(tname))
            for f, c in out.items()}
@@ -406,6 +416,40 @@ def _creation_facts(pass_, creations: Creations, tname: str) -> dict[str, Create
 
 
 _SELECTED = re.compile(rb"\.\s*([A-Za-z_][A-Za-z0-9_]*)")
+# A variable a condition reads, and the fields it selects of it: `cfg.Cache` of `if cfg.Cache`.
+_ROOT = re.compile(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)((?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)")
+
+
+def _stored_as(decl: Node, file, fields: set) -> dict[str, set]:
+    """Variable name -> the fields of the constructed type that a constructor keeps it
+    in: `T{cfg: cfg}`, `T{cfg: *cfg}`, `t.cfg = cfg`."""
+    out: dict[str, set] = {}
+    stack = [decl.child_by_field_name("body")]
+    while stack:
+        n = stack.pop()
+        if n is None or n.type == "func_literal":
+            continue
+        pairs = []
+        if n.type == "keyed_element" and len(n.named_children) == 2:
+            key, val = n.named_children
+            key = key.named_children[0] if key.type == "literal_element" and key.named_children else key
+            val = val.named_children[0] if val.type == "literal_element" and val.named_children else val
+            pairs.append((key, val))
+        elif n.type == "assignment_statement":
+            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            if left is not None and right is not None and len(left.named_children) == len(right.named_children):
+                pairs.extend((t.child_by_field_name("field"), v) for t, v in zip(left.named_children,
+                                                                                 right.named_children)
+                             if t.type == "selector_expression")
+        for key, val in pairs:
+            if key is None or file.text(key) not in fields:
+                continue
+            while val.type in ("unary_expression", "parenthesized_expression") and val.named_children:
+                val = val.named_children[-1]
+            if val.type == "identifier":
+                out.setdefault(file.text(val), set()).add(file.text(key))
+        stack.extend(n.named_children)
+    return out
 
 
 @lru_cache(maxsize=1024)

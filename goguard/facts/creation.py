@@ -39,6 +39,8 @@ from goguard.facts import fact, per_function
 from goguard.facts.fields import _sets, declared_fields
 from goguard.frontend.gotypes import Type, TypeResolver
 from goguard.frontend.syntax import NameFinder
+from goguard.models import kubernetes
+from goguard.models import sync as sync_model
 
 # How many calls deep summaries are computed (a constructor asks its callees in turn).
 MAX_DEPTH = 3
@@ -56,9 +58,14 @@ def candidate_fields(package) -> dict[str, frozenset]:
         got = {}
         fields = declared_fields(package)
         if fields:
+            from goguard.facts.constructors import _declared_twice
+
+            # A type declared in several (build-constrained) files: what one version's
+            # constructor makes says nothing of another version's methods.
+            twice = _declared_twice(package)
             types = TypeResolver.of(package)
             for d in package.decls.values():
-                if d.kind != "type":
+                if d.kind != "type" or d.name in twice:
                     continue
                 own = frozenset(name for name, _, embedded in types.struct_fields(Type("named", name=d.name))
                                 if not embedded and name in fields)
@@ -240,7 +247,7 @@ def field_writes(pass_, decl: Node, file) -> tuple[Write, ...]:
 
 
 def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
-    from goguard.facts.results import _enclosing_conditions, _mentions
+    from goguard.facts.results import _enclosing_conditions, _input_derived, _input_names, _mentions
 
     package = fp.package
     cands = candidate_fields(package)
@@ -268,9 +275,16 @@ def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
         seed, field = seeds.get(src), unset_field_of(note)
         return (seed[0], field) if seed is not None and field is not None else None
 
+    # What the caller hands decides too: a condition on the contents of any input
+    # (`info.X`, or a local read from them: `service := info.LoadBalancer`).
+    every = _input_names(decl, fp.text)
+    derived = sorted(_input_derived(decl, set(every), fp.text))
+    selected = [re.compile(rf"\b{re.escape(n)}\s*\.") for n in every]
+
     def guarded(node: Node) -> bool:
         conds = _enclosing_conditions(fp, node, decl)
-        return conds is None or any(_mentions(c, n) for c, _ in conds for n in names)
+        return conds is None or any(_mentions(c, n) for c, _ in conds for n in names + derived) or \
+            any(r.search(c) for c, _ in conds for r in selected)
 
     for sink in result.sinks.values():
         got = seeded(sink.facts)
@@ -286,57 +300,148 @@ def _field_writes(fp, decl: Node) -> tuple[Write, ...]:
     return tuple(unique)
 
 
-_SELECTED = re.compile(rb"\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)")
-_CALLED = re.compile(rb"\s*\(")
+def may_set(pass_, decl: Node, file, index: int = -1) -> frozenset | None:
+    """The fields of the value handed to input `index` (-1: the receiver) that a
+    function or method may set (re-point); None when it may set any (it hands the
+    input on, assigns `*p`, calls a method it cannot follow). An input passed by value
+    (a struct, a value receiver) is a copy: the caller's fields stay as they were."""
+    return per_function(pass_, f"may-set{index}", decl, file, lambda fp, d: _may_set(fp, d, index), None,
+                        "creation-stack", MAX_DEPTH)
 
 
-def may_set(pass_, decl: Node, file) -> frozenset | None:
-    """The fields of its receiver's value that a method may set (re-point); None when it
-    may set any (it hands the receiver on, calls a method it cannot follow, assigns
-    `*r`). A value receiver is a copy: the caller's fields stay as they were."""
-    return per_function(pass_, "may-set", decl, file, _may_set, None, "creation-stack", MAX_DEPTH)
+def _may_set(pass_, decl: Node, index: int) -> frozenset | None:
+    return _may_set_in(pass_.package, pass_.file, decl, index, lambda m: may_set(pass_, *m))
 
 
-def _may_set(pass_, decl: Node) -> frozenset | None:
-    file = pass_.file
+def foreign_may_set(package, decl: Node, file, index: int) -> frozenset | None:
+    """may_set for a function of another package of the module (read for its
+    declarations only), cached with that package; what it hands on is not followed
+    beyond that package's methods goguard has parsed."""
+    key = ("foreign-may-set", file.abspath, decl.start_byte, index)
+    if key in package.facts:
+        return package.facts[key]
+    package.facts[key] = None  # recursion guard
+    got = _may_set_in(package, file, decl, index,
+                      lambda m: foreign_may_set(package, m[0], m[1], -1))
+    package.facts[key] = got
+    return got
 
-    recv = decl.child_by_field_name("receiver")
-    params = recv.named_children if recv is not None else []
-    if len(params) != 1:
+
+def _may_set_in(package, file, decl: Node, index: int, inner_sets) -> frozenset | None:
+    """The may-set scan of one declaration of `package` (in `file`); `inner_sets` gives
+    it for a method of the package the body calls on the input."""
+    body = decl.child_by_field_name("body")
+    if body is None:
         return None
-    tn = params[0].child_by_field_name("type")
-    names = params[0].children_by_field_name("name")
+    if index == -1:
+        recv = decl.child_by_field_name("receiver")
+        params = recv.named_children if recv is not None else []
+        tn = params[0].child_by_field_name("type") if len(params) == 1 else None
+        if tn is None:
+            return None
+        if tn.type != "pointer_type":
+            return frozenset()  # a value receiver: a copy
+    found = [(n, tn) for i, n, tn in inputs(decl) if i == index]
+    if not found:
+        return frozenset() if index == -1 else None  # an unnamed receiver is never used
+    ident, tn = found[0]
     if tn is None:
         return None
-    if tn.type != "pointer_type":
+    name = file.text(ident)
+    if name == "_":
         return frozenset()
-    body = decl.child_by_field_name("body")
-    if not names or body is None:
-        return frozenset() if body is not None else None
-    types = TypeResolver.of(pass_.package)
-    tname = struct_name(pass_.package, types.from_node(tn, file))
-    if tname is None:
-        return None
-    fields = {name for name, _, _ in types.struct_fields(Type("named", name=tname))}
-    data = file.data
+    types = TypeResolver.of(package)
+    t = types.from_node(tn, file)
+    if t.kind != "pointer" and types.underlying(t).kind == "struct":
+        return frozenset()  # a copy
+    tname = struct_name(package, t)
+    fields = {f for f, _, _ in types.struct_fields(Type("named", name=tname))} if tname else set()
+    api = tname is None and _api_type(t)
+    data, text = file.data, file.text
     out: set[str] = set()
-    for s, e, _ in NameFinder([file.text(names[0])]).finditer(data, body.start_byte, body.end_byte):
-        m = _SELECTED.match(data, e)
-        if m is None:
-            return None  # the receiver itself is handed on, assigned or dereferenced
-        x = m.group(1).decode()
-        if x in fields:
-            if _sets(data, m.start(1), m.end(1), file.root):
-                out.add(x)
+    for s, e, _ in NameFinder([name]).finditer(data, body.start_byte, body.end_byte):
+        node = file.root.named_descendant_for_byte_range(s, e)
+        if node is None or node.type != "identifier" or data[s - 1:s] == b".":
+            continue  # a field or a key of the same name
+        sel = node.parent
+        if sel is None or sel.type != "selector_expression" or sel.child_by_field_name("operand") != node:
+            if _compared_with_nil(node):
+                continue
+            return None  # the input itself is handed on, assigned or dereferenced
+        field = sel.child_by_field_name("field")
+        x = text(field)
+        parent = sel.parent
+        if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == sel:
+            method = package.method(tname, x) if tname else None
+            if method is not None:
+                inner = inner_sets(method)
+            elif api:
+                inner = kubernetes.method_sets(x)
+            else:
+                inner = None
+            if inner is None:
+                return None  # a promoted method, or a method of a type goguard cannot read
+            out |= inner
             continue
-        method = pass_.package.method(tname, x)
-        if method is None or not _CALLED.match(data, m.end()):
-            return None  # a promoted method, or a method value that may run any time
-        inner = may_set(pass_, *method)
-        if inner is None:
-            return None
-        out |= inner
+        if tname and x not in fields and package.method(tname, x) is not None:
+            return None  # a method value, which may run at any later time
+        if _sets(data, field.start_byte, field.end_byte, file.root) or _set_below(sel, text):
+            out.add(x)
     return frozenset(out)
+
+
+def _api_type(t: Type) -> bool:
+    """Whether t is (a pointer to) a Kubernetes API type or the metav1.Object interface."""
+    while t.kind == "pointer" and t.elem is not None:
+        t = t.elem
+    return t.kind == "named" and kubernetes.is_api_package(t.name.rpartition(".")[0])
+
+
+def _compared_with_nil(ident: Node) -> bool:
+    p = ident.parent
+    while p is not None and p.type == "parenthesized_expression":
+        p = p.parent
+    if p is None or p.type != "binary_expression":
+        return False
+    return any(c.type == "nil" for c in (p.child_by_field_name("left"), p.child_by_field_name("right"))
+               if c is not None)
+
+
+# Methods of a field's value that cannot re-point anything of the value holding it:
+# the sync types' (goguard.models.sync: `in.mu.Lock()`) and an API object's readers.
+_FIELD_READERS = frozenset().union(*sync_model.TYPES.values())
+
+
+def _set_below(sel: Node, text) -> bool:
+    """Whether something below the field `in.f` (`in.f.g = v`, `&in.f.g`,
+    `in.f.g.SetLabels(m)`) may be set: then the facts under the field no longer hold."""
+    n = sel
+    while n.parent is not None and (n.parent.type == "parenthesized_expression" or (
+            n.parent.type == "selector_expression" and n.parent.child_by_field_name("operand") == n)):
+        n = n.parent
+    p = n.parent
+    if n.id == sel.id or p is None:
+        return False
+    if p.type == "call_expression" and p.child_by_field_name("function") == n:
+        m = n.child_by_field_name("field") if n.type == "selector_expression" else None
+        if m is None:
+            return True
+        name = text(m)
+        return name not in _FIELD_READERS and kubernetes.method_sets(name) != frozenset()
+    if p.type == "unary_expression" and _operator_is(p, "&"):
+        return True
+    if p.type in ("inc_statement", "dec_statement"):
+        return True
+    if p.type == "expression_list":
+        stmt = p.parent
+        return stmt is not None and stmt.type in ("assignment_statement", "range_clause", "receive_statement") \
+            and stmt.child_by_field_name("left") == p
+    return False
+
+
+def _operator_is(n: Node, op: str) -> bool:
+    o = n.child_by_field_name("operator")
+    return o is not None and o.type == op
 
 
 def writes_by_name(pass_, name: str) -> bool:
@@ -370,3 +475,4 @@ def _created_names_finder(package):
 fact("constructed-summary")(lambda package: constructed)
 fact("field-writes-summary")(lambda package: field_writes)
 fact("may-set-summary")(lambda package: may_set)
+fact("foreign-may-set-summary")(lambda package: foreign_may_set)

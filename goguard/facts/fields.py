@@ -148,10 +148,7 @@ def never_set_fields(package) -> NilByName:
     owners = _owners(package, types, fields)
     mentioned = _word_regex(set(fields) | owners)
     field_words = _word_regex(fields)
-    # `T{`, `T[V]{` (a generic type instantiated), `T(v)`, `(*T)(p)`.
-    built = NameFinder(owners, suffix=rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?(?:\{|\)?\s*\()")
     set_names: set[str] = set()
-    whole: set[str] = set()  # types built positionally or by conversion
     for f in package.files:
         # A file that names none of the fields nor their types can do nothing to them.
         if not mentioned.search(f.data):
@@ -160,6 +157,28 @@ def never_set_fields(package) -> NilByName:
         for start, end, name in field_words.finditer(data):
             if _sets(data, start, end, f.root):
                 set_names.add(name.decode())
+    whole = built_whole(package, types, owners)
+    if whole is None:
+        return out  # a positional literal of a type that cannot be told
+    for t in whole:
+        set_names.update(n for n, _, _ in types.struct_fields(Type("named", name=t)))
+    where = _declared_at(package, types, fields)
+    for name, kind in fields.items():
+        if name not in set_names and name in where:
+            out.entries[name] = (kind, *where[name])
+    return out
+
+
+def built_whole(package, types: TypeResolver, owners: set) -> set[str] | None:
+    """The owner types some file builds positionally (`T{a, b}`, `[]T{{a, b}}`) or by
+    conversion (`T(v)`, `(*T)(p)`): every field of theirs may be set there. None when
+    a positional literal's type cannot be told (any field may be set)."""
+    if not owners:
+        return set()
+    # `T{`, `T[V]{` (a generic type instantiated), `T(v)`, `(*T)(p)`.
+    built = NameFinder(owners, suffix=rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?(?:\{|\)?\s*\()")
+    whole: set[str] = set()
+    for f in package.files:
         for _, end, raw in built.finditer(f.data):
             name = raw.decode()
             brace = _ARGS_BRACE.match(f.data, end)
@@ -171,16 +190,10 @@ def never_set_fields(package) -> NilByName:
                 continue  # not a literal: `func New() *T {`, `type T struct {`
             t = _literal_type(types, f, lit, 0)
             if t is None:
-                return out  # a positional literal of a type that cannot be told
+                return None
             if _positional(types, f, lit, t):
                 whole.add(name)
-    for t in whole:
-        set_names.update(n for n, _, _ in types.struct_fields(Type("named", name=t)))
-    where = _declared_at(package, types, fields)
-    for name, kind in fields.items():
-        if name not in set_names and name in where:
-            out.entries[name] = (kind, *where[name])
-    return out
+    return whole
 
 
 def _composite_at(root: Node, brace: int) -> Node | None:

@@ -8,6 +8,8 @@ nil-ness analysis of its body gives what each `return` hands back. A result coun
   the way mentions them): a helper that returns nil for a nil input leaves the choice
   to its caller, who usually knows better;
 - does not also return a non-nil error (`return nil, err`): callers check the error.
+  Such returns are kept apart (`on_error`) for the calls that drop the error
+  (`m, _ := load()`), where the nil reaches the caller unchecked.
 
 Callers then see the call's result as possibly nil, with the callee's return named in
 the flow ("load returns nil here (conf.go:12, when err != nil)"), and a write without a
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from goguard.analyses.calls import result_kind
-from goguard.analyses.nilness.domain import CHECKED_NOTE, Nil, _word
+from goguard.analyses.nilness.domain import CHECKED_NOTE, DECODED, Nil, _word
 from goguard.facts import fact, per_function
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.loader import display_path
@@ -59,6 +61,13 @@ class Summary:
 
     nil: dict[int, tuple[str, int, str]] = field(default_factory=dict)
     on_args: dict[int, list] = field(default_factory=dict)
+    # Per result index: a `return nil, err` decided by nothing the caller supplies, for
+    # calls that assign the error result (at `error_at`) to `_`.
+    on_error: dict[int, tuple[str, int, str]] = field(default_factory=dict)
+    error_at: int | None = None
+    # Result indexes whose nil is a decoder's (a document that left the map nil): the
+    # caller's nil keeps that kind (goguard.analyses.nilness.domain.DECODED).
+    decoded: frozenset = frozenset()
 
 
 _EMPTY = Summary()
@@ -79,6 +88,7 @@ def _summarise(fp, decl: Node) -> Summary:
     kinds, error_at = _result_kinds(types, res, fp.file)
     if not any(kinds):
         return out
+    out.error_at = error_at
     nilness = fp.result("nilness", decl)
     if nilness is None:
         return out
@@ -90,14 +100,20 @@ def _summarise(fp, decl: Node) -> Summary:
     supplied = inputs + sorted(_input_derived(decl, set(inputs), fp.text))
     for ret, facts in nilness.returns:
         values = ret.named_children[0].named_children if ret.named_children else []
-        if error_at is not None and len(values) == len(kinds) and _strip_text(fp, values[error_at]) != "nil":
-            continue  # `return nil, err`: the caller checks the error
+        erred = error_at is not None and len(values) == len(kinds) and _strip_text(fp, values[error_at]) != "nil"
         nodes = _enclosing(fp, ret, decl)
         if nodes is None:
             continue
         if not nodes:
             nodes = _preceding_exits(ret)
         enclosing = [(fp.text(c), t) for c, t in nodes]
+        if erred:  # `return nil, err`: the caller checks the error, unless it drops it
+            if not any(_mentions(c, name) for c, _ in enclosing for name in supplied):
+                when = " and ".join(sorted({_describe(c, t) for c, t in enclosing}))
+                for i, kind in enumerate(kinds):
+                    if kind is not None and i not in out.on_error and _strip_text(fp, values[i]) == "nil":
+                        out.on_error[i] = (fp.file.path, ret.start_point[0] + 1, when)
+            continue
         if any(_mentions(c, name) for c, _ in enclosing for name in supplied):
             if params and len(values) == len(kinds):
                 for i, kind in enumerate(kinds):
@@ -116,6 +132,8 @@ def _summarise(fp, decl: Node) -> Summary:
                     continue
                 when = " and ".join(sorted({_describe(c, t) for c, t in conds + enclosing}))
                 out.nil[i] = (fp.file.path, ret.start_point[0] + 1, when)
+                if n.kind == DECODED:
+                    out.decoded |= {i}
                 break
     return out
 

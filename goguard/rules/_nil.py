@@ -48,6 +48,18 @@ def _never_set_field(pass_, target: Node) -> str | None:
     return pass_.fact("never-set-fields").kind(name)
 
 
+def _never_stored_entry(pass_, target: Node) -> str | None:
+    """"map" when `target` looks up an entry of a map-of-maps field whose entries the
+    package never stores (`x.edges[k]`, goguard.facts.nested_entries): nil every time."""
+    t = strip_parens(target)
+    op = strip_parens(t.child_by_field_name("operand")) if t.type == "index_expression" else None
+    field = op.child_by_field_name("field") if op is not None and op.type == "selector_expression" else None
+    name = pass_.text(field) if field is not None else ""
+    if name not in declared_fields(pass_.package):
+        return None
+    return pass_.fact("never-stored-entries").kind(name)
+
+
 def _created_field(pass_, target: Node, fn: Node) -> str | None:
     """The kind of the field `target` selects when it is a field of an input (receiver,
     parameter, range element) of a struct type whose constructors or decoders may
@@ -149,7 +161,7 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
         call = strip_parens(call)
         target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
         got = summary(pass_, *target_fn) if target_fn is not None else None
-        if got is not None and (got.nil or got.on_args):
+        if got is not None and (got.nil or got.on_args or got.on_error):
             return kind
         if target_fn is None and package_calls and any(summary(pass_, decl, file).nil for _, decl, file in
                                                        implementations(pass_, call, pass_.result("exprtypes", fn))):
@@ -197,7 +209,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
     fn = pass_.enclosing_function(node)
     if fn is None or target is None:
         return None
-    never_set = _never_set_field(pass_, target) or _never_assigned_var(pass_, target, fn) or \
+    never_set = _never_set_field(pass_, target) or _never_stored_entry(pass_, target) or \
+        _never_assigned_var(pass_, target, fn) or \
         _nil_result(pass_, target, fn, _KIND[kind]) or _created_field(pass_, target, fn) or \
         (_api_map(pass_, target, fn) if kind == "write" else None)
     if not never_set and not may_be_nil_root(pass_, target, fn):
@@ -222,6 +235,8 @@ def nil_sink(pass_, node: Node, target: Node | None, kind: str, typed) -> Sink |
         return None
     if kind == "deref" and all(n.kind == DECODED for n in nil_sources(sink.facts)):
         return None  # an optional pointer the input may omit is checked where it matters: maps only
+    if pass_.file.path.endswith("_test.go") and all(n.kind == DECODED for n in nil_sources(sink.facts)):
+        return None  # a test decodes its own data: had it left the map nil, the test would panic
     if _tested_as_made(pass_, sink, fn) or _reached_through_its_keys(pass_, sink, fn):
         return None
     return sink
@@ -273,7 +288,8 @@ def _filled_ranging_over(pass_, top: Node, name: str, field: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _selection(name: str, field: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(name)}\s*\.\s*{re.escape(field)}\b")
+    """`name.field` (field may be a selection `cfg.Cache`), spaces allowed around dots."""
+    return re.compile(r"\b" + r"\s*\.\s*".join(re.escape(p) for p in (name, *field.split("."))) + r"\b")
 
 
 def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
@@ -291,15 +307,40 @@ def _tested_as_made(pass_, sink: Sink, fn: Node) -> bool:
         return False
     name = pass_.text(root)
     tested = frozenset().union(*(n.tested for n in srcs))
-    n = sink.node.parent
+
+    def about(c: Node | None) -> bool:
+        return c is not None and any(_selection(name, f).search(pass_.text(c)) for f in tested)
+
+    child, n = sink.node, sink.node.parent
     while n is not None and n.id != fn.id:
         if n.type in ("if_statement", "expression_switch_statement", "expression_case"):
-            for field in ("condition", "value"):
-                c = n.child_by_field_name(field)
-                if c is not None and any(_selection(name, f).search(pass_.text(c)) for f in tested):
+            if about(n.child_by_field_name("condition")) or about(n.child_by_field_name("value")):
+                return True
+        if n.type in ("block", "statement_list"):
+            # An early exit before the write (`if !t.opts.X { return }`) decides as well.
+            for stmt in n.named_children:
+                if stmt.start_byte >= child.start_byte:
+                    break
+                if stmt.type == "if_statement" and stmt.child_by_field_name("alternative") is None and \
+                        _exits(stmt.child_by_field_name("consequence")) and about(stmt.child_by_field_name("condition")):
                     return True
-        n = n.parent
+        child, n = n, n.parent
     return False
+
+
+def _exits(body: Node | None) -> bool:
+    """Whether a block ends by leaving: return, continue, break, goto or panic."""
+    stmts = [c for c in (body.named_children if body is not None else ()) if c.type != "comment"]
+    if stmts and stmts[-1].type == "statement_list":
+        stmts = [c for c in stmts[-1].named_children if c.type != "comment"]
+    last = stmts[-1] if stmts else None
+    if last is None:
+        return False
+    if last.type in ("return_statement", "continue_statement", "break_statement", "goto_statement"):
+        return True
+    call = last.named_children[0] if last.type == "expression_statement" and last.named_children else None
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return fn is not None and fn.type == "identifier" and fn.text == b"panic"
 
 
 def _imports_other_modules(pass_) -> bool:

@@ -109,8 +109,10 @@ META = RuleMeta(
     tags=("correctness", "nil", "crash"),
     precision="high",
     measured=(
-        f"on {CORPUS}, 5 findings: 3 real bugs (rclone's metadata map, two tyk maps that "
-        f"decoding JSON null leaves nil), 1 deliberate (a test of the panic), 1 false "
+        f"on {CORPUS}, 9 findings: 7 real bugs (rclone's metadata map; six maps that "
+        f"decoding JSON null leaves nil: two in tyk, terraform's credentials, grpc's RLS "
+        f"config, jsonpb's Any, tailscale's package template), 1 deliberate (a test of the "
+        f"panic), 1 false "
         f"positive (0.10 per MLOC): a parser's leaf node whose children map is left nil, "
         f"reached by an exported method nobody calls on it."
     ),

@@ -18,12 +18,15 @@ from goguard.analyses.calls import (
 )
 from goguard.analyses.dataflow import solve
 from goguard.analyses.nilness.domain import (
+    _ESCAPED,
     _FRESH,
+    _KEPT,
     _LOOKUP_NOTE,
     _NONNIL,
     _NONNIL_TYPES,
     _STORED,
     _UNKNOWN,
+    ESC,
     FLAG,
     LOOKUP,
     MARK,
@@ -72,7 +75,8 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         self.types = TypeResolver.of(pass_.package)
         self.file = pass_.file
         self.results: dict[int, FunctionNilness] = {}
-        self.untracked = self._closure_assigned(top)
+        self.untracked: set[int] = set()
+        self.untracked_fields: set[tuple] = set()
         self.assigned = self._assigned_decls()
         # Where the analysis is, for lookups against flags pinned by a first pass.
         self.current: tuple[int, str] = (0, "before")
@@ -133,25 +137,47 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         # Calls of sync methods on fields are dereferences where the file uses sync.
         self.sync_text = self.text if "sync" in self.imports.values() or \
             any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
+        self.untracked, self.untracked_fields = self._closure_assigned(top)
 
     # ---- set-up --------------------------------------------------------------------
 
-    def _closure_assigned(self, top: Node) -> set[int]:
-        """Declarations assigned (or address-taken) inside a closure other than their own:
-        the closure may run at any later time, so they are never tracked."""
+    def _closure_assigned(self, top: Node) -> tuple[set[int], set[tuple]]:
+        """Declarations assigned (or address-taken) inside a closure other than their own,
+        and fields of declarations so assigned (`c.ready = true` in a closure): the
+        closure may run at any later time, so they are never tracked. A method the
+        closure calls on the variable untracks the fields its may-set summary names
+        (all of the variable when that is unknown)."""
         out: set[int] = set()
+        fields: set[tuple] = set()
         for decl_id, refs in self.scopes.refs.items():
             for ident in refs:
                 fn = self.scopes.use_func.get(ident.id)
                 d = self.scopes.uses[ident.id]
                 if fn is None or fn.id == d.func.id:
                     continue
-                if ident.id in self.scopes.assigned or _is_method_receiver(ident):
-                    # A closure that assigns x, or calls a method on it (which may
-                    # initialise its fields), may run at any later time.
-                    out.add(decl_id)
-                    break
-        return out
+                if ident.id in self.scopes.assigned:
+                    sel = ident.parent
+                    while sel is not None and sel.type == "parenthesized_expression":
+                        sel = sel.parent
+                    field = sel.child_by_field_name("field") if sel is not None and \
+                        sel.type == "selector_expression" else None
+                    if field is None:
+                        out.add(decl_id)
+                        break
+                    fields.add((decl_id, self.text(field)))
+                elif _is_method_receiver(ident):
+                    sel = ident.parent
+                    call = sel.parent if sel is not None else None
+                    if call is not None and call.type == "call_expression" and \
+                            call.child_by_field_name("function") == sel:
+                        sets = self.input_sets(call, -1, ident)  # x.init(): what init may set
+                        if sets is None:
+                            out.add(decl_id)
+                            break
+                        fields.update((decl_id, f) for f in sets)
+                    else:  # x.f.reset(): whatever it does happens below x.f
+                        fields.add((decl_id, self.text(sel.child_by_field_name("field"))))
+        return out, {f for f in fields if f[0] not in out}
 
     def _handed_roots(self) -> frozenset:
         """The variables at the root of receivers and arguments of calls of writers."""
@@ -245,7 +271,9 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             if op is None or field is None:
                 return None
             base = self.path(op, depth + 1)
-            return base + (self.text(field),) if base is not None else None
+            if base is None or len(base) == 1 and (base[0], self.text(field)) in self.untracked_fields:
+                return None
+            return base + (self.text(field),)
         if t == "index_expression":
             op = e.child_by_field_name("operand")
             idx = e.child_by_field_name("index")
@@ -253,7 +281,28 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
                 return None
             base = self.path(op, depth + 1)
             return base + (("[]", self.text(idx)),) if base is not None else None
+        if t == "call_expression" and self.k8s:
+            got = self.getter_field(e)
+            if got is not None:
+                base = self.path(got[0], depth + 1)
+                return base + (got[1],) if base is not None else None
         return None
+
+    def getter_field(self, call: Node) -> tuple[Node, str] | None:
+        """(object, field) for `obj.GetLabels()` / `obj.GetAnnotations()` of an object of
+        another package (goguard.models.kubernetes): the getter hands back the field as
+        it is, so it reads the field's state."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if fn is None or fn.type != "selector_expression" or (args is not None and args.named_children):
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        field = kubernetes.NIL_GETTERS.get(self.text(name)) if name is not None else None
+        if field is None or op is None:
+            return None
+        if callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
+            return None  # a method of the package: its result summary speaks for it
+        return op, field
 
     def lookup(self, state: dict, path) -> frozenset:
         v = state.get(path)
@@ -264,9 +313,13 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             return _STORED
         if last == MARK:
             return frozenset()
+        if last == ESC:
+            return _KEPT
         if isinstance(last, tuple):  # an entry of a map: nil while nothing was stored
             if self.fresh(state, path[:-1]):
                 return frozenset((Nil(LOOKUP, _LOOKUP_NOTE),))
+            if len(path) > 2 and isinstance(path[-2], str) and not self.escaped(state, path[:-1]):
+                return self.never_stored(path[-2])
             return _UNKNOWN
         if len(path) > 1:
             marks = state.get(path[:-1] + (MARK,))
@@ -278,10 +331,34 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
             got = self.never_set(last)
             if got is _UNKNOWN and len(path) == 2 and isinstance(last, str):
                 got = self.created_field(path) or got
-            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS:
-                got = self.api_field(path) or got
+            if got is _UNKNOWN and self.k8s and last in kubernetes.NIL_FIELDS and not self.escaped(state, path):
+                got = self.api_field(path, self.filled(state, path)) or got
             return got
         return _UNKNOWN
+
+    @staticmethod
+    def escaped(state: dict, path) -> bool:
+        """Whether a value holding path (a proper prefix of it) was handed, on every
+        path to here, to code that may have set it (goguard.analyses.nilness.domain.ESC)."""
+        for i in range(1, len(path)):
+            if state.get(path[:i] + (ESC,)) == _ESCAPED:
+                return True
+        return False
+
+    @staticmethod
+    def filled(state: dict, path) -> bool:
+        """Whether the nearest value holding path that was handed on was filled from the
+        Kubernetes API server (a client's Get into it) on some path to here."""
+        for i in range(len(path) - 1, 0, -1):
+            v = state.get(path[:i] + (ESC,))
+            if v is not None:
+                return "A" in v
+        return False
+
+    def touched(self, state: dict, path) -> bool:
+        """Whether the function knows something of path that a fact about its origin must
+        not override: a value of its own, a struct made here, or an escape."""
+        return path in state or bool(state.get(path[:-1] + (MARK,))) or self.escaped(state, path)
 
     def unset_field(self, state: dict, path, m, depth: int = 0) -> frozenset:
         """What field path[-1] of a struct made at `m` is: nil when the struct's type has
@@ -345,7 +422,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
                     and self.scopes.decl_of(fn) is None:
                 return _NONNIL
             if calls and self.k8s and fn is not None and fn.type == "selector_expression":
-                got = self.api_getter(e, fn)
+                got = self.api_getter(e, fn, state)
                 if got is not None:
                     return got
             return self.call_result(e, 0) if calls else _UNKNOWN

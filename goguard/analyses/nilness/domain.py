@@ -18,6 +18,12 @@ FRESH = "E"  # flag value: no entry stored yet
 STORED = "S"
 MARK = "{}"
 FLAG = "[*]"
+# `path + (ESC,)`: the value at path was handed to code that may set what it holds
+# (a call goguard cannot follow): facts about where its fields came from (an API
+# object's nil labels) no longer hold under it. ESCAPED on every path, KEPT (the
+# default) on none; both after a join of the two; FILLED when a client call filled it
+# from the API server since.
+ESC = "<esc>"
 LOOKUP = -1  # src of a lookup nil whose site is the place it is read
 NEVER_SET = -2  # src of a never-set field's nil, likewise
 
@@ -89,6 +95,9 @@ _UNKNOWN = frozenset((U,))
 _NONNIL = frozenset((N,))
 _FRESH = frozenset((FRESH,))
 _STORED = frozenset((STORED,))
+_ESCAPED = frozenset(("X",))
+_KEPT = frozenset(("-",))
+_FILLED = frozenset(("A",))  # refilled from the Kubernetes API server (models.kubernetes.FILLERS)
 _NONNIL_TYPES = frozenset(("composite_literal", "func_literal", "interpreted_string_literal",
                            "raw_string_literal", "int_literal", "float_literal", "imaginary_literal",
                            "rune_literal", "true", "false", "binary_expression"))

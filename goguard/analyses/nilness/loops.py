@@ -22,10 +22,14 @@ from tree_sitter import Node
 from goguard.analyses.nilness.conditions import _evaluate, _int_value
 from goguard.analyses.nilness.domain import _UNKNOWN, FLAG, MARK, PATHED, Nil, U
 from goguard.analyses.nilness.sinks import assigned_targets
+from goguard.frontend.gotypes import UNKNOWN
 from goguard.frontend.syntax import strip_parens as _strip
 
 # At most this many variables' entry values are remembered per loop.
 MAX_ENTRY_VALUES = 4
+# Basic types a range's key starts at 0 over: strings (the byte offset) and integers.
+_RANGED_BASIC = frozenset(("string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
+                           "uint32", "uint64", "uintptr", "byte", "rune"))
 
 
 class Loops:
@@ -45,6 +49,9 @@ class Loops:
             return cached["entry"]
         out: list[tuple[str, object]] = []
         counter = _counter(loop, self.text)
+        if counter is None:
+            counter = self.range_key(loop)
+            cached["range_key"] = counter[0] if counter is not None else None
         if counter is not None:
             out.append(counter)
         fn = self.file.enclosing_function(loop)
@@ -66,6 +73,23 @@ class Loops:
                 out.append((d.name, value))
         cached["entry"] = out
         return out
+
+    def range_key(self, loop: Node) -> tuple[str, int] | None:
+        """`for i, v := range xs` over a slice, array, string or integer: the key is 0
+        on the first iteration (a map's first key is any)."""
+        clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
+        if clause is None or not any(c.type == ":=" for c in clause.children):
+            return None
+        left, right = clause.child_by_field_name("left"), clause.child_by_field_name("right")
+        key = left.named_children[0] if left is not None and left.named_children else None
+        if key is None or right is None or key.type != "identifier" or self.text(key) == "_":
+            return None
+        u = self.types.underlying(self.pass_.result("exprtypes", self.top).of(right))
+        if u.kind == "pointer":  # a pointer to an array
+            u = self.types.underlying(u.elem or UNKNOWN)
+        if u.kind in ("slice", "array") or u.kind == "basic" and u.name in _RANGED_BASIC:
+            return (self.text(key), 0)
+        return None
 
     def _initial_constant(self, d):
         """A declaration's constant initial value (int or bool), or None."""
@@ -136,6 +160,12 @@ class Loops:
         become unknown (an earlier iteration may have made it)."""
         if not any(isinstance(v, PATHED) for vals in state.values() for v in vals):
             return state
+        key = self._loop_info(loop).get("range_key")
+        if key is not None:
+            # The range clause assigns the next key: its first-iteration value is gone
+            # (the clause itself keeps it, for the paths entering the loop).
+            state = dict(state)
+            self.untag(state, key)
         paths = self._loop_info(loop)["paths"]
         if not paths:
             return state

@@ -9,6 +9,7 @@ from tree_sitter import Node
 from goguard.analyses.cfg import CFG
 from goguard.analyses.dataflow import Problem
 from goguard.analyses.nilness.domain import (
+    _KEPT,
     _STORED,
     _UNKNOWN,
     FLAG,
@@ -58,8 +59,8 @@ class _Analysis(Problem):
                 at = branch_ast.start_byte
                 vals = frozenset(v._replace(branch=at, before=v.conds) if isinstance(v, Nil) and v.branch < 0 else v
                                  for v in vals)
-            if vals == _STORED:
-                continue  # the default for flags
+            if vals == _STORED or vals == _KEPT:
+                continue  # the defaults for flags and escapes
             out[k] = vals
         for k in [k for k, v in out.items() if v == _UNKNOWN and k[-1] not in (MARK, FLAG)]:
             del out[k]

@@ -143,13 +143,15 @@ class Refinement:
         got = _evaluate(cond, env, self.text, self.constant)
         return got is not None and bool(got) != truth
 
-    def untag(self, state: dict, name: str) -> None:
-        """`name` was reassigned: conditions that mention it no longer hold."""
+    def untag(self, state: dict, name: str, keep_iter0: bool = False) -> None:
+        """`name` was reassigned: conditions that mention it no longer hold (but its
+        first-iteration value, `keep_iter0`, where a range clause assigns it)."""
         word = _word(name)
         for k, vals in list(state.items()):
             if any(isinstance(v, PATHED) and v.conds for v in vals):
                 state[k] = _merge_nils(frozenset(
-                    v._replace(conds=frozenset(c for c in v.conds if not word.search(c[0][1])))
+                    v._replace(conds=frozenset(c for c in v.conds if not word.search(c[0][1])
+                                               or keep_iter0 and c[0][0] == "iter0"))
                     if isinstance(v, PATHED) else v for v in vals))
 
     def correlated(self, state: dict, path) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.frontend.source import matches
+from goguard.models import kubernetes
 from goguard.models import sync as sync_model
 from goguard.frontend.syntax import operator as _operator
 from goguard.frontend.syntax import strip_parens as _strip
@@ -167,9 +168,22 @@ def _root_node(node: Node) -> tuple[Node | None, bool]:
             n = n.named_children[0] if n.named_children else None
         elif t == "unary_expression":
             n = n.child_by_field_name("operand")
+        elif t == "call_expression" and _getter(n):
+            deep = True  # `obj.GetLabels()` reads the field obj.Labels
+            n = n.child_by_field_name("function").child_by_field_name("operand")
         else:
             return None, deep
     return None, deep
+
+
+def _getter(call: Node) -> bool:
+    """Whether call is `x.GetLabels()` / `x.GetAnnotations()` (goguard.models.kubernetes)."""
+    fn = call.child_by_field_name("function")
+    args = call.child_by_field_name("arguments")
+    if fn is None or fn.type != "selector_expression" or (args is not None and args.named_children):
+        return False
+    name = fn.child_by_field_name("field")
+    return name is not None and name.text.decode() in kubernetes.NIL_GETTERS
 
 
 def _root(node: Node, text) -> str | None:

@@ -55,9 +55,22 @@ class Sources:
         return frozenset((Nil(NEVER_SET, f"field {name} ({ns.where(name)}) is never set anywhere in package "
                                          f"{self.pass_.package.name}"),))
 
-    def call_result(self, call: Node, index: int) -> frozenset:
+    def never_stored(self, name: str) -> frozenset:
+        """An entry of a map-of-maps field of that name whose entries the package never
+        stores (goguard.facts.nested_entries) is nil on every lookup."""
+        if name not in self.declared_fields:
+            return _UNKNOWN
+        ns = self.pass_.fact("never-stored-entries")
+        if ns.kind(name) is None:
+            return _UNKNOWN
+        return frozenset((Nil(NEVER_SET, f"entries of field {name} ({ns.where(name)}) are never stored anywhere "
+                                         f"in package {self.pass_.package.name}"),))
+
+    def call_result(self, call: Node, index: int, blank: frozenset = frozenset()) -> frozenset:
         """Result `index` of a call of a package function or method: possibly nil when
-        its summary says so (goguard.facts.results), else unknown."""
+        its summary says so (goguard.facts.results), else unknown. `blank`: the result
+        indexes the call assigns to `_`; when the error is one of them, a nil returned
+        beside an error reaches the caller unchecked."""
         target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
         if target is None:
             got = self.interface_result(call, index)
@@ -71,12 +84,18 @@ class Sources:
             # arguments satisfy the return's conditions.
             got = self.nil_on_args(call, summary.on_args.get(index, ()))
             certain = got is not None
+        dropped = ""
+        if got is None and summary.error_at in blank:
+            got = summary.on_error.get(index)
+            dropped = " with an error this call drops"
         if got is None:
             return _UNKNOWN
         path, line, when = got
         name = file.text(decl.child_by_field_name("name"))  # the callee's own file
-        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''})"
-        return frozenset((Nil(call.start_byte, note),)) if certain else frozenset((Nil(call.start_byte, note), U))
+        note = f"{name}{RESULT_NOTE}({path}:{line}{', when ' + when if when else ''}){dropped}"
+        kind = DECODED if index in summary.decoded and not dropped and not certain else ""
+        nil = Nil(call.start_byte, note, kind=kind)
+        return frozenset((nil,)) if certain else frozenset((nil, U))
 
     def module_result(self, call: Node, index: int) -> frozenset:
         """Result `index` of `pkg.F(...)`, a function of another package of the module:
@@ -162,26 +181,35 @@ class Sources:
         name = self.top.child_by_field_name("name")
         return name is not None and self.text(name)[:1].isupper()
 
-    def api_getter(self, call: Node, fn: Node) -> frozenset | None:
+    def api_getter(self, call: Node, fn: Node, state: dict) -> frozenset | None:
         """`obj.GetLabels()` / `GetAnnotations()` of an object of another package (a
-        metav1.Object, a generated message): the map as it is, nil when it has none."""
+        metav1.Object, a generated message): the map as it is. With the object tracked,
+        the field's state (`if obj.Labels == nil { ... }`, `SetLabels(m)`, a helper that
+        may have set it); else nil when the object has none."""
         name = fn.child_by_field_name("field")
         if name is None or self.text(name) not in kubernetes.NIL_GETTERS:
             return None
         if callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
             return None  # a method of the package: its result summary speaks for it
+        p = self.path(call)
+        if p is not None:
+            v = self.lookup(state, p)
+            if v != _UNKNOWN or self.touched(state, p):
+                return frozenset(x._replace(src=call.start_byte) if isinstance(x, Nil) and x.src < 0 else x
+                                 for x in v)
         return frozenset((Nil(call.start_byte, f"{self.text(name)}() returns nil for an object without "
                                                f"{self.text(name)[3:].lower()}", kind=API), U))
 
-    def api_field(self, path) -> frozenset | None:
+    def api_field(self, path, filled: bool = False) -> frozenset | None:
         """Labels or annotations of a Kubernetes API object (goguard.models.kubernetes)
         that the function did not build: an input, a range element, what a client or
-        lister returned, a DeepCopy of one. Values a package function returns are left
-        alone: their builder is in sight, and may have made the maps."""
+        lister returned, a DeepCopy of one; or that a client call filled from the API
+        server since (`filled`). Values a package function returns are left alone:
+        their builder is in sight, and may have made the maps."""
         d = self.scopes.uses.get(path[0])
         if d is None or d.kind not in ("param", "receiver", "var"):
             return None
-        v = _strip(d.value) if d.value is not None else None
+        v = _strip(d.value) if d.value is not None and not filled else None
         if v is not None and v.type == "call_expression" and \
                 callee(self.pass_, v, self.scopes, self.pass_.result("exprtypes", self.top)) is not None:
             return None

@@ -5,12 +5,15 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness.domain import (
+    _ESCAPED,
+    _FILLED,
     _FRESH,
     _NONNIL,
     _READERS,
     _STORED,
     _UNKNOWN,
     DECODED,
+    ESC,
     FLAG,
     MARK,
     RESULT_NOTE,
@@ -19,9 +22,10 @@ from goguard.analyses.nilness.domain import (
     U,
     _word,
 )
+from goguard.analyses.nilness.candidates import assigned_value
 from goguard.analyses.nilness.sinks import _lhs_targets, _sinks_in, write_target
-from goguard.analyses.calls import callee
-from goguard.models import decoders
+from goguard.analyses.calls import callee, imported_callee
+from goguard.models import decoders, kubernetes
 from goguard.frontend.gotypes import BASIC, UNKNOWN
 from goguard.frontend.syntax import TYPE_KINDS, specs
 from goguard.frontend.syntax import operator as _operator
@@ -91,7 +95,8 @@ class Transfer:
         for k in [k for k in keyed if any(isinstance(x, tuple) and word.search(x[1]) for x in k[1:])]:
             del state[k]
 
-    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset) -> None:
+    def assign(self, state: dict, target: Node, rhs: Node | None, facts: frozenset,
+               keep_iter0: bool = False) -> None:
         t = _strip(target)
         if t.type == "unary_expression" and _operator(t) == "*":
             # `*p = v` copies a whole value: every field behind p is now v's (unknown).
@@ -104,7 +109,7 @@ class Transfer:
         if t.type == "identifier":
             self.kill_keys_using(state, self.text(t))
             if self.tagged:
-                self.untag(state, self.text(t))
+                self.untag(state, self.text(t), keep_iter0)
         if path is None:
             return
         self.kill(state, path)
@@ -194,15 +199,134 @@ class Transfer:
             origin = f"{self.text(name)} ({got.path}:{got.line})"
             state[path + (MARK,)] = frozenset((Lit(call.start_byte, frozenset(), direct=got.fields, origin=origin),))
 
-    def method_sets(self, call: Node, path, state: dict) -> frozenset | None:
-        """For a method call on a struct made here (its mark known), the fields the
-        method may set (goguard.facts.creation.may_set); None: any of them."""
-        if not state.get(path + (MARK,)):
-            return None
-        target = callee(self.pass_, call, self.scopes, self.pass_.result("exprtypes", self.top))
-        if target is None or target[0].type != "method_declaration":
-            return None
-        return self.pass_.fact("may-set-summary")(self.pass_, *target)
+    def input_sets(self, call: Node, index: int, operand: Node | None = None) -> frozenset | None:
+        """The fields of what a call hands to its input `index` (-1: the receiver
+        `operand`) that the callee may set: a package function's or method's may-set
+        summary (goguard.facts.creation.may_set), for a method of a Kubernetes API
+        object the model (goguard.models.kubernetes); None: any of them."""
+        exprtypes = self.pass_.result("exprtypes", self.top)
+        target = callee(self.pass_, call, self.scopes, exprtypes)
+        if target is not None:
+            if index == -1 and target[0].type != "method_declaration":
+                return None
+            return self.pass_.fact("may-set-summary")(self.pass_, *target, index)
+        if index == -1 and operand is not None and self.k8s and self.api_typed(exprtypes.of(operand)):
+            fn = call.child_by_field_name("function")
+            return kubernetes.method_sets(self.text(fn.child_by_field_name("field")))
+        if index >= 0:
+            other = imported_callee(self.pass_, call, self.scopes)  # `pkg.F(x)` of the module
+            if other is not None:
+                decl, file, package = other
+                return self.pass_.fact("foreign-may-set-summary")(package, decl, file, index)
+        return None
+
+    def api_typed(self, t) -> bool:
+        """Whether t is (a pointer to) a type of a Kubernetes API package."""
+        while t.kind == "pointer" and t.elem is not None:
+            t = t.elem
+        return t.kind == "named" and kubernetes.is_api_package(t.name.rpartition(".")[0])
+
+    def escape(self, state: dict, path, kind: frozenset = _ESCAPED) -> None:
+        """What path holds was handed to code that may set anything in it: facts about
+        its origin no longer hold under it (goguard.analyses.nilness.domain.ESC)."""
+        state[path + (ESC,)] = kind
+
+    def escape_kind(self, state: dict, path, call: bool) -> frozenset:
+        """How a value handed on escapes (asked before its facts are dropped): a
+        Kubernetes object the function made without labels or annotations and hands to
+        a call it cannot read is being filled (a client, a decoder, a file reader), and
+        what its source lacks stays nil (FILLED); anything else is unknown (ESCAPED)."""
+        if call and self.k8s and state.get(path + (MARK,)) and all(
+                _only_nil(self.lookup(state, path + (f,))) for f in kubernetes.NIL_FIELDS):
+            return _FILLED
+        return _ESCAPED
+
+    def hand_on(self, state: dict, call: Node, done: set) -> None:
+        """A call: what it may do to its receiver and arguments. Arguments it handles
+        (`&x` included) are added to `done`, so they are not escapes as well."""
+        fn = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        values = [a for a in (args.named_children if args is not None else ()) if a.type != "comment"]
+        if fn is not None and fn.type == "selector_expression":
+            recv = fn.child_by_field_name("operand")
+            name = fn.child_by_field_name("field")
+            p = self.path(recv) if recv is not None else None
+            mname = self.text(name) if name is not None else ""
+            if p is not None:
+                field = kubernetes.SETTERS.get(mname) if self.k8s and len(values) == 1 else None
+                if field is not None and callee(self.pass_, call, self.scopes,
+                                                self.pass_.result("exprtypes", self.top)) is None:
+                    # `obj.SetLabels(m)` assigns obj.Labels.
+                    self.assign_path(state, p + (field,), self.value(values[0], state, calls=True))
+                else:
+                    sets = self.input_sets(call, -1, recv)
+                    if sets is None:
+                        kind = self.escape_kind(state, p, True)
+                        self.kill(state, p)
+                        self.escape(state, p, kind)
+                    else:
+                        self.kill_for_method(state, p, sets)
+                        for f in sets:
+                            self.escape(state, p + (f,))
+            at = kubernetes.filled(mname, len(values)) if self.k8s else None
+            if at is not None:
+                a = _strip(values[at])
+                inner = _strip(a.child_by_field_name("operand") or a) \
+                    if a.type == "unary_expression" and _operator(a) == "&" else a
+                q = self.path(inner)
+                if q is not None:
+                    # The object is now what the API server holds.
+                    self.kill(state, q)
+                    state[q + (ESC,)] = _FILLED
+                    done.add(a.id)
+        is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
+        for i, a in enumerate(values):
+            e = _strip(a)
+            if e.id in done:
+                continue
+            inner = _strip(e.child_by_field_name("operand") or e) \
+                if e.type == "unary_expression" and _operator(e) == "&" else None
+            q = self.path(inner if inner is not None else e)
+            sets = self.input_sets(call, i) if q is not None and not is_reader else None
+            if sets is not None:
+                # A callee whose may-set summary is known: only those fields change.
+                self.kill_for_method(state, q, sets)
+                for f in sets:
+                    self.escape(state, q + (f,))
+                if inner is None:
+                    self.escape_value(state, a, passed=False)
+                    self.forget_result_nil(state, q)
+                done.add(e.id)
+                continue
+            if inner is None:
+                # A callee cannot re-point a map or pointer passed by value, but it
+                # can store into the map and change fields behind a pointer.
+                self.escape_value(state, a, passed=not is_reader, call=True)
+            elif q is not None and not is_reader:
+                # `&x` to a call that cannot be read: decided here, before the `&`
+                # itself is seen (which only knows that x escapes).
+                self.address_taken(state, q, self.escape_kind(state, q, True))
+                done.add(e.id)
+
+    def address_taken(self, state: dict, p, kind: frozenset = _ESCAPED) -> None:
+        """`&x` (x at path p) escapes: x may change behind the analysis' back."""
+        self.kill(state, p)
+        self.escape(state, p, kind)
+        if len(p) > 1:
+            state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
+        if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
+            self.kill(state, p[:-1] + (FLAG,))
+
+    def assign_path(self, state: dict, path, facts: frozenset) -> None:
+        """`path = v` where v's facts are known, as assign() does for a target node."""
+        self.kill(state, path)
+        aliases = []
+        if len(path) > 1:
+            self.kill_promoted(state, path)
+            aliases = self.promoted_aliases(state, path)
+        for p in [path] + aliases:
+            if facts != _UNKNOWN or self.lookup(state, p) != _UNKNOWN:
+                state[p] = facts
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
@@ -305,7 +429,8 @@ class Transfer:
             elif len(values) == 1 and _strip(values[0]).type == "call_expression":
                 # `m, err := load()`: each result as the callee's summary says.
                 call = _strip(values[0])
-                facts = [self.call_result(call, i) if self.path(tg) is not None else _UNKNOWN
+                blank = frozenset(i for i, tg in enumerate(targets) if self.text(tg) == "_")
+                facts = [self.call_result(call, i, blank) if self.path(tg) is not None else _UNKNOWN
                          for i, tg in enumerate(targets)]
                 for tg, f in zip(targets, facts):
                     self.assign(state, tg, None, f)
@@ -396,8 +521,12 @@ class Transfer:
     def range_clause(self, clause: Node, state: dict) -> dict:
         state = dict(state)
         left = clause.child_by_field_name("left")
+        loop = clause.parent
+        key = self._loop_info(loop).get("range_key") if loop is not None and self.tagged else None
         for tg in (left.named_children if left is not None else []):
-            self.assign(state, tg, None, _UNKNOWN)
+            # The key's first-iteration value (goguard.analyses.nilness.loops) holds on
+            # the paths that enter the loop; the back edge has dropped it.
+            self.assign(state, tg, None, _UNKNOWN, keep_iter0=key is not None and self.text(tg) == key)
         return state
 
     def escapes(self, s: Node, state: dict) -> None:
@@ -418,34 +547,13 @@ class Transfer:
                 target = self.decode(state, n)
                 if target is not None:
                     decoded.add(target.id)
+                self.hand_on(state, n, decoded)
             if t == "unary_expression" and _operator(n) == "&":
                 op = n.child_by_field_name("operand")
                 p = self.path(op) if op is not None else None
                 if p is not None:
-                    self.kill(state, p)
-                    if len(p) > 1:
-                        state[p] = _UNKNOWN  # &s.f: not what the literal's mark says any more
-                    if isinstance(p[-1], tuple):  # &m[k]: do not trust m's entries either
-                        self.kill(state, p[:-1] + (FLAG,))
+                    self.address_taken(state, p)
                     continue
-            if t == "call_expression":
-                fn = n.child_by_field_name("function")
-                args = n.child_by_field_name("arguments")
-                if fn is not None and fn.type == "selector_expression":
-                    recv = fn.child_by_field_name("operand")
-                    p = self.path(recv) if recv is not None else None
-                    if p is not None:
-                        sets = self.method_sets(n, p, state)
-                        if sets is None:
-                            self.kill(state, p)
-                        else:
-                            self.kill_for_method(state, p, sets)
-                is_reader = fn is not None and fn.type == "identifier" and self.text(fn) in _READERS
-                for a in (args.named_children if args is not None else ()):
-                    # A callee cannot re-point a map or pointer passed by value, but it
-                    # can store into the map and change fields behind a pointer.
-                    if _strip(a).id not in decoded:
-                        self.escape_value(state, a, passed=not is_reader)
             right = n.child_by_field_name("right") if t in ("assignment_statement", "short_var_declaration") else None
             if right is not None:  # (asked of the statement: node.parent costs time proportional to depth)
                 for v in right.named_children:
@@ -471,7 +579,7 @@ class Transfer:
         if op.type == "identifier" and self.scopes.decl_of(op) is None and self.text(op) in self.imports:
             dec = decoders.function(self.imports[self.text(op)], self.text(name))
         if dec is None:
-            dec = decoders.method(self.text(name), len(values))
+            dec = decoders.method(self.text(name), len(values), self.made_by(op))
         if dec is None or dec.target >= len(values):
             return None
         arg = _strip(values[dec.target])
@@ -482,6 +590,9 @@ class Transfer:
             return None
         called = self.text(fn) if fn.end_byte - fn.start_byte <= 40 else self.text(name)
         where = (call.start_byte, called)
+        # A document the function encoded itself (`b, _ := json.Marshal(v)`) is `null`
+        # only when that value is nil: the caller's business, not the input's.
+        keeps_nil = dec.keeps_nil and not (dec.target == 1 and self.encoded_here(values[0]))
         n = len(p)
         for k in [k for k in state if k[:n] == p and k[0] != "ok"]:
             vals = state[k]
@@ -489,15 +600,49 @@ class Transfer:
                 state[k] = frozenset(m._replace(decoded=where) if isinstance(m, Lit) else m for m in vals)
             elif k[-1] == FLAG:
                 state[k] = _STORED
-            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or dec.empty_keeps):
+            elif any(isinstance(v, Nil) for v in vals) and (len(k) > n or keeps_nil):
                 what = f"field {k[-1]} nil when the input omits it" if len(k) > n and isinstance(k[-1], str) \
-                    else f"{self.text(inner or arg)} nil when the input is empty"
+                    else f"{self.text(inner or arg)} nil when the input is empty or null"
                 state[k] = frozenset((Nil(where[0], f"{where[1]} leaves {what}", kind=DECODED), U))
             else:
                 del state[k]
         for k in [k for k in state if k[0] == "ok" and any(q[:n] == p for pair in state[k] for q in pair)]:
             del state[k]
         return arg
+
+    def encoded_here(self, data: Node) -> bool:
+        """Whether the bytes handed to a decoder come from an encoder's `Marshal*`
+        function called in this function (directly, or assigned to the variable)."""
+        e = _strip(data)
+        values = [e]
+        if e.type == "identifier":
+            d = self.scopes.decl_of(e)
+            if d is None:
+                return False
+            values = [v for v in [d.value, *(assigned_value(r) for r in self.scopes.refs.get(d.id, ()))]
+                      if v is not None]
+        for v in values:
+            v = _conversion_operand(_strip(v))
+            made = self.made_by(v) if v.type == "call_expression" else None
+            if made is not None and made[1].startswith("Marshal"):
+                return True
+        return False
+
+    def made_by(self, value: Node) -> tuple[str, str] | None:
+        """(import path, function) of the call that made a value: the value itself
+        (`gob.NewDecoder(r)`) or a variable's declared value (`dec := gob.NewDecoder(r)`)."""
+        v = _strip(value)
+        if v.type == "identifier":
+            d = self.scopes.decl_of(v)
+            v = _strip(d.value) if d is not None and d.value is not None else v
+        fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+        if fn is None or fn.type != "selector_expression":
+            return None
+        op, name = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or name is None or op.type != "identifier" or self.scopes.decl_of(op) is not None:
+            return None
+        path = self.imports.get(self.text(op))
+        return (path, self.text(name)) if path else None
 
     def decodes_itself(self, target: Node) -> bool:
         """Whether the value's type (of the package, or not known) may decode itself:
@@ -514,7 +659,7 @@ class Transfer:
             return False  # another package's type: its methods are not read
         return any(tn == name and m.startswith(("Unmarshal", "Decode")) for tn, m in self.pass_.package.methods)
 
-    def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True) -> None:
+    def escape_value(self, state: dict, v: Node, passed: bool = True, flag: bool = True, call: bool = False) -> None:
         """v is handed on (passed, assigned, returned, sent, put in a literal): its fields
         and entries may change from now on. A method value `x.init` handed on may run
         at any later call (`once.Do(x.init)`), changing x's fields: x escapes too."""
@@ -530,12 +675,20 @@ class Transfer:
             return
         p = self.path(v)
         if p is not None:
+            kind = self.escape_kind(state, p, call)
             self.kill(state, p, keep_self=True)
+            self.escape(state, p, kind)
             if flag:
                 state[p + (FLAG,)] = _STORED
-                facts = state.get(p, ())
-                if any(isinstance(f, Nil) and RESULT_NOTE in f.note for f in facts):
-                    state[p] = frozenset(f for f in facts if not (isinstance(f, Nil) and RESULT_NOTE in f.note)) | {U}
+                self.forget_result_nil(state, p)
+
+    @staticmethod
+    def forget_result_nil(state: dict, p) -> None:
+        """A callee's possibly-nil result handed to a call: an assertion helper may
+        check it and stop, so it is no longer reported as possibly nil."""
+        facts = state.get(p, ())
+        if any(isinstance(f, Nil) and RESULT_NOTE in f.note for f in facts):
+            state[p] = frozenset(f for f in facts if not (isinstance(f, Nil) and RESULT_NOTE in f.note)) | {U}
 
     def is_method_value(self, operand: Node, name: str) -> bool:
         """Whether `operand.name` names a method rather than a field: the operand's struct
@@ -545,6 +698,25 @@ class Transfer:
         if self.types.struct_fields(t):
             return self.types.field(t, name) is None
         return name in self.method_names
+
+
+def _conversion_operand(v: Node) -> Node:
+    """x of a conversion `[]byte(x)`, `string(x)`, `json.RawMessage(x)`; else v."""
+    if v.type == "type_conversion_expression":
+        op = v.child_by_field_name("operand")
+        return _strip(op) if op is not None else v
+    if v.type == "call_expression":
+        fn = v.child_by_field_name("function")
+        args = v.child_by_field_name("arguments")
+        if fn is not None and fn.type in ("identifier", "slice_type", "qualified_type", "parenthesized_type") \
+                and fn.text in (b"string", b"[]byte", b"json.RawMessage") and args is not None \
+                and len(args.named_children) == 1:
+            return _strip(args.named_children[0])
+    return v
+
+
+def _only_nil(facts: frozenset) -> bool:
+    return bool(facts) and all(isinstance(f, Nil) for f in facts)
 
 
 def _foreign(t) -> bool:

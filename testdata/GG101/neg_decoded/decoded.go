@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -38,7 +39,7 @@ func parse(data []byte) (Event, error) {
 	return ev, nil
 }
 
-// safe: encoding/json rejects an empty document, and a map decoded from an object is made.
+// safe: a JSON null leaves the map nil, and the nil check makes it.
 func values(data []byte) (map[string]any, error) {
 	var out map[string]any
 	if err := json.Unmarshal(data, &out); err != nil {
@@ -134,4 +135,30 @@ func upgrade(s *state) {
 		s.Attributes[p+"%"] = s.Attributes[p+"#"]
 		delete(s.Attributes, p+"#")
 	}
+}
+
+// safe: the decoded map is made when the document was null.
+func tally(r io.Reader, key string) (map[string]int, error) {
+	var counts map[string]int
+	if err := json.NewDecoder(r).Decode(&counts); err != nil {
+		return nil, err
+	}
+	if counts == nil {
+		counts = make(map[string]int)
+	}
+	counts[key]++
+	return counts, nil
+}
+
+// safe: encoding/xml has no null, and a document it accepts fills the map field's
+// element; the literal makes the map before the decode.
+func attrs(data []byte) (map[string]string, error) {
+	doc := struct {
+		Attrs map[string]string `xml:"-"`
+	}{Attrs: map[string]string{}}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	doc.Attrs["parsed"] = "true"
+	return doc.Attrs, nil
 }

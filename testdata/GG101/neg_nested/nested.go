@@ -84,12 +84,12 @@ func bumpParam(idx map[string]map[string]int, a, b string) {
 }
 
 type tracker struct {
-	seen map[string]map[string]bool
+	Seen map[string]map[string]bool
 }
 
-// safe: an outer map held in a field (filled elsewhere).
+// safe: an outer map held in an exported field (another package may fill it).
 func (t *tracker) mark(a, b string) {
-	t.seen[a][b] = true
+	t.Seen[a][b] = true
 }
 
 var shards = map[string]map[string]int{"default": {}}

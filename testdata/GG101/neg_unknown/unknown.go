@@ -6,6 +6,8 @@
 package negunknown
 
 import (
+	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"sync"
 )
@@ -42,10 +44,10 @@ func initialisedByPointer(key string) map[string]int {
 	return m
 }
 
-// safe: json.Unmarshal into &m makes the map.
+// safe: gob makes the map it decodes into (it has no nil to send).
 func decoded(data []byte) (map[string]any, error) {
 	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		return nil, err
 	}
 	doc["decoded"] = true

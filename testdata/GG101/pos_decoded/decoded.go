@@ -105,3 +105,13 @@ func load(data []byte) (*registry, error) {
 	r.alias("default", "main") // want `nil map "r.aliases" in alias`
 	return r, nil
 }
+
+// A stream whose document is `null` decodes into the nil map without an error.
+func tally(r io.Reader, key string) (map[string]int, error) {
+	var counts map[string]int
+	if err := json.NewDecoder(r).Decode(&counts); err != nil {
+		return nil, err
+	}
+	counts[key]++ // want `nil map "counts"`
+	return counts, nil
+}

@@ -64,3 +64,21 @@ func (l *lazy) Get() int {
 	l.once.Do(func() { l.val = 42 })
 	return l.val
 }
+
+// Client resolves its token once.
+type Client struct {
+	once  *sync.Once
+	token string
+}
+
+// NewClient makes the Once.
+func NewClient() *Client { return &Client{once: new(sync.Once)} }
+
+// Anonymous makes it as well.
+func Anonymous() *Client { return &Client{once: new(sync.Once), token: "anonymous"} }
+
+// safe: every constructor makes the Once the closure runs under.
+func (c *Client) Token() string {
+	c.once.Do(func() { c.token = "resolved" })
+	return c.token
+}

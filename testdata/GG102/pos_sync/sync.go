@@ -55,3 +55,22 @@ func (b *batch) run() {
 	}
 	b.wg.Wait() // want `nil pointer "b.wg"`
 }
+
+// Client resolves its token once.
+type Client struct {
+	once  *sync.Once
+	token string
+}
+
+// NewClient makes the Once.
+func NewClient() *Client { return &Client{once: new(sync.Once)} }
+
+// Anonymous forgets it.
+func Anonymous() *Client { return &Client{token: "anonymous"} }
+
+// The closure handed to Do sets a field of the receiver, but Do dereferences the
+// Once before the closure can run.
+func (c *Client) Token() string {
+	c.once.Do(func() { c.token = "resolved" }) // want `nil pointer "c.once"`
+	return c.token
+}

@@ -38,3 +38,27 @@ type Secret struct {
 	metav1.ObjectMeta `json:"metadata,omitempty"`
 	Data              map[string][]byte `json:"data,omitempty"`
 }
+
+// DeepCopy copies the config map, nil maps staying nil.
+func (c *ConfigMap) DeepCopy() *ConfigMap {
+	out := &ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: c.Name, Namespace: c.Namespace}}
+	if c.Labels != nil {
+		out.Labels = map[string]string{}
+		for k, v := range c.Labels {
+			out.Labels[k] = v
+		}
+	}
+	if c.Annotations != nil {
+		out.Annotations = map[string]string{}
+		for k, v := range c.Annotations {
+			out.Annotations[k] = v
+		}
+	}
+	if c.Data != nil {
+		out.Data = map[string]string{}
+		for k, v := range c.Data {
+			out.Data[k] = v
+		}
+	}
+	return out
+}

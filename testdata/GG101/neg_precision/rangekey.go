@@ -1,0 +1,39 @@
+package negprecision
+
+// safe: ranging over a string, the first rune is at offset 0, where the map is made.
+func runeCounts(s string) map[rune]int {
+	var counts map[rune]int
+	for i, r := range s {
+		if i == 0 {
+			counts = make(map[rune]int)
+		}
+		counts[r]++
+	}
+	return counts
+}
+
+// safe: ranging over an array, index 0 comes first and makes the map.
+func columnsOf(row [4]string) map[string]int {
+	var idx map[string]int
+	for i, name := range row {
+		if i%len(row) == 0 {
+			idx = map[string]int{}
+		}
+		idx[name] = i
+	}
+	return idx
+}
+
+// safe: ranging over an integer (Go 1.22), the first value is 0.
+func shards(n int) []map[int]bool {
+	var out []map[int]bool
+	var cur map[int]bool
+	for i := range n {
+		if i%8 == 0 {
+			cur = map[int]bool{}
+			out = append(out, cur)
+		}
+		cur[i] = true
+	}
+	return out
+}
