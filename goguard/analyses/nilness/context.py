@@ -136,7 +136,7 @@ class _Context(Transfer, Refinement, Loops, Feasibility, Sources):
         self.k8s = kubernetes.deals_with_api(self.imports.values()) and not self.file.path.endswith("_test.go")
         # Calls of sync methods on fields are dereferences where the file uses sync.
         self.sync_text = self.text if "sync" in self.imports.values() or \
-            any("sync" in fs.values() for fs in pass_.fact("creation-fields").values()) else None
+            bool(pass_.fact("sync-pointer-fields")) else None
         self.untracked, self.untracked_fields = self._closure_assigned(top)
 
     # ---- set-up --------------------------------------------------------------------
