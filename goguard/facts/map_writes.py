@@ -75,7 +75,7 @@ def package_calls(fp, fn: Node):
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    finder = _call_finder(fp.package)
+    finder = call_finder(fp.package)
     if not finder:
         return
     root = fp.file.root
@@ -184,6 +184,38 @@ _DOCUMENTED = re.compile(
 _CONDITIONAL = re.compile(rb"\bif\b[^{\n]*\{\s*[\w.]*\.(?:R?Lock)\(\)")
 
 
+def doc_comment(fp, fn: Node) -> str:
+    """The comment lines right above a declaration, joined."""
+    doc, line = [], fn.start_point[0]
+    c = fn.prev_named_sibling
+    while c is not None and c.type == "comment" and c.end_point[0] == line - 1:
+        doc.append(fp.text(c))
+        line = c.start_point[0]
+        c = c.prev_named_sibling
+    return " ".join(reversed(doc))
+
+
+# A method documented as one to call before the value is shared: "must be called before
+# Start", "call it before serving", "not safe for concurrent use".
+_BEFORE = re.compile(
+    r"(?i)\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:only\s+)?be\s+(?:called|used|invoked|done|set)\s+"
+    r"(?:only\s+)?before\b|\bcall(?:ed)?\s+(?:it\s+|this\s+|them\s+)?(?:only\s+)?before\b"
+    r"|\bnot\s+(?:safe\s+for\s+concurrent|concurrency[- ]safe|thread[- ]safe|goroutine[- ]safe|safe\s+to\s+call\s+"
+    r"concurrently)")
+
+
+def before_shared(fp, fn: Node) -> bool:
+    """The function's comment says it is called before the value is shared between
+    goroutines ("must be called before Start", "not safe for concurrent use")."""
+    if fn.type == "func_literal":
+        return False
+    key = ("before-shared", fp.file.abspath, fn.id)
+    got = fp.package.facts.get(key)
+    if got is None:
+        got = fp.package.facts[key] = bool(_BEFORE.search(doc_comment(fp, fn)))
+    return got
+
+
 def called_locked(fp, fn: Node) -> str:
     """Why a function runs with its lock held, when its name or its doc comment says
     so (`...Locked`, "Lock should be held.", "caller must hold mu"), or when it takes
@@ -197,13 +229,7 @@ def called_locked(fp, fn: Node) -> str:
     if name is not None and fp.text(name).endswith("Locked"):
         got = f"(the lock {fp.text(name)} is called with)"
     else:
-        doc, line = [], fn.start_point[0]
-        c = fn.prev_named_sibling
-        while c is not None and c.type == "comment" and c.end_point[0] == line - 1:
-            doc.append(fp.text(c))
-            line = c.start_point[0]
-            c = c.prev_named_sibling
-        if _DOCUMENTED.search(" ".join(reversed(doc))):
+        if _DOCUMENTED.search(doc_comment(fp, fn)):
             got = "(the lock its comment says is held)"
         elif _CONDITIONAL.search(fp.file.data, fn.start_byte, fn.end_byte):
             got = "(the lock it takes when its caller does not hold it)"
@@ -332,17 +358,17 @@ def may_write(package, name: str, depth: int = MAX_DEPTH) -> bool:
     if name in memo:
         return memo[name]
     memo[name] = False  # recursion: not a way to a write
-    bodies = _bodies(package).get(name, ())
+    bodies = bodies_by_name(package).get(name, ())
     got = any(_MAY_WRITE.search(data, a, b) for data, a, b in bodies)
     if not got and depth > 0:
-        finder = _call_finder(package)
+        finder = call_finder(package)
         got = any(n.decode() != name and may_write(package, n.decode(), depth - 1)
                   for data, a, b in bodies for _, _, n in finder.finditer(data, a, b))
     memo[name] = got
     return got
 
 
-def _bodies(package) -> dict[str, list[tuple[bytes, int, int]]]:
+def bodies_by_name(package) -> dict[str, list[tuple[bytes, int, int]]]:
     """The package's function and method bodies by name: (file data, start, end)."""
     key = ("bodies-by-name",)
     got = package.facts.get(key)
@@ -355,7 +381,7 @@ def _bodies(package) -> dict[str, list[tuple[bytes, int, int]]]:
     return got
 
 
-def _call_finder(package) -> NameFinder:
+def call_finder(package) -> NameFinder:
     key = ("call-finder",)
     finder = package.facts.get(key)
     if finder is None:

@@ -128,10 +128,11 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
-from goguard.facts.map_writes import (MapWrite, callee, callers_lock, called_writes, field_writes, goroutine_body,
+from goguard.facts.map_writes import (MapWrite, before_shared, callee, callers_lock, called_writes, field_writes, goroutine_body,
                                       lock_state, may_write, own_writes, package_calls, takes_lock,
                                       writes_of)
 from goguard.frontend.source import captures
+from goguard.rules import _gg401_sync as sync
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -224,6 +225,8 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                         decl.id in (ctx.body.id, ctx.launcher.id):
                     continue
                 mfp = pass_.for_file(package.method_file(decl))
+                if before_shared(mfp, decl):
+                    continue  # documented as called before the value is shared
                 o = next((w for w in writes_of(mfp, decl, mfp.file) if w.root == ("recv",) and w.path == r.path
                           and not w.locked), None)
                 if o is None:
@@ -386,58 +389,6 @@ def _repeats(fp, ctx: Context) -> bool:
     return False
 
 
-_MAKE_CHAN = re.compile(rb"(\w+)\s*:?=\s*make\(\s*chan\b[^,()]*(?:\([^()]*\))?[^,()]*,\s*([^)]+)\)")
-_CHAN_OP = re.compile(rb"<-\s*(\w+)|(\w+)\s*<-")
-
-
-def _semaphores(fp, launcher: Node) -> dict[str, bool]:
-    """Channels the launcher makes with a capacity: name -> whether the capacity is 1
-    (a lock) rather than more (a semaphore that lets that many goroutines in at once)."""
-    data = fp.file.data[launcher.start_byte:launcher.end_byte]
-    if b"make(chan" not in data:
-        return {}
-    return {m.group(1).decode(): m.group(2).strip() == b"1" for m in _MAKE_CHAN.finditer(data)}
-
-
-def _waits_each_iteration(fp, ctx: Context) -> bool:
-    """The loop waits (a .Wait(), a channel operation) outside the launch itself: the
-    goroutine of one iteration may be done before the next starts. Silent then. A send
-    to or receive from a semaphore of capacity above one waits for no goroutine."""
-    if ctx.loop is None:
-        return False
-    body = ctx.loop.child_by_field_name("body")
-    if body is None:
-        return False
-    data = fp.file.data
-    text = data[body.start_byte:ctx.launch.start_byte] + b"\n" + data[ctx.launch.end_byte:body.end_byte]
-    if b".Wait()" in text:
-        return True
-    sems = _semaphores(fp, ctx.launcher)
-    for m in _CHAN_OP.finditer(text):
-        name = (m.group(1) or m.group(2)).decode()
-        if sems.get(name, True):
-            return True
-    chans = set(_CHANS.findall(fp.file.data, ctx.launcher.start_byte, ctx.launcher.end_byte))
-    return any(m in chans for m in _RANGE.findall(text))  # `for range ch {}` drains the goroutine's channel
-
-
-_CHANS = re.compile(rb"(\w+)\s*:?=\s*make\(\s*(?:<-\s*)?chan\b")
-_RANGE = re.compile(rb"\brange\s+(\w+)\s*\{")
-
-
-def _semaphore(fp, ctx: Context) -> bool:
-    """A channel of capacity 1 taken around the work, or an errgroup limited to one."""
-    data = fp.file.data
-    launcher = data[ctx.launcher.start_byte:ctx.launcher.end_byte]
-    if b"SetLimit(1)" in launcher:
-        return True
-    ones = [n for n, one in _semaphores(fp, ctx.launcher).items() if one]
-    region = ctx.loop if ctx.loop is not None else ctx.body
-    used = data[region.start_byte:region.end_byte]
-    return any(re.search(rb"<-\s*" + re.escape(n.encode()) + rb"\b|\b" + re.escape(n.encode()) + rb"\s*<-", used)
-               for n in ones)
-
-
 _GO_LITERAL = "(go_statement (call_expression function: (func_literal) @f))"
 _REQUESTS = re.compile(rb"\bhttp\.|\.Do\(|\.Get\(|\.Post\(|\.URL\b|Dial")
 
@@ -490,7 +441,7 @@ def _check_context(ctx: Context, out: _Out) -> None:
     if ctx.loop is not None and not _repeats(fp, ctx):
         ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
     copies = ctx.kind == "handler" or ctx.loop is not None
-    if copies and (_semaphore(fp, ctx) or _waits_each_iteration(fp, ctx)):
+    if copies and ctx.loop is not None and sync.loop_waits(fp, ctx):
         return
     if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp, ctx.launcher):
         return
@@ -498,6 +449,8 @@ def _check_context(ctx: Context, out: _Out) -> None:
                               "goroutine started here" if ctx.kind != "handler" else
                               "handler registered here: the server runs it for many requests at once")
     for w in _writes(ctx, copies):
+        if copies and sync.serialised(fp, ctx, *((w.chain[0][0], w.chain[0][1]) if w.chain else (w.fp, w.node))):
+            continue
         if copies and w.access == "write":
             who = "this loop starts" if ctx.kind != "handler" else "that serves a request"
             through = f" (in {w.chain[-1][2]}, called from the goroutine)" if w.chain else ""
@@ -572,11 +525,11 @@ def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]
                 n = model.node_of(u)
                 if n is not None:
                     reassigned.add(n)
-    waits = fp.result("wait-nodes", launcher)
+    waits = sync.wait_nodes(fp, launcher, lambda ch: sync.uses(ctx, ch))
     locks = fp.result("locks", launcher)
     cfg = fp.result("cfg", launcher)
     g = cfg.graph
-    gates = _gates(ctx, w)
+    gates = sync.gates(ctx, w.node) if not w.chain else set()
     # Until the launcher sends on (or closes) a channel the goroutine receives from
     # before its access, the goroutine waits: the launcher's accesses before then are safe.
     armed = not gates
@@ -587,8 +540,7 @@ def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]
         if (n, armed) in seen or n in reassigned:
             continue
         seen.add((n, armed))
-        ast = g.nodes[n]["ast"] if g.nodes[n]["kind"] == "stmt" else None
-        if gates and not armed and ast is not None and _opens(fp, ast, gates):
+        if gates and not armed and sync.opens(fp, launcher, n, gates):
             armed = True
         elif n in waits:
             continue  # waits (or may): past it the goroutine may be done
@@ -598,34 +550,6 @@ def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]
                 return site, access, text
         stack.extend((m, armed) for m in g[n])
     return None, "", ""
-
-
-def _gates(ctx: Context, w: Write) -> set[bytes]:
-    """The launcher's channels that the goroutine receives from before its access
-    (`for k := range ch`, `for <-req`, `v := <-ch`), by the launcher's names."""
-    if w.chain:
-        return set()
-    data = ctx.fp.file.data
-    before = data[ctx.body.start_byte:w.node.start_byte]
-    names = {m.group(1) or m.group(2) for m in _RECEIVES.finditer(before)}
-    launcher = ctx.launch_pass.file.data[ctx.launcher.start_byte:ctx.launcher.end_byte]
-    out = set()
-    for n in names:
-        arg = ctx.params.get(n.decode())
-        c = ctx.launch_pass.text(arg).encode() if arg is not None else n if ctx.body.type == "func_literal" else None
-        sends = rb"\b" + re.escape(c or b"") + rb"\s*<-|close\(\s*" + re.escape(c or b"") + rb"\s*\)"
-        if c is not None and re.search(sends, launcher):
-            out.add(c)  # a channel the launcher sends on or closes (not a slice the goroutine ranges over)
-    return out
-
-
-_RECEIVES = re.compile(rb"\brange\s+(\w+)\s*\{|<-\s*(\w+)")
-
-
-def _opens(fp, ast: Node, gates: set[bytes]) -> bool:
-    """The statement sends on or closes one of the channels."""
-    t = fp.file.data[ast.start_byte:ast.end_byte]
-    return any(re.search(re.escape(c) + rb"\s*<-|close\(\s*" + re.escape(c) + rb"\s*\)", t) for c in gates)
 
 
 def _discipline(pass_, out: _Out) -> None:
@@ -697,7 +621,7 @@ def _entered_locked(pass_, w: MapWrite) -> str | None:
     if w.fp.file.path.endswith("_test.go") or w.root != ("recv",) or len(w.path) != 1:
         return None  # a method of the type writing its own field: another type's helper is not paired
     name = fn.child_by_field_name("name")
-    if name is not None and w.fp.text(name) in _SET_UP:
+    if name is not None and w.fp.text(name) in _SET_UP or before_shared(w.fp, fn):
         return None  # runs before the value is shared
     lock = callers_lock(pass_, fn, w.fp.file)
     if lock is None:
