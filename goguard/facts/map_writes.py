@@ -55,6 +55,8 @@ class MapWrite:
     locked: str  # the write lock held at the write or around a call on the way ("" for none)
     rlocked: str  # a read lock held there, when no write lock is
     chain: tuple = ()  # ((FilePass, call node, callee text), ...): the calls from the function down
+    locks: frozenset = frozenset()  # every write lock held at a write of the function's own body, by
+    # normal_lock: the one that guards the field is paired by it (RacerD's lock pairing)
 
 
 def function_names(package) -> frozenset[str]:
@@ -278,6 +280,89 @@ def lock_state(fp, fn: Node, node: Node) -> tuple[str, str]:
     return (write[0] if write else ""), ("" if write or not read else read[0])
 
 
+def held_locks(fp, fn: Node, node: Node, m: Node) -> frozenset[str]:
+    """The write locks held at a node of fn, each by normal_lock against the map
+    expression m."""
+    n = fp.result("aliases", fn).node_of(node)
+    if n is None:
+        return frozenset()
+    root, _ = root_path(m, fp.text)
+    base = fp.text(root) if root is not None else ""
+    return frozenset(normal_lock(h, base) for h in fp.result("locks", fn).held_at(n) if not h.startswith("R:"))
+
+
+def normal_lock(lock: str, base: str) -> str:
+    """A lock's text with the map's root variable written `$`: `a.mu` guarding `a.m` is
+    `$.mu` in every method, whatever the receiver is called; `u.mu` of another value
+    and a package's `mu` stay as they are."""
+    if base and (lock == base or lock.startswith(base + ".")):
+        return "$" + lock[len(base):]
+    return lock
+
+
+def guarded(pass_, owner: str, held: frozenset[str]) -> bool:
+    """Whether the write locks `held` (normal_lock) at a write of the map field `owner`
+    ("T.f") include the lock that guards the field (guard_locks); any lock counts when
+    the package shows none."""
+    guards = guard_locks(pass_, owner)
+    return not guards or bool(frozenset(_canonical(h) for h in held) & guards)
+
+
+def guard_locks(pass_, owner: str) -> frozenset[str]:
+    """The lock that guards a map field, after RacerD's lock pairing: the lock held at
+    the writes of the field in the most functions of the package. When a write holds
+    the mutex of T declared nearest above the field (Go's convention: a mutex guards
+    the fields that follow it), that one, if no lock is held in more functions. Empty
+    (no judgement) when the writes and the declaration disagree, when two locks are
+    held in as many functions and neither is that mutex, when no write holds a lock,
+    or when one holds a lock of the value that is not one of T's mutexes (a helper that
+    returns holding a lock, `defer s.lockFor(k)()`)."""
+    memo = pass_.package.facts.setdefault(("guard-locks",), {})
+    got = memo.get(owner)
+    if got is not None:
+        return got
+    hat, mutexes = _mutexes(pass_, owner)
+    by_lock: dict[str, set[int]] = {}
+    for w in field_writes(pass_).get(owner, ()):
+        for lock in w.locks:
+            by_lock.setdefault(_canonical(lock), set()).add(w.func.id)
+    if not by_lock or any(lock.startswith("$") and lock not in mutexes for lock in by_lock):
+        got = frozenset()
+    else:
+        most = max(len(fns) for fns in by_lock.values())
+        top = frozenset(lock for lock, fns in by_lock.items() if len(fns) == most)
+        if hat in by_lock:  # the declaration and the writes must agree
+            got = frozenset({hat}) if hat in top else frozenset()
+        else:
+            got = top if len(top) == 1 else frozenset()
+    memo[owner] = got
+    return got
+
+
+def _canonical(lock: str) -> str:
+    return "$" if lock in ("$.Mutex", "$.RWMutex") else lock
+
+
+def _mutexes(pass_, owner: str) -> tuple[str, frozenset[str]]:
+    """(the mutex of T declared nearest above field f, every mutex of T) for "T.f", as
+    normal_lock writes them ("$.mu"; "$" for an embedded one)."""
+    memo = pass_.package.facts.setdefault(("mutex-fields",), {})
+    got = memo.get(owner)
+    if got is None:
+        tname, _, fname = owner.partition(".")
+        names = {f"{p}.{n}" for p, n in MUTEX_TYPES}
+        hat, out = "", []
+        for name, t, embedded in TypeResolver.of(pass_.package).struct_fields(Type("named", name=tname)):
+            if t.kind == "pointer" and t.elem is not None:
+                t = t.elem
+            if t.kind == "named" and t.name in names:
+                out.append("$" if embedded else f"$.{name}")
+            elif name == fname and out:
+                hat = out[-1]
+        got = memo[owner] = (hat, frozenset(out))
+    return got
+
+
 def writes_of(fp, decl: Node, file) -> tuple[MapWrite, ...]:
     """The summary of a function or method declaration of the package."""
     return per_function(fp, "map-writes", decl, file, _summarise, (), "map-writes-stack", MAX_DEPTH)
@@ -305,7 +390,9 @@ def own_writes(fp, fn: Node) -> list[MapWrite]:
             continue  # a map the function has just made: no other goroutine holds it yet
         root, path = got
         locked, rlocked = lock_state(fp, fn, site)
-        out.append(MapWrite(site, fp, fn, fp.text(m), root, path, owner_of(fp, fn, m, root, path), locked, rlocked))
+        held = held_locks(fp, fn, site, m) if locked and not locked.startswith("(") else frozenset()
+        out.append(MapWrite(site, fp, fn, fp.text(m), root, path, owner_of(fp, fn, m, root, path), locked, rlocked,
+                            (), held))
     return out
 
 

@@ -128,9 +128,9 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
-from goguard.facts.map_writes import (MapWrite, before_shared, callee, callers_lock, called_writes, field_writes, goroutine_body,
-                                      lock_state, may_write, own_writes, package_calls, takes_lock,
-                                      writes_of)
+from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, field_writes,
+                                      goroutine_body, guarded, lock_state, may_write, own_writes, package_calls,
+                                      takes_lock, writes_of)
 from goguard.frontend.source import captures
 from goguard.rules import _gg401_sync as sync
 from goguard.rules.base import CORPUS, RuleMeta
@@ -365,7 +365,9 @@ def _encloses(outer: Node, inner: Node) -> bool:
 
 
 def _locked(fp, body: Node, site: Node, any_lock: bool = False) -> bool:
-    """A write lock is held at the site (any lock, RLock included, for a read)."""
+    """A write lock is held at the site (any lock, RLock included, for a read): every
+    copy takes it. (Whether it is the lock that guards a field, against the field's
+    other writers, is the lock discipline's question.)"""
     write, read = lock_state(fp, body, site)
     return bool(write or (any_lock and read))
 
@@ -559,9 +561,14 @@ def _discipline(pass_, out: _Out) -> None:
     if not writes:
         return
     for owner, ws in sorted(writes.items()):
-        guards, bare = [], []
+        guards, bare, foreign = [], [], []
         for w in ws:
-            (guards if w.locked else bare).append(w)
+            if not w.locked:
+                bare.append(w)
+            elif w.locked.startswith("(") or guarded(pass_, owner, w.locks):
+                guards.append(w)
+            else:
+                foreign.append(w)
         unguarded = []
         for w in bare:
             lock = _entered_locked(pass_, w)
@@ -572,7 +579,9 @@ def _discipline(pass_, out: _Out) -> None:
             else:
                 unguarded.append(w)
         # A write that takes a lock is needed to pair by: a comment's word is not enough.
-        real = any(not g.locked.startswith("(") for g in guards)
+        real = [g for g in guards if not g.locked.startswith("(")]
+        if real:
+            _foreign(pass_, owner, foreign, real[0], out)
         for w in unguarded:
             if not w.rlocked and not real:
                 continue
@@ -595,6 +604,27 @@ def _discipline(pass_, out: _Out) -> None:
                 out.emit(w.fp, w.site, msg, [
                     (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
                     (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+
+
+def _foreign(pass_, owner: str, writes: list[MapWrite], g: MapWrite, out: _Out) -> None:
+    """Writes holding a lock, but not the one that guards the field: the function takes a
+    lock, so it runs beside others, and they hold another (RacerD's lock pairing)."""
+    for w in writes:
+        fn = w.func
+        name = fn.child_by_field_name("name")
+        if w.fp.file.path.endswith("_test.go") or name is not None and w.fp.text(name) in _SET_UP or \
+                before_shared(w.fp, fn):
+            continue
+        if fn.type != "func_literal" and callers_lock(pass_, fn, w.fp.file):
+            continue  # its callers hold a lock as well
+        gline = g.fp.file.position(g.site.start_byte)[0]
+        where = "" if g.fp is w.fp else f"{g.fp.file.path}:"
+        msg = (f"concurrent map writes: {w.map_text} is written holding {_lock_words(w.locked)}, which does not "
+               f"guard it: it is written under {_lock_words(g.locked)} at {where}{gline}, and the two locks do "
+               f"not exclude each other (fatal error: concurrent map writes)")
+        out.emit(w.fp, w.site, msg, [
+            (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
+            (w.fp, w.site, f"writes {w.map_text} here holding only {_lock_words(w.locked)}")])
 
 
 # Methods that set a value up before it is handed to other goroutines, by convention:
