@@ -129,8 +129,8 @@ from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
 from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, field_writes,
-                                      goroutine_body, guarded, lock_state, may_write, own_writes, package_calls,
-                                      takes_lock, writes_of)
+                                      goroutine_body, guarded, lock_state, may_write, mutex_owners, own_writes,
+                                      package_calls, takes_lock, writes_of)
 from goguard.frontend.source import captures
 from goguard.rules import _gg401_sync as sync
 from goguard.rules.base import CORPUS, RuleMeta
@@ -201,64 +201,131 @@ def _analyse(pass_) -> _Out:
 
 
 def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
-    """A goroutine a constructor or a start method leaves running on a value (`go
-    s.gc()`) writes a field's map while the type's exported methods write it too, for
-    their callers, after the constructor has returned: both writes with no lock held."""
+    """A goroutine (or timer) that its launcher does not wait for outlives the call: it
+    runs beside the later calls of the launcher (a method of the value) and beside the
+    type's exported methods. A field's map that it writes while one of those writes it
+    too, one of the two with no lock held, is written at once: the unlocked sides are
+    reported (both, when neither holds a lock)."""
     package = pass_.package
     for ctx in contexts:
-        if ctx.kind != "goroutine" or ctx.loop is not None or not _starts_for_good(ctx):
+        if ctx.kind not in ("goroutine", "timer") or ctx.loop is not None or not _outlives(ctx):
             continue
         if ctx.body.type == "method_declaration":
             records = writes_of(ctx.fp, ctx.body, ctx.fp.file)
             roots = {("recv",)}
+            recv = next((ctx.params.get(n) for n in _receiver_names(ctx.fp, ctx.body)), None)
+            again = recv is not None and _is_receiver(ctx.launch_pass, ctx.launcher, recv)
         else:  # go func() { ... t.m ... }(): the launcher's value, captured
             body = ctx.body.child_by_field_name("body")
             records = own_writes(ctx.fp, ctx.body) + (called_writes(ctx.fp, ctx.body, body) if body else [])
             roots = {r.root for r in records if r.root[0] == "captured"}
-        mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner and not r.locked]
-        gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else "the goroutine"
-        who = f"the goroutine {gname}" if ctx.body.type == "method_declaration" else "the goroutine"
+            again = any(_captured_receiver(ctx, r.root) for r in records if r.root in roots)
+        mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner]
+        if not mine:
+            continue
+        gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else \
+            "the timer's function" if ctx.kind == "timer" else "the goroutine"
+        who = f"the goroutine {gname}" if ctx.body.type == "method_declaration" else gname
+        lname = _name(ctx.launch_pass, ctx.launcher)
+        called = {name.rpartition(".")[2] for r in records for _, _, name in r.chain}
         for r in mine:
+            if again and r.root != ("recv",) and not _captured_receiver(ctx, r.root):
+                continue
             tname = r.owner.partition(".")[0]
-            for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
-                if t != tname or not mname[:1].isupper() or mname in _SET_UP or \
-                        decl.id in (ctx.body.id, ctx.launcher.id):
-                    continue
+            for decl, mname in _writers(pass_, tname, ctx, again, called):
                 mfp = pass_.for_file(package.method_file(decl))
-                if before_shared(mfp, decl):
-                    continue  # documented as called before the value is shared
                 o = next((w for w in writes_of(mfp, decl, mfp.file) if w.root == ("recv",) and w.path == r.path
-                          and not w.locked), None)
+                          and not (w.locked and r.locked)), None)
                 if o is None:
                     continue
-                for a, b, other in ((r, o, mname), (o, r, gname)):
+                other = mname if decl.id != ctx.launcher.id else f"a later call of {mname}"
+                for a, b, bname in ((r, o, other), (o, r, gname)):
+                    if a.locked:
+                        continue  # the unlocked side is the one to fix, and reported
+                    if a is o and b.locked and (tname not in mutex_owners(package) or
+                                                callers_lock(pass_, decl, mfp.file)):
+                        continue  # a method of a type without a lock of its own: its callers hold the goroutine's
                     line = b.fp.file.position(b.site.start_byte)[0]
-                    msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while "
-                           f"{other} writes it (line {line}): {who}, started on the value by "
-                           f"{_name(ctx.launch_pass, ctx.launcher)}, runs beside {tname}'s exported methods "
-                           f"(fatal error: concurrent map writes)")
-                    out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, "goroutine started here, "
-                                                  "for the value's lifetime")] +
-                             [(b.fp, b.site, f"{other} writes {b.map_text} here with no lock held"),
+                    bheld = f"holding {_lock_words(b.locked)}" if b.locked else "with no lock held"
+                    msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while {bname} "
+                           f"writes it (line {line}) {bheld}: {who}, started by {lname}, which does not wait for "
+                           f"it, runs beside {tname}'s methods (fatal error: concurrent map writes)")
+                    out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, f"{_started(ctx)} here; {lname} "
+                                                  f"returns without waiting for it")] +
+                             [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
                               (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
                 break
+
+
+def _started(ctx: Context) -> str:
+    return "timer set" if ctx.kind == "timer" else "goroutine started"
+
+
+def _writers(pass_, tname: str, ctx: Context, again: bool, called: set[str]):
+    """The methods of T that run beside the goroutine: the launcher itself, called again
+    on the value, and T's exported methods that are not set-up methods (by name or by
+    their comment), that the goroutine does not call itself, and that are not what the
+    goroutine runs."""
+    package = pass_.package
+    if again and ctx.launcher.type == "method_declaration":
+        yield ctx.launcher, _name(ctx.launch_pass, ctx.launcher)
+    for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
+        if t != tname or not mname[:1].isupper() or mname in _SET_UP or mname in called or \
+                decl.id in (ctx.body.id, ctx.launcher.id):
+            continue
+        if before_shared(pass_.for_file(package.method_file(decl)), decl):
+            continue  # documented as called before the value is shared
+        yield decl, mname
+
+
+def _outlives(ctx: Context) -> bool:
+    """The launcher may return with the goroutine still running: a path from the launch
+    to the function's end passes no wait for it, and no deferred wait runs at return."""
+    fp, launcher = ctx.launch_pass, ctx.launcher
+    signalled = lambda ch: sync.uses(ctx, ch)  # noqa: E731
+    if sync.waits_at_return(fp, launcher, signalled):
+        return False
+    start = fp.result("aliases", launcher).node_of(ctx.launch)
+    if start is None:
+        return False
+    cfg = fp.result("cfg", launcher)
+    return sync.reaches_avoiding(cfg.graph, start, cfg.exit, sync.wait_nodes(fp, launcher, signalled))
+
+
+def _receiver_names(fp, decl: Node) -> list[str]:
+    receiver = decl.child_by_field_name("receiver")
+    return [fp.text(n) for p in (receiver.named_children if receiver is not None else ())
+            for n in p.children_by_field_name("name")]
+
+
+def _is_receiver(fp, launcher: Node, e: Node) -> bool:
+    """e names the launcher's receiver (the launcher is a method of the value)."""
+    if launcher.type != "method_declaration" or e.type != "identifier":
+        return False
+    d = fp.result("scopes", launcher).decl_of(e)
+    return d is not None and d.kind == "receiver"
+
+
+def _captured_receiver(ctx: Context, root: tuple) -> bool:
+    """A literal's captured variable is the launcher's receiver."""
+    return root[0] == "captured" and ctx.launcher.type == "method_declaration" and _receiver_decl_id(ctx) == root[1]
+
+
+def _receiver_decl_id(ctx: Context):
+    fp, launcher = ctx.launch_pass, ctx.launcher
+    receiver = launcher.child_by_field_name("receiver")
+    scopes = fp.result("scopes", launcher)
+    for p in receiver.named_children if receiver is not None else ():
+        for n in p.children_by_field_name("name"):
+            d = scopes.decl_of(n)
+            if d is not None:
+                return d.id
+    return None
 
 
 def _name(fp, fn: Node) -> str:
     name = fn.child_by_field_name("name")
     return fp.text(name) if name is not None else "a function literal"
-
-
-def _starts_for_good(ctx: Context) -> bool:
-    """The launch leaves the goroutine running once its launcher returns: `main`, a
-    constructor handing the value back (a function whose result names the type), or
-    a Start/Run/Serve/Open method of the value."""
-    fp, launcher = ctx.launch_pass, ctx.launcher
-    name = _name(fp, launcher)
-    if launcher.type == "function_declaration":
-        result = launcher.child_by_field_name("result")
-        return name == "main" or result is not None and bool(re.match(r"^(New|new|Make|Open|Start)", name))
-    return launcher.type == "method_declaration" and bool(re.match(r"^(Start|Run|Serve|Open|Listen)", name))
 
 
 def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
