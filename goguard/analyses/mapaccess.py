@@ -70,12 +70,18 @@ def _decoded(fp, call: Node) -> Node | None:
     return a.child_by_field_name("operand")
 
 
-def root_path(e: Node, text) -> tuple[Node | None, tuple]:
+def root_path(e: Node, text, element=None) -> tuple[Node | None, tuple]:
     """m of m, s of s.a.m with the path ("a", "m"); None for anything but a variable
-    and its fields (a call's result, an index)."""
+    and its fields (a call's result, an index). With `element`, an index expression it
+    accepts (an element of a map) is a step of the path too: s of s.a[k].m, with the
+    path ("a", "[]", "m")."""
     e = strip_parens(e)
     path: list[str] = []
-    while e.type == "selector_expression":
+    while e.type == "selector_expression" or e.type == "index_expression" and element is not None and element(e):
+        if e.type == "index_expression":
+            path.append("[]")
+            e = strip_parens(e.child_by_field_name("operand"))
+            continue
         path.append(text(e.child_by_field_name("field")))
         e = strip_parens(e.child_by_field_name("operand"))
     if e.type == "unary_expression" and e.child_by_field_name("operator").type == "*":

@@ -132,6 +132,7 @@ from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_wr
                                       goroutine_body, guarded, lock_state, may_write, mutex_owners, own_writes,
                                       package_calls, takes_lock, writes_of)
 from goguard.frontend.source import captures
+from goguard.frontend.syntax import strip_parens
 from goguard.rules import _gg401_sync as sync
 from goguard.rules.base import CORPUS, RuleMeta
 
@@ -193,6 +194,10 @@ def check(pass_, matches) -> None:
 def _analyse(pass_) -> _Out:
     out = _Out()
     contexts = entry_points(pass_)
+    handlers = {c.body.id: c for c in contexts if c.kind == "handler"}
+    for ctx in contexts:
+        if ctx.kind != "handler" and ctx.launcher.id in handlers:
+            ctx.outer = handlers[ctx.launcher.id]  # a goroutine every request starts
     for ctx in contexts:
         _check_context(ctx, out)
     _long_lived(pass_, contexts, out)
@@ -328,10 +333,10 @@ def _name(fp, fn: Node) -> str:
     return fp.text(name) if name is not None else "a function literal"
 
 
-def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
+def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool, element=None):
     """The key of a map expression as the launcher sees it, and the declaration when it
     is the launcher's; None when the map is not shown to be shared."""
-    root, path = root_path(e, fp.text)
+    root, path = root_path(e, fp.text, element)
     if root is None:
         return None
     scopes = fp.result("scopes", launcher)
@@ -350,29 +355,64 @@ def _launcher_key(fp, launcher: Node, e: Node, loop: Node | None, copies: bool):
     return ("local", d.id, path), d
 
 
-def _key(ctx: Context, e: Node, copies: bool):
+def _key(ctx: Context, e: Node, copies: bool, depth: int = 0):
     """(key, launcher's declaration) of an expression of the concurrent body: what map
-    (or value) it is as the launcher sees it; None when not shown to be shared."""
+    (or value) it is as the launcher sees it; None when not shown to be shared. In a
+    handler, an element of a shared map (`p.prefs[user]`) is shared too: two requests
+    may name the same one (in a loop each goroutine is usually handed its own key)."""
     fp = ctx.fp
-    root, path = root_path(e, fp.text)
+    element = _map_element(fp) if ctx.kind == "handler" or ctx.outer is not None else None
+    root, path = root_path(e, fp.text, element)
     if root is None:
         return None
     d = fp.result("scopes", ctx.body).decl_of(root)
     if d is None:
         top = fp.package.decls.get(fp.text(root))
         return (("pkg", fp.text(root), path), None) if top is not None and top.kind == "var" else None
+    alias = _alias(fp, ctx.body, d) if depth < 4 and _encloses(ctx.body, d.ident) else None
+    if alias is not None:  # `counts := v.counts`: the local names the shared map
+        return _extend(_key(ctx, alias, copies, depth + 1), path)
+    if ctx.outer is not None:  # launched by a handler: shared when the handler's copies share it
+        if ctx.body.type == "func_literal":
+            return None if _encloses(ctx.body, d.ident) else _key(ctx.outer, e, True)
+        arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
+        return _extend(_key(ctx.outer, arg, True) if arg is not None else None, path)
     if ctx.body.type == "func_literal":
         if d.func.id != ctx.launcher.id and not _encloses(d.func, ctx.launcher):
             return None  # declared in the goroutine (or deeper): its own
-        return _launcher_key(ctx.launch_pass, ctx.launcher, e, ctx.loop, copies)
+        return _launcher_key(ctx.launch_pass, ctx.launcher, e, ctx.loop, copies, element)
     if ctx.registered and d.kind == "receiver":
         return ("handler", ctx.launch.id, path), None  # the one handler value every request shares
     arg = ctx.params.get(d.name) if d.kind in ("param", "receiver") else None
     got = _launcher_key(ctx.launch_pass, ctx.launcher, arg, ctx.loop, copies) if arg is not None else None
+    return _extend(got, path)
+
+
+def _extend(got, path: tuple):
     if got is None:
         return None
     kind, ident, p0 = got[0]
     return (kind, ident, p0 + path), got[1]
+
+
+def _map_element(fp):
+    """Accepts an index expression whose container is a map."""
+    def element(ix: Node) -> bool:
+        fn = fp.enclosing_function(ix)
+        return fn is not None and fp.result("exprtypes", fn).container_kind(ix) == "map"
+    return element
+
+
+def _alias(fp, fn: Node, d) -> Node | None:
+    """The expression a local variable names for its whole life (`counts := v.counts`,
+    never assigned again): a variable, its fields, an element of a map."""
+    if d.kind != "var" or d.origin not in ("define", "var") or d.value is None:
+        return None
+    v = strip_parens(d.value)
+    if v.type not in ("identifier", "selector_expression", "index_expression"):
+        return None
+    refs = fp.result("scopes", fn).refs.get(d.id, ())
+    return None if any(is_assignment_target(u) for u in refs) else v
 
 
 def _writes(ctx: Context, copies: bool) -> list[Write]:
@@ -509,24 +549,38 @@ def _check_context(ctx: Context, out: _Out) -> None:
     ctx.loop = _repeating_loop(ctx)
     if ctx.loop is not None and not _repeats(fp, ctx):
         ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
-    copies = ctx.kind == "handler" or ctx.loop is not None
-    if copies and ctx.loop is not None and sync.loop_waits(fp, ctx):
+    copies = ctx.kind == "handler" or ctx.loop is not None or ctx.outer is not None
+    if ctx.loop is not None and sync.loop_waits(fp, ctx) and ctx.outer is None:
         return
-    if ctx.kind == "handler" and fp.file.path.endswith("_test.go") and not _concurrent_test(fp, ctx.launcher):
+    handler = ctx if ctx.kind == "handler" else ctx.outer
+    if handler is not None and handler.launch_pass.file.path.endswith("_test.go") and \
+            not _concurrent_test(handler.launch_pass, handler.launcher):
         return
-    started = ctx.started or ("goroutine started here, in a loop" if ctx.kind != "handler" and copies else
+    started = ctx.started or ("goroutine started here, by every request the handler serves" if ctx.outer else
+                              "goroutine started here, in a loop" if ctx.kind != "handler" and copies else
                               "goroutine started here" if ctx.kind != "handler" else
                               "handler registered here: the server runs it for many requests at once")
     for w in _writes(ctx, copies):
         if copies and sync.serialised(fp, ctx, *((w.chain[0][0], w.chain[0][1]) if w.chain else (w.fp, w.node))):
             continue
         if copies and w.access == "write":
-            who = "this loop starts" if ctx.kind != "handler" else "that serves a request"
+            who = "that serves a request" if ctx.kind == "handler" else \
+                "that the handler starts for a request" if ctx.outer else "this loop starts"
             through = f" (in {w.chain[-1][2]}, called from the goroutine)" if w.chain else ""
             msg = (f"concurrent map writes: {w.map_text} is written by every goroutine {who}{through}, "
                    f"with no lock held (fatal error: concurrent map writes)")
             out.emit(w.fp, w.node, msg, [(fp, ctx.launch, started)] + _chain_steps(w) +
                      [(w.fp, w.node, f"writes {w.map_text} here with no lock held")])
+            other, access, other_text = _launcher_access(fp, ctx, w) if ctx.outer is None else (None, "", "")
+            if access == "write":  # the launcher's own write, while earlier goroutines still run
+                wline = w.fp.file.position(w.node.start_byte)[0]
+                name = _name(fp, ctx.launcher) if ctx.launcher.type != "func_literal" else "the launching function"
+                msg2 = (f"concurrent map writes: {other_text} is written by {name} while the goroutines it starts "
+                        f"in the loop write it (line {wline}), with no lock held (fatal error: concurrent map writes)")
+                out.emit(fp, other, msg2, [(fp, ctx.launch, started),
+                                           (w.fp, w.node, f"each goroutine writes {w.map_text} here"),
+                                           (fp, other, "and the launching function writes it here, not waiting "
+                                                       "for them")])
             continue
         other, access, other_text = _launcher_access(fp, ctx, w)
         if other is None:
