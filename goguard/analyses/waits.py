@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from goguard.analyses import analysis
 from goguard.facts.map_writes import call_finder, callee
-from goguard.facts.waits import function_waits
+from goguard.facts.waits import function_waits, may_wait
 
 _HITS = re.compile(rb"<-|\.Wait\(\)|\bclose\s*\(")
 _LITERAL = "func_literal"
@@ -49,7 +49,7 @@ class Waits:
         if finder:
             for start, end, name in finder.finditer(data, body.start_byte, body.end_byte):
                 n = root.descendant_for_byte_range(start, end)
-                call = _call_of(n)
+                call = _call_of(n) if may_wait(fp.package, name.decode()) else None
                 got = callee(fp, fn, call) if call is not None else None
                 if got is not None and got[0].id != fn.id and function_waits(fp, got[0], got[1]):
                     found.append((call, "call", name.decode()))

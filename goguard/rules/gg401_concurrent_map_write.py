@@ -119,6 +119,7 @@ have no check for unsynchronised map writes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -213,7 +214,7 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
     reported (both, when neither holds a lock)."""
     package = pass_.package
     for ctx in contexts:
-        if ctx.kind not in ("goroutine", "timer") or ctx.loop is not None or not _outlives(ctx):
+        if ctx.kind not in ("goroutine", "timer") or ctx.loop is not None:
             continue
         if ctx.body.type == "method_declaration":
             records = writes_of(ctx.fp, ctx.body, ctx.fp.file)
@@ -226,7 +227,7 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
             roots = {r.root for r in records if r.root[0] == "captured"}
             again = any(_captured_receiver(ctx, r.root) for r in records if r.root in roots)
         mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner]
-        if not mine:
+        if not mine or not _outlives(ctx):
             continue
         gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else \
             "the timer's function" if ctx.kind == "timer" else "the goroutine"
@@ -550,17 +551,18 @@ def _check_context(ctx: Context, out: _Out) -> None:
     if ctx.loop is not None and not _repeats(fp, ctx):
         ctx.loop = None  # the loop returns or breaks after the launch: one goroutine
     copies = ctx.kind == "handler" or ctx.loop is not None or ctx.outer is not None
-    if ctx.loop is not None and sync.loop_waits(fp, ctx) and ctx.outer is None:
-        return
     handler = ctx if ctx.kind == "handler" else ctx.outer
     if handler is not None and handler.launch_pass.file.path.endswith("_test.go") and \
             not _concurrent_test(handler.launch_pass, handler.launcher):
+        return
+    writes = _writes(ctx, copies)
+    if not writes or ctx.loop is not None and ctx.outer is None and sync.loop_waits(fp, ctx):
         return
     started = ctx.started or ("goroutine started here, by every request the handler serves" if ctx.outer else
                               "goroutine started here, in a loop" if ctx.kind != "handler" and copies else
                               "goroutine started here" if ctx.kind != "handler" else
                               "handler registered here: the server runs it for many requests at once")
-    for w in _writes(ctx, copies):
+    for w in writes:
         if copies and sync.serialised(fp, ctx, *((w.chain[0][0], w.chain[0][1]) if w.chain else (w.fp, w.node))):
             continue
         if copies and w.access == "write":
@@ -696,7 +698,7 @@ def _discipline(pass_, out: _Out) -> None:
             if lock is None:
                 continue  # no unlocked way in that the package shows
             if lock:
-                guards.append(w)
+                guards.append(dataclasses.replace(w, locked=lock))  # held by every caller
             else:
                 unguarded.append(w)
         # A write that takes a lock is needed to pair by: a comment's word is not enough.
