@@ -208,11 +208,11 @@ def _analyse(pass_) -> _Out:
 
 def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
     """A goroutine (or timer) that its launcher does not wait for outlives the call: it
-    runs beside the later calls of the launcher (a method of the value) and beside the
-    type's exported methods. A field's map that it writes while one of those writes it
-    too, one of the two with no lock held, is written at once: the unlocked sides are
+    runs beside the later calls of the launcher and beside the exported methods of the
+    value's type (for a field's map) or the package's exported functions and methods
+    (for a package variable's map). A map it writes while one of those writes it too,
+    one of the two with no lock held, is written at once: the unlocked sides are
     reported (both, when neither holds a lock)."""
-    package = pass_.package
     for ctx in contexts:
         if ctx.kind not in ("goroutine", "timer") or ctx.loop is not None:
             continue
@@ -226,7 +226,8 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
             records = own_writes(ctx.fp, ctx.body) + (called_writes(ctx.fp, ctx.body, body) if body else [])
             roots = {r.root for r in records if r.root[0] == "captured"}
             again = any(_captured_receiver(ctx, r.root) for r in records if r.root in roots)
-        mine = [r for r in records if r.root in roots and len(r.path) == 1 and r.owner]
+        mine = [r for r in records if r.owner and (r.root in roots and len(r.path) == 1 or
+                                                    r.root[0] == "pkg" and not r.path)]
         if not mine or not _outlives(ctx):
             continue
         gname = _name(ctx.fp, ctx.body) if ctx.body.type == "method_declaration" else \
@@ -235,12 +236,15 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
         lname = _name(ctx.launch_pass, ctx.launcher)
         called = {name.rpartition(".")[2] for r in records for _, _, name in r.chain}
         for r in mine:
-            if again and r.root != ("recv",) and not _captured_receiver(ctx, r.root):
+            pkg = r.root[0] == "pkg"
+            if not pkg and again and r.root != ("recv",) and not _captured_receiver(ctx, r.root):
                 continue
             tname = r.owner.partition(".")[0]
-            for decl, mname in _writers(pass_, tname, ctx, again, called):
-                mfp = pass_.for_file(package.method_file(decl))
-                o = next((w for w in writes_of(mfp, decl, mfp.file) if w.root == ("recv",) and w.path == r.path
+            beside = "the package's functions" if pkg else f"{tname}'s methods"
+            want = (r.root, ()) if pkg else (("recv",), r.path)
+            for decl, file, mname in _writers(pass_, None if pkg else tname, ctx, again or pkg, called):
+                mfp = pass_.for_file(file)
+                o = next((w for w in writes_of(mfp, decl, mfp.file) if (w.root, w.path) == want
                           and not (w.locked and r.locked)), None)
                 if o is None:
                     continue
@@ -248,14 +252,14 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                 for a, b, bname in ((r, o, other), (o, r, gname)):
                     if a.locked:
                         continue  # the unlocked side is the one to fix, and reported
-                    if a is o and b.locked and (tname not in mutex_owners(package) or
+                    if a is o and b.locked and (pkg or tname not in mutex_owners(pass_.package) or
                                                 callers_lock(pass_, decl, mfp.file)):
                         continue  # a method of a type without a lock of its own: its callers hold the goroutine's
                     line = b.fp.file.position(b.site.start_byte)[0]
                     bheld = f"holding {_lock_words(b.locked)}" if b.locked else "with no lock held"
                     msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while {bname} "
                            f"writes it (line {line}) {bheld}: {who}, started by {lname}, which does not wait for "
-                           f"it, runs beside {tname}'s methods (fatal error: concurrent map writes)")
+                           f"it, runs beside {beside} (fatal error: concurrent map writes)")
                     out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, f"{_started(ctx)} here; {lname} "
                                                   f"returns without waiting for it")] +
                              [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
@@ -267,21 +271,31 @@ def _started(ctx: Context) -> str:
     return "timer set" if ctx.kind == "timer" else "goroutine started"
 
 
-def _writers(pass_, tname: str, ctx: Context, again: bool, called: set[str]):
-    """The methods of T that run beside the goroutine: the launcher itself, called again
-    on the value, and T's exported methods that are not set-up methods (by name or by
-    their comment), that the goroutine does not call itself, and that are not what the
-    goroutine runs."""
+_ONCE = frozenset({"main", "init"})  # run once: not called again beside their goroutine
+
+
+def _writers(pass_, tname: str | None, ctx: Context, again: bool, called: set[str]):
+    """(declaration, file, name) of what runs beside the goroutine: the launcher itself,
+    called again, and the exported methods of T (every exported function and method of
+    the package when tname is None) that are not set-up methods (by name or by their
+    comment), that the goroutine does not call itself, and that it does not run."""
     package = pass_.package
-    if again and ctx.launcher.type == "method_declaration":
-        yield ctx.launcher, _name(ctx.launch_pass, ctx.launcher)
-    for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
-        if t != tname or not mname[:1].isupper() or mname in _SET_UP or mname in called or \
-                decl.id in (ctx.body.id, ctx.launcher.id):
+    lname = _name(ctx.launch_pass, ctx.launcher)
+    if again and ctx.launcher.type != "func_literal" and lname not in _ONCE:
+        yield ctx.launcher, ctx.launch_pass.file, lname
+    if tname is None:
+        funcs = [(d.node, d.file, n) for n, d in sorted(package.decls.items()) if d.kind == "func"]
+    else:
+        funcs = []
+    funcs += [(decl, package.method_file(decl), mname) for (t, mname), decl in
+              sorted(package.methods.items(), key=lambda kv: kv[0]) if tname is None or t == tname]
+    for decl, file, mname in funcs:
+        if not mname[:1].isupper() or mname in _SET_UP or mname in called or \
+                decl.id in (ctx.body.id, ctx.launcher.id) or file is None or file.path.endswith("_test.go"):
             continue
-        if before_shared(pass_.for_file(package.method_file(decl)), decl):
+        if before_shared(pass_.for_file(file), decl):
             continue  # documented as called before the value is shared
-        yield decl, mname
+        yield decl, file, mname
 
 
 def _outlives(ctx: Context) -> bool:
