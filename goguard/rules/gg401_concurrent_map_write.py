@@ -8,29 +8,47 @@ run concurrently with another write of the same map with no `sync.Mutex` (or
 crash trace shows, with the flow naming what makes it concurrent:
 
 - **Copies of one entry point**: a `go` statement in a loop (a literal, a function or
-  method of the package), `errgroup.Group.Go` / `sync.WaitGroup.Go` in a loop, and
+  method of the package, a function literal held in a variable), `errgroup.Group.Go` /
+  `sync.WaitGroup.Go` in a loop, a goroutine a handler starts (once per request), and
   request handlers, which the server runs once per request: a literal, function or
   method value handed to `HandleFunc`/`Handle` or to a router (gin, echo, chi,
   gorilla/mux, fiber, httprouter, fasthttp, by import path), the `ServeHTTP` of a value
   handed to `http.Server{Handler: ...}`, `ListenAndServe`, `Serve` or a mux, every
   exported method of a gRPC service passed to `Register...Server`, and a Prometheus
-  collector's `Collect`. Every copy writes the map when it is shared by them (captured
-  from outside the loop and not assigned in it, a package variable, a field of the one
-  registered handler value, an argument that is one of those), in the body or in the
-  functions and methods of the package it calls, a few levels deep.
+  collector's `Collect`. Handlers are followed through a local variable's values
+  (`var h http.Handler = &api{}`), a route table a loop ranges over (a map or slice
+  literal, or its elements' fields), the literals a handler factory of the package
+  returns (`s.counter("x")`) and what a middleware of the package serves (`logged(h)`
+  calling `h.ServeHTTP`). Every copy writes the map when it is shared by them
+  (captured from outside the loop and not assigned in it, a package variable, a field
+  of the one registered handler value, an argument that is one of those, a local that
+  names one for its whole life such as `counts := v.counts`, and in a handler an
+  element of a shared map, `p.prefs[user]`), in the body or in the functions and
+  methods of the package it calls, a few levels deep. A write of the launching
+  function in the loop, which races with the goroutines started before it, is
+  reported too.
 - **One goroutine beside its launcher**: a single `go` statement (or `time.AfterFunc`)
   whose goroutine writes a map that the launching function also writes, or reads,
-  after starting it, before anything waits for it (a `.Wait()`, a channel operation);
-  both writes are reported. A goroutine that first receives from a channel the
-  launcher sends on races only with what the launcher does after sending.
-- **Long-lived goroutines**: `go s.gc()` started by `main`, a constructor (`New...`
-  returning the value) or a `Start`/`Run`/`Serve` method, writing a field's map that
-  one of the type's exported methods writes too, neither holding a lock.
+  after starting it, before anything waits for it; both writes are reported. A
+  goroutine that first receives from a channel the launcher sends on or closes
+  (`<-p.ready`) races only with what the launcher does after opening it.
+- **Goroutines that outlive their launcher**: a goroutine or timer its launcher may
+  return without waiting for, whatever the launcher is called, runs beside the later
+  calls of the launcher and beside the exported methods of the value's type (for a
+  field's map) or the package's exported functions and methods (for a package
+  variable's map). A write of the goroutine and a write of one of those race when at
+  least one of the two holds no lock; the unlocked sides are reported. Set-up methods,
+  methods documented as called before the value is shared, methods the goroutine
+  calls itself, and writes made after a wait for the goroutine (a `Close` that waits
+  first) do not pair.
 - **Lock discipline**, after Infer's RacerD: a type that owns a mutex says its values
   are shared between goroutines. A map field written under the type's lock in one
   place and with no lock in a method of the type that takes the lock elsewhere (or
   where most writes hold it), or written holding only `RLock` in an exported method,
-  races with the other holders.
+  races with the other holders. So does a write holding a lock that does not guard
+  the field (another mutex of the type, a lock of another value), when the guard is
+  clear: the lock held at the field's writes in the most functions, the mutex declared
+  nearest above the field breaking a tie.
 
 A lock counts when it is held at the write on every path: `mu.Lock()` before it and no
 `mu.Unlock()` between, or `mu.Lock(); defer mu.Unlock()`, or a helper of the package
@@ -39,15 +57,21 @@ its lock held when its name ends in `Locked`, its comment says so ("Lock must be
 held"), it takes the lock only when a flag says the caller does not hold it, it
 unlocks what it never locked, or every call of it in the package holds a lock.
 
-It is silent on a map made inside the goroutine or the request, on a map a function
-has just made, on writes in a `sync.Once`'s function or any other nested literal, on
-`sync.Map`, on an errgroup limited to one goroutine (`SetLimit(1)`), on goroutines that
-take a slot of a channel of capacity 1 around their work (a semaphore of more slots
-lets that many write at once, and is reported), on a loop that drains or waits for
-each goroutine before the next, on test handlers unless the test sends requests at
-once (parallel subtests inside it, goroutines issuing requests), on set-up methods
-(`Init`, `Setup`, `Provision`) and on any map whose sharing it cannot show;
-docs/analysis-model.md ("Concurrency") lists what it does not see.
+A wait is a `.Wait()`, a call of a function of the package that waits (`waitTimeout(&wg,
+d)`), or a receive or send on a channel the goroutine can reach (handed to it or named
+in its code); a `select` with a `default` waits on no path through the default, and a
+receive from a channel the goroutine never touches (the next job, a ticker) waits for
+nothing. It is silent on a map made inside the goroutine or the request, on a map a
+function has just made, on writes in a `sync.Once`'s function or any other nested
+literal, on `sync.Map`, on an errgroup limited to one goroutine (`SetLimit(1)`), on
+goroutines holding a channel of capacity 1 taken before the write on every path and
+given back after it (a channel of more slots, or of a capacity it cannot see, lets
+that many write at once, and is reported), on a loop that waits for each goroutine
+before the next, on test handlers unless the test sends requests at once (parallel
+subtests inside it, goroutines issuing requests), on set-up methods (`Init`, `Setup`,
+`Provision`, or documented as called before serving or starting, or as not safe for
+concurrent use) and on any map whose sharing it cannot show; docs/analysis-model.md
+("Concurrency") lists what it does not see.
 
 ## Why is this bad?
 Go's maps are not safe for concurrent writes. The runtime detects a write while
@@ -119,7 +143,6 @@ have no check for unsynchronised map writes.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -129,12 +152,12 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
-from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, field_writes,
-                                      goroutine_body, guarded, lock_state, may_write, mutex_owners, own_writes,
-                                      package_calls, takes_lock, writes_of)
+from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, lock_state,
+                                      may_write, mutex_owners, own_writes, package_calls, writes_of)
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.rules import _gg401_sync as sync
+from goguard.rules._gg401_discipline import SET_UP, discipline, lock_words
 from goguard.rules.base import CORPUS, RuleMeta
 
 META = RuleMeta(
@@ -143,9 +166,9 @@ META = RuleMeta(
     severity="error",
     tags=("concurrency", "crash"),
     precision="high",
-    measured=(f"on {CORPUS} with tyk and VictoriaMetrics added (9.75 MLOC), 17 findings: 16 true (minio's site "
-              f"replication and peer edits, telegraf's solr, mysql and bigquery caches, an etcd contrib "
-              f"server, a test fake), 1 false (a Close the server calls after its last write)."),
+    measured=(f"on {CORPUS} with tyk and VictoriaMetrics added (9.75 MLOC), 19 findings: 18 true (minio's site "
+              f"replication and peer edits, telegraf's solr, mysql and bigquery caches, tyk's host checker, an etcd "
+              f"contrib server, a test fake), 1 false (a Close the server calls after its last write)."),
     # The findings of a package are computed once, from all its files, and each file
     # reports those whose write it holds: a write may lie far from what makes it concurrent.
     every_file=True,
@@ -202,7 +225,7 @@ def _analyse(pass_) -> _Out:
     for ctx in contexts:
         _check_context(ctx, out)
     _long_lived(pass_, contexts, out)
-    _discipline(pass_, out)
+    discipline(pass_, out)
     return out
 
 
@@ -245,7 +268,7 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
             for decl, file, mname in _writers(pass_, None if pkg else tname, ctx, again or pkg, called):
                 mfp = pass_.for_file(file)
                 o = next((w for w in writes_of(mfp, decl, mfp.file) if (w.root, w.path) == want
-                          and not (w.locked and r.locked)), None)
+                          and not (w.locked and r.locked) and not _after_wait(mfp, decl, w)), None)
                 if o is None:
                     continue
                 other = mname if decl.id != ctx.launcher.id else f"a later call of {mname}"
@@ -256,7 +279,7 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                                                 callers_lock(pass_, decl, mfp.file)):
                         continue  # a method of a type without a lock of its own: its callers hold the goroutine's
                     line = b.fp.file.position(b.site.start_byte)[0]
-                    bheld = f"holding {_lock_words(b.locked)}" if b.locked else "with no lock held"
+                    bheld = f"holding {lock_words(b.locked)}" if b.locked else "with no lock held"
                     msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while {bname} "
                            f"writes it (line {line}) {bheld}: {who}, started by {lname}, which does not wait for "
                            f"it, runs beside {beside} (fatal error: concurrent map writes)")
@@ -265,6 +288,19 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                              [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
                               (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
                 break
+
+
+def _after_wait(fp, fn: Node, w: MapWrite) -> bool:
+    """The write (or the call leading to it) comes after a wait on every path through
+    fn (`close(s.quit); s.wg.Wait(); clear(s.m)` in a Close): the goroutine it waited
+    for is done by then."""
+    site = w.chain[0][1] if w.chain else w.site
+    node = fp.result("aliases", fn).node_of(site)
+    if node is None:
+        return False
+    waits = [n for n, ops in fp.result("waits", fn).ops.items() if any(k in ("wait", "call", "recv") for k, _ in ops)]
+    g = fp.result("cfg", fn).graph
+    return any(sync.dominates(g, 0, n, node) for n in waits if n != node)
 
 
 def _started(ctx: Context) -> str:
@@ -290,7 +326,7 @@ def _writers(pass_, tname: str | None, ctx: Context, again: bool, called: set[st
     funcs += [(decl, package.method_file(decl), mname) for (t, mname), decl in
               sorted(package.methods.items(), key=lambda kv: kv[0]) if tname is None or t == tname]
     for decl, file, mname in funcs:
-        if not mname[:1].isupper() or mname in _SET_UP or mname in called or \
+        if not mname[:1].isupper() or mname in SET_UP or mname in called or \
                 decl.id in (ctx.body.id, ctx.launcher.id) or file is None or file.path.endswith("_test.go"):
             continue
         if before_shared(pass_.for_file(file), decl):
@@ -689,111 +725,3 @@ def _launcher_access(fp, ctx: Context, w: Write) -> tuple[Node | None, str, str]
                 return site, access, text
         stack.extend((m, armed) for m in g[n])
     return None, "", ""
-
-
-def _discipline(pass_, out: _Out) -> None:
-    """Lock discipline per type: a map field of a type that owns a mutex, written with
-    no lock where another write of it holds one, or under a read lock only."""
-    writes = field_writes(pass_)
-    if not writes:
-        return
-    for owner, ws in sorted(writes.items()):
-        guards, bare, foreign = [], [], []
-        for w in ws:
-            if not w.locked:
-                bare.append(w)
-            elif w.locked.startswith("(") or guarded(pass_, owner, w.locks):
-                guards.append(w)
-            else:
-                foreign.append(w)
-        unguarded = []
-        for w in bare:
-            lock = _entered_locked(pass_, w)
-            if lock is None:
-                continue  # no unlocked way in that the package shows
-            if lock:
-                guards.append(dataclasses.replace(w, locked=lock))  # held by every caller
-            else:
-                unguarded.append(w)
-        # A write that takes a lock is needed to pair by: a comment's word is not enough.
-        real = [g for g in guards if not g.locked.startswith("(")]
-        if real:
-            _foreign(pass_, owner, foreign, real[0], out)
-        for w in unguarded:
-            if not w.rlocked and not real:
-                continue
-            mine = takes_lock(w.fp, w.func, w.map_text.split(".")[0])
-            if not w.rlocked and (len(guards) < len(unguarded) or not (mine or len(guards) > len(unguarded))):
-                continue  # most writes hold no lock, or this function never locks the value: it guards else
-            if w.rlocked:
-                msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "
-                       f"a read lock is shared by every reader, so two of them write {owner} at once "
-                       f"(fatal error: concurrent map writes)")
-                note = f"writes {w.map_text} here holding only {w.rlocked}.RLock()"
-                out.emit(w.fp, w.site, msg, [(w.fp, w.site, note)])
-            elif guards:
-                g = guards[0]
-                gline = g.fp.file.position(g.site.start_byte)[0]
-                where = "" if g.fp is w.fp else f"{g.fp.file.path}:"
-                msg = (f"concurrent map writes: {w.map_text} is written here with no lock held, but under "
-                       f"{_lock_words(g.locked)} at {where}{gline}: {owner.partition('.')[0]} owns a mutex, so its "
-                       f"values are shared between goroutines (fatal error: concurrent map writes)")
-                out.emit(w.fp, w.site, msg, [
-                    (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
-                    (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
-
-
-def _foreign(pass_, owner: str, writes: list[MapWrite], g: MapWrite, out: _Out) -> None:
-    """Writes holding a lock, but not the one that guards the field: the function takes a
-    lock, so it runs beside others, and they hold another (RacerD's lock pairing)."""
-    for w in writes:
-        fn = w.func
-        name = fn.child_by_field_name("name")
-        if w.fp.file.path.endswith("_test.go") or name is not None and w.fp.text(name) in _SET_UP or \
-                before_shared(w.fp, fn):
-            continue
-        if fn.type != "func_literal" and callers_lock(pass_, fn, w.fp.file):
-            continue  # its callers hold a lock as well
-        gline = g.fp.file.position(g.site.start_byte)[0]
-        where = "" if g.fp is w.fp else f"{g.fp.file.path}:"
-        msg = (f"concurrent map writes: {w.map_text} is written holding {_lock_words(w.locked)}, which does not "
-               f"guard it: it is written under {_lock_words(g.locked)} at {where}{gline}, and the two locks do "
-               f"not exclude each other (fatal error: concurrent map writes)")
-        out.emit(w.fp, w.site, msg, [
-            (g.fp, g.site, f"writes {g.map_text} here holding {_lock_words(g.locked)}"),
-            (w.fp, w.site, f"writes {w.map_text} here holding only {_lock_words(w.locked)}")])
-
-
-# Methods that set a value up before it is handed to other goroutines, by convention:
-# Init/Setup, caddy's Provision, and the like.
-_SET_UP = frozenset({"Init", "Initialize", "Setup", "SetUp", "Configure", "Provision", "init", "setup", "initialize"})
-
-
-def _lock_words(lock: str) -> str:
-    return lock if lock.startswith("(") else f"{lock}.Lock()"
-
-
-def _entered_locked(pass_, w: MapWrite) -> str | None:
-    """How the function holding an unlocked write is entered: "" when some goroutine
-    can run it with no lock held, a lock's text when every caller holds one, None when
-    the package shows no unlocked way in (a callback, a helper of constructors only,
-    a test's set-up)."""
-    fn = w.func
-    if w.rlocked:  # callers of an exported method may be any number of goroutines at once
-        name = fn.child_by_field_name("name")
-        return "" if name is not None and w.fp.text(name)[:1].isupper() and \
-            not w.fp.file.path.endswith("_test.go") else None
-    if fn.type == "func_literal":
-        return "" if goroutine_body(w.fp, fn) else None
-    if w.fp.file.path.endswith("_test.go") or w.root != ("recv",) or len(w.path) != 1:
-        return None  # a method of the type writing its own field: another type's helper is not paired
-    name = fn.child_by_field_name("name")
-    if name is not None and w.fp.text(name) in _SET_UP or before_shared(w.fp, fn):
-        return None  # runs before the value is shared
-    lock = callers_lock(pass_, fn, w.fp.file)
-    if lock is None:
-        name = fn.child_by_field_name("name")
-        return "" if name is not None and w.fp.text(name)[:1].isupper() else None
-    return lock
-
-

@@ -93,3 +93,39 @@ func (o *Owner) Submit(id int, v string) {
 	defer o.mu.Unlock()
 	o.q.Push(id, v)
 }
+
+// Counter counts on a goroutine of its own until Close.
+type Counter struct {
+	counts map[string]int
+	in     chan string
+	quit   chan struct{}
+	wg     sync.WaitGroup
+}
+
+func NewCounter() *Counter {
+	return &Counter{counts: map[string]int{}, in: make(chan string), quit: make(chan struct{})}
+}
+
+func (c *Counter) Start() {
+	c.wg.Add(1)
+	go c.loop()
+}
+
+func (c *Counter) loop() {
+	defer c.wg.Done()
+	for {
+		select {
+		case k := <-c.in:
+			c.counts[k]++
+		case <-c.quit:
+			return
+		}
+	}
+}
+
+// safe: Close waits for the goroutine before it writes the map
+func (c *Counter) Close() {
+	close(c.quit)
+	c.wg.Wait()
+	clear(c.counts)
+}
