@@ -44,7 +44,10 @@ def discipline(pass_, out) -> None:
             if not w.rlocked and not real:
                 continue
             mine = takes_lock(w.fp, w.func, w.map_text.split(".")[0])
-            if not w.rlocked and (len(guards) < len(unguarded) or not (mine or len(guards) > len(unguarded))):
+            # As many writes locked as not: the lock guards the field when the locked writes take
+            # the value's own lock themselves (not one their callers hold for something else).
+            even = len(guards) == len(unguarded) and all(any(h.startswith("$") for h in g.locks) for g in guards)
+            if not w.rlocked and (len(guards) < len(unguarded) or not (mine or even or len(guards) > len(unguarded))):
                 continue  # most writes hold no lock, or this function never locks the value: it guards else
             if w.rlocked:
                 msg = (f"concurrent map writes: {w.map_text} is written holding only {w.rlocked}.RLock(); "

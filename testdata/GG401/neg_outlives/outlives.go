@@ -7,12 +7,17 @@ import (
 	"time"
 )
 
+// Index has no lock: its methods are called one at a time.
 type Index struct {
-	mu    sync.Mutex
 	terms map[string]int
 }
 
 func NewIndex() *Index { return &Index{terms: map[string]int{}} }
+
+// Add counts a term.
+func (x *Index) Add(term string) {
+	x.terms[term]++
+}
 
 // safe: the launcher waits for its goroutine (a deferred Wait) before it returns
 func (x *Index) Rebuild(docs []string) {
@@ -39,15 +44,23 @@ func (x *Index) Load(docs []string) {
 	<-done
 }
 
+// Terms is locked by its methods and by its decaying goroutine.
+type Terms struct {
+	mu    sync.Mutex
+	terms map[string]int
+}
+
+func NewTerms() *Terms { return &Terms{terms: map[string]int{}} }
+
 // safe: the exported writer holds the lock the goroutine holds
-func (x *Index) Forget(term string) {
+func (x *Terms) Forget(term string) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	delete(x.terms, term)
 }
 
 // safe: a goroutine that outlives the call, holding the lock every writer holds
-func (x *Index) Decay(every time.Duration) {
+func (x *Terms) Decay(every time.Duration) {
 	go func() {
 		for range time.Tick(every) {
 			x.mu.Lock()
