@@ -257,6 +257,20 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
             "the timer's function" if ctx.kind == "timer" else "the goroutine"
         who = f"the goroutine {gname}" if ctx.body.type == "method_declaration" else gname
         lname = _name(ctx.launch_pass, ctx.launcher)
+        repeated = _called_in_loop(pass_, ctx) if again or any(r.root[0] == "pkg" for r in mine) else None
+        for r in mine if repeated is not None else ():
+            if r.locked or r.root[0] != "pkg" and r.root != ("recv",) and not _captured_receiver(ctx, r.root):
+                continue
+            cfp, call, caller = repeated
+            line = cfp.file.position(call.start_byte)[0]
+            where = f"line {line}" if cfp.file is r.fp.file else f"{cfp.file.path}:{line}"
+            msg = (f"concurrent map writes: {r.map_text} is written by every goroutine that {lname} starts, with no "
+                   f"lock held, and {caller} calls {lname} in a loop ({where}) without waiting for them "
+                   f"(fatal error: concurrent map writes)")
+            out.emit(r.fp, r.site, msg, [(cfp, call, f"{lname} called here, in a loop"),
+                                         (ctx.launch_pass, ctx.launch, f"{_started(ctx)} here; {lname} returns "
+                                                                       f"without waiting for it"),
+                                         (r.fp, r.site, f"writes {r.map_text} here with no lock held")])
         called = {name.rpartition(".")[2] for r in records for _, _, name in r.chain}
         for r in mine:
             pkg = r.root[0] == "pkg"
@@ -288,6 +302,45 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                              [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
                               (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
                 break
+
+
+def _called_in_loop(pass_, ctx: Context):
+    """(FilePass, call, caller's name) of a call of the launcher in a loop of the package
+    that repeats it on the same value (a method called on a variable declared outside
+    the loop) and does not wait for each goroutine before the next; None if none."""
+    launcher = ctx.launcher
+    name = launcher.child_by_field_name("name")
+    if name is None or launcher.type == "func_literal":
+        return None
+    word = ctx.launch_pass.text(name)
+    if word in _ONCE:
+        return None
+    method = launcher.type == "method_declaration"
+    pattern = re.compile((rb"\." if method else rb"(?<![\w.])") + re.escape(word.encode()) + rb"\s*\(")
+    for f in pass_.package.files:
+        if word.encode() not in f.data:
+            continue
+        for m in pattern.finditer(f.data):
+            fp = pass_.for_file(f)
+            node = f.root.descendant_for_byte_range(m.start() + (1 if method else 0), m.end() - 1)
+            while node is not None and node.type != "call_expression":
+                node = node.parent if node.type not in ("block", "source_file") else None
+            caller = fp.enclosing_function(node) if node is not None else None
+            loop = innermost_loop(node, caller) if caller is not None else None
+            if loop is None or caller.id == launcher.id:
+                continue
+            got = callee(fp, caller, node)
+            if got is None or got[0].id != launcher.id:
+                continue
+            if got[2] is not None:
+                root, _ = root_path(got[2], fp.text)
+                d = fp.result("scopes", caller).decl_of(root) if root is not None else None
+                if root is None or d is not None and _encloses(loop, d.ident):
+                    continue  # called on a value of the iteration: each call has its own
+            inner = Context(ctx.kind, node, caller, launcher, ctx.launch_pass, loop, launch_pass=fp)
+            if not sync.loop_waits(fp, inner):
+                return fp, node, _name(fp, caller)
+    return None
 
 
 def _after_wait(fp, fn: Node, w: MapWrite) -> bool:
