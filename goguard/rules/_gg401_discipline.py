@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from goguard.facts.map_writes import (MapWrite, before_shared, callers_lock, field_writes, goroutine_body, guarded,
-                                      takes_lock)
+                                      takes_lock, writes_of)
 
 
 def discipline(pass_, out) -> None:
@@ -18,6 +18,7 @@ def discipline(pass_, out) -> None:
     writes = field_writes(pass_)
     if not writes:
         return
+    _read_locked_calls(pass_, writes, out)
     for owner, ws in sorted(writes.items()):
         guards, bare, foreign = [], [], []
         for w in ws:
@@ -65,6 +66,32 @@ def discipline(pass_, out) -> None:
                 out.emit(w.fp, w.site, msg, [
                     (g.fp, g.site, f"writes {g.map_text} here holding {lock_words(g.locked)}"),
                     (w.fp, w.site, f"writes {w.map_text} here with no lock held")])
+
+
+def _read_locked_calls(pass_, writes: dict, out) -> None:
+    """An exported method of a mutex-owning type that holds only a read lock around a
+    call of a helper of the package writing one of the type's map fields (`c.mu.RLock();
+    ... c.set(k, v)`): every reader writes at once, in the helper."""
+    package = pass_.package
+    types = {owner.partition(".")[0] for owner in writes}
+    for (t, mname), decl in sorted(package.methods.items(), key=lambda kv: kv[0]):
+        file = package.method_file(decl)
+        if t not in types or not mname[:1].isupper() or file is None or file.path.endswith("_test.go") or \
+                file.data.find(b"RLock()", decl.start_byte, decl.end_byte) < 0:
+            continue
+        fp = pass_.for_file(file)
+        for r in writes_of(fp, decl, file):
+            if not r.chain or not r.rlocked or r.locked or r.root != ("recv",) or r.owner not in writes:
+                continue
+            call = r.chain[0][1]
+            line = fp.file.position(call.start_byte)[0]
+            where = f"line {line}" if r.fp.file is file else f"{file.path}:{line}"
+            msg = (f"concurrent map writes: {r.map_text} is written holding only {r.rlocked}.RLock(), which "
+                   f"{mname} holds around its call of {r.chain[-1][2]} ({where}); a read lock is shared by every "
+                   f"reader, so two of them write {r.owner} at once (fatal error: concurrent map writes)")
+            out.emit(r.fp, r.site, msg, [(fp, call, f"{mname} calls {r.chain[0][2]} here holding only "
+                                                    f"{r.rlocked}.RLock()"),
+                                         (r.fp, r.site, f"writes {r.map_text} here")])
 
 
 def _foreign(pass_, owner: str, writes: list[MapWrite], g: MapWrite, out) -> None:

@@ -44,7 +44,8 @@ crash trace shows, with the flow naming what makes it concurrent:
 - **Lock discipline**, after Infer's RacerD: a type that owns a mutex says its values
   are shared between goroutines. A map field written under the type's lock in one
   place and with no lock in a method of the type that takes the lock elsewhere (or
-  where most writes hold it), or written holding only `RLock` in an exported method,
+  where most writes hold it), or written holding only `RLock` in an exported method
+  (itself, or in a helper of the package it calls with only the read lock held),
   races with the other holders. So does a write holding a lock that does not guard
   the field (another mutex of the type, a lock of another value), when the guard is
   clear: the lock held at the field's writes in the most functions, the mutex declared
