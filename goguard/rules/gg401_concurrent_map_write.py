@@ -37,7 +37,8 @@ crash trace shows, with the flow naming what makes it concurrent:
   calls of the launcher and beside the exported methods of the value's type (for a
   field's map) or the package's exported functions and methods (for a package
   variable's map). A write of the goroutine and a write of one of those race when at
-  least one of the two holds no lock; the unlocked sides are reported. Set-up methods,
+  least one of the two holds no lock; both are reported (the runtime stops the process
+  in whichever write finds the other under way, the locked one too). Set-up methods,
   methods documented as called before the value is shared, methods the goroutine
   calls itself, and writes made after a wait for the goroutine (a `Close` that waits
   first) do not pair.
@@ -235,8 +236,8 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
     runs beside the later calls of the launcher and beside the exported methods of the
     value's type (for a field's map) or the package's exported functions and methods
     (for a package variable's map). A map it writes while one of those writes it too,
-    one of the two with no lock held, is written at once: the unlocked sides are
-    reported (both, when neither holds a lock)."""
+    one of the two with no lock held, is written at once: both writes are reported,
+    since the crash stops whichever of them finds the other under way."""
     for ctx in contexts:
         if ctx.kind not in ("goroutine", "timer") or ctx.loop is not None:
             continue
@@ -287,21 +288,22 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                 if o is None:
                     continue
                 other = mname if decl.id != ctx.launcher.id else f"a later call of {mname}"
+                if r.locked and (pkg or tname not in mutex_owners(pass_.package) or
+                                 callers_lock(pass_, decl, mfp.file)):
+                    break  # a method of a type without a lock of its own: its callers hold the goroutine's
                 for a, b, bname in ((r, o, other), (o, r, gname)):
-                    if a.locked:
-                        continue  # the unlocked side is the one to fix, and reported
-                    if a is o and b.locked and (pkg or tname not in mutex_owners(pass_.package) or
-                                                callers_lock(pass_, decl, mfp.file)):
-                        continue  # a method of a type without a lock of its own: its callers hold the goroutine's
+                    # Both sides of the pair are reported: the runtime stops the process in
+                    # whichever of the two writes finds the other under way, the locked one too.
                     line = b.fp.file.position(b.site.start_byte)[0]
+                    aheld = f"holding {lock_words(a.locked)}" if a.locked else "with no lock held"
                     bheld = f"holding {lock_words(b.locked)}" if b.locked else "with no lock held"
-                    msg = (f"concurrent map writes: {a.map_text} is written here with no lock held while {bname} "
+                    msg = (f"concurrent map writes: {a.map_text} is written here {aheld} while {bname} "
                            f"writes it (line {line}) {bheld}: {who}, started by {lname}, which does not wait for "
                            f"it, runs beside {beside} (fatal error: concurrent map writes)")
                     out.emit(a.fp, a.site, msg, [(ctx.launch_pass, ctx.launch, f"{_started(ctx)} here; {lname} "
                                                   f"returns without waiting for it")] +
                              [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
-                              (a.fp, a.site, f"writes {a.map_text} here with no lock held")])
+                              (a.fp, a.site, f"writes {a.map_text} here {aheld}")])
                 break
 
 
