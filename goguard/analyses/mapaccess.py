@@ -1,8 +1,9 @@
 """Where a function's own body reads and writes maps.
 
 A write is an index assignment (`m[k] = v`, `m[k] op= v`, `m[k]++`), `delete(m, k)`,
-`clear(m)`, or a decoder of goguard/models/concurrency.py handed the map's address
-(`json.Unmarshal(b, &m)` writes into m); a read is any other index, `len(m)`, and
+`clear(m)`, or a map writer of goguard/models/concurrency.py: a decoder handed the
+map's address (`json.Unmarshal(b, &m)`, `json.NewDecoder(r).Decode(&m)` write into m)
+or a function handed the map (`maps.Copy(m, src)`); a read is any other index, `len(m)`, and
 `range m`. Only accesses of the body itself count (not of a nested function literal,
 which runs when and where the literal does), and only to something provably a map.
 """
@@ -21,14 +22,14 @@ _WRITES = """
 (inc_statement (index_expression) @w)
 (dec_statement (index_expression) @w)
 (call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
-(call_expression function: (selector_expression field: (field_identifier) @d) (#eq? @d "Unmarshal")) @decode
-"""
+(call_expression function: (selector_expression field: (field_identifier) @d) (#match? @d "%s")) @decode
+""" % ("^(" + "|".join(sorted({d.method or d.name for d in DECODERS})) + ")$")
 _READS = """
 (index_expression) @r
 (call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
 (range_clause right: (_) @range)
 """
-_DECODERS = {(d.path, d.name): d.arg for d in DECODERS}
+_DECODERS = {(d.path, d.name, d.method): d for d in DECODERS}
 
 
 def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
@@ -55,16 +56,25 @@ def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
 
 
 def _decoded(fp, call: Node) -> Node | None:
-    """m of `json.Unmarshal(b, &m)` (a decoder of the models, by import path)."""
+    """m of `json.Unmarshal(b, &m)`, `json.NewDecoder(r).Decode(&m)` or `maps.Copy(m, src)`
+    (a map writer of the models, by import path)."""
     fn = call.child_by_field_name("function")
-    op = fn.child_by_field_name("operand")
+    op = strip_parens(fn.child_by_field_name("operand"))
+    method = ""
+    if op.type == "call_expression":  # json.NewDecoder(r).Decode(&m)
+        method, op = fp.text(fn.child_by_field_name("field")), op.child_by_field_name("function")
+        if op.type != "selector_expression":
+            return None
+        fn, op = op, op.child_by_field_name("operand")
     if op is None or op.type != "identifier":
         return None
-    arg = _DECODERS.get((fp.imports.get(fp.text(op)), fp.text(fn.child_by_field_name("field"))))
+    row = _DECODERS.get((fp.imports.get(fp.text(op)), fp.text(fn.child_by_field_name("field")), method))
     args = call.child_by_field_name("arguments")
-    if arg is None or args is None or args.named_child_count <= arg:
+    if row is None or args is None or args.named_child_count <= row.arg:
         return None
-    a = strip_parens(args.named_children[arg])
+    a = strip_parens(args.named_children[row.arg])
+    if not row.address:
+        return a
     if a.type != "unary_expression" or a.child_by_field_name("operator").type != "&":
         return None
     return a.child_by_field_name("operand")

@@ -368,7 +368,10 @@ def writes_of(fp, decl: Node, file) -> tuple[MapWrite, ...]:
     return per_function(fp, "map-writes", decl, file, _summarise, (), "map-writes-stack", MAX_DEPTH)
 
 
-_MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\(")
+# The text of a write: an index assignment, delete/clear, a decoder, the maps package's
+# writers (goguard/models/concurrency.py DECODERS), by their usual spelling.
+_MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\("
+                        rb"|\bmaps\.(?:Copy|DeleteFunc|Clear)\(|NewDecoder\([^()]*(?:\([^()]*\)[^()]*)*\)\.Decode\(")
 
 
 def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:
@@ -400,19 +403,22 @@ _GO = re.compile(rb"\bgo\s")
 
 
 def _fresh(fp, fn: Node, m: Node, site: Node) -> bool:
-    """The function's body assigns the map a new one (`s.m = make(...)`, a literal) in
-    a statement of its own top level before the write, and starts no goroutine between."""
+    """The function's body assigns the map a new one (`s.m = make(...)`, a literal, of
+    any map type: `e.ctx = kms.Context{}`) in a statement of a block that holds the
+    write after it (so it runs first), and starts no goroutine between."""
     data = fp.file.data
     body = fn.child_by_field_name("body")
-    fresh = re.compile(re.escape(data[m.start_byte:m.end_byte]) + rb"\s*=\s*(?:make\(|map\[)")
+    fresh = re.compile(re.escape(data[m.start_byte:m.end_byte]) + rb"\s*=\s*(?:make\(|map\[|[\w.]+[ \t]*\{)")
     for hit in fresh.finditer(data, body.start_byte, site.start_byte):
         stmt = fp.file.root.descendant_for_byte_range(hit.start(), hit.start() + 1)
         while stmt is not None and stmt.type != "assignment_statement" and stmt.id != body.id:
             stmt = stmt.parent
-        top = stmt.parent if stmt is not None else None
-        if top is not None and top.type == "statement_list":
-            top = top.parent
-        if top is not None and top.id == body.id and not _GO.search(data, stmt.end_byte, site.start_byte):
+        block = stmt.parent if stmt is not None and stmt.type == "assignment_statement" else None
+        if block is not None and block.type == "statement_list":
+            block = block.parent
+        if block is None or block.type != "block" or not (block.start_byte <= site.start_byte < block.end_byte):
+            continue
+        if fp.enclosing_function(stmt).id == fn.id and not _GO.search(data, stmt.end_byte, site.start_byte):
             return True
     return False
 
