@@ -10,8 +10,8 @@
   `ServeHTTP` serves every request on that one value) or to a server's handler field
   (`http.Server{Handler: ...}`), literals and method values with a handler's
   parameters handed to any call (gin, echo, fiber, fasthttp), every exported method
-  of a gRPC service passed to `Register...Server`, and a Prometheus collector's
-  `Collect`.
+  of a gRPC service passed to `Register...Server` or a net/rpc service passed to
+  `Register`/`RegisterName`, and a Prometheus collector's `Collect`.
 
 Each is a Context: what runs, where it was started, the loop around the launch, and
 how the callee's parameters map to the launcher's expressions. Computed once per
@@ -51,7 +51,7 @@ _SIGNATURE_TYPES = {s.params[0][1].lstrip("*").encode() for s in HANDLER_SIGNATU
 _GO = re.compile(rb"go[ \t]+[\w(]")  # a literal first: found at memchr speed
 # Literal pieces that every name of _NAMES contains (found at memchr speed); each hit
 # is widened to its whole identifier and kept when that is one of the names.
-_PIECES = (b"Handle", b"Serve", b"Go", b"AfterFunc", b"Mount", b"Method")
+_PIECES = (b"Handle", b"Serve", b"Go", b"AfterFunc", b"Mount", b"Method", b"Register")
 _NAME_SET = frozenset(n.encode() for n in _NAMES)
 _OPEN = re.compile(rb"\s*\(")
 _REGISTER = re.compile(GRPC_REGISTER_PREFIX.encode() + rb"\w+" + GRPC_REGISTER_SUFFIX.encode() + rb"\s*\(")
@@ -193,6 +193,8 @@ def _contexts(fp, found: dict[str, list[Node]]) -> list[Context]:
             out += _handler(fp, call, launcher, argv[1], func=True)
         elif name == "Handle" and len(argv) == 2:
             out += _handler(fp, call, launcher, argv[1])
+        elif row is not None and len(argv) == row.args and row.service:
+            out += _service(fp, call, launcher, argv[row.arg], None)
         elif row is not None and len(argv) == row.args:
             out += _handler(fp, call, launcher, argv[row.arg])
     for lit in caps.get("lit", ()):

@@ -22,6 +22,7 @@ class HandlerCall:
     arg: int
     args: int
     method: bool = False
+    service: bool = False  # h is a service: each of its type's exported methods is served
 
 
 HANDLER_CALLS: tuple[HandlerCall, ...] = (
@@ -46,6 +47,13 @@ HANDLER_CALLS: tuple[HandlerCall, ...] = (
     HandlerCall("github.com/go-chi/chi", "Mount", 1, 2, method=True),
     # github.com/julienschmidt/httprouter: Router.Handler(method, path, handler).
     HandlerCall("github.com/julienschmidt/httprouter", "Handler", 2, 3, method=True),
+    # net/rpc: Register / RegisterName publish the receiver's exported methods, and
+    # Server.ServeCodec runs each request on a goroutine of its own (`go service.call(...)`
+    # in net/rpc/server.go): the methods of one receiver run at once.
+    HandlerCall("net/rpc", "Register", 0, 1, service=True),
+    HandlerCall("net/rpc", "RegisterName", 1, 2, service=True),
+    HandlerCall("net/rpc", "Register", 0, 1, method=True, service=True),
+    HandlerCall("net/rpc", "RegisterName", 1, 2, method=True, service=True),
 )
 
 

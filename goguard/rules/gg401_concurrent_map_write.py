@@ -16,7 +16,8 @@ crash trace shows, with the flow naming what makes it concurrent:
   method value handed to `HandleFunc`/`Handle` or to a router (gin, echo, chi,
   gorilla/mux, fiber, httprouter, fasthttp, by import path), the `ServeHTTP` of a value
   handed to `http.Server{Handler: ...}`, `ListenAndServe`, `Serve` or a mux, every
-  exported method of a gRPC service passed to `Register...Server`, and a Prometheus
+  exported method of a gRPC service passed to `Register...Server` or of a net/rpc
+  service passed to `Register`/`RegisterName`, and a Prometheus
   collector's `Collect`. Handlers are followed through a local variable's values
   (`var h http.Handler = &api{}`), a route table a loop ranges over (a map or slice
   literal, or its elements' fields), the literals a handler factory of the package
