@@ -13,6 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.analyses.aliases import is_assignment_target
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.models.concurrency import DECODERS
@@ -32,7 +33,7 @@ _READS = """
 _DECODERS = {(d.path, d.name, d.method): d for d in DECODERS}
 
 
-def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
+def sites(fp, body: Node, reads: bool, fn: Node | None = None) -> list[tuple[Node, Node, str]]:
     """(site, map expression, access) of a function body: writes, and reads when asked
     (an index that is not a write target, len(m), range over m). Not yet filtered to
     maps nor to the body's own function."""
@@ -44,7 +45,7 @@ def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
         if args is not None and args.named_children:
             out.append((call, args.named_children[0], "write"))
     for call in caps.get("decode", ()):
-        m = _decoded(fp, call)
+        m = _decoded(fp, call, fn)
         if m is not None:
             out.append((call, m, "write"))
     if reads:
@@ -55,12 +56,15 @@ def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
     return [(site, m, a) for site, m, a in out if m is not None]
 
 
-def _decoded(fp, call: Node) -> Node | None:
+def _decoded(fp, call: Node, fn: Node | None = None) -> Node | None:
     """m of `json.Unmarshal(b, &m)`, `json.NewDecoder(r).Decode(&m)` or `maps.Copy(m, src)`
-    (a map writer of the models, by import path)."""
-    fn = call.child_by_field_name("function")
-    op = strip_parens(fn.child_by_field_name("operand"))
-    method = ""
+    (a map writer of the models, by import path), or `dec.Decode(&m)` with `dec :=
+    json.NewDecoder(r)` and dec never assigned again (within fn)."""
+    f = call.child_by_field_name("function")
+    op = strip_parens(f.child_by_field_name("operand"))
+    if op.type == "identifier" and fn is not None and fp.text(op) not in fp.imports:
+        op = _decoder_of(fp, fn, op) or op
+    fn, method = f, ""
     if op.type == "call_expression":  # json.NewDecoder(r).Decode(&m)
         method, op = fp.text(fn.child_by_field_name("field")), op.child_by_field_name("function")
         if op.type != "selector_expression":
@@ -78,6 +82,17 @@ def _decoded(fp, call: Node) -> Node | None:
     if a.type != "unary_expression" or a.child_by_field_name("operator").type != "&":
         return None
     return a.child_by_field_name("operand")
+
+
+def _decoder_of(fp, fn: Node, var: Node) -> Node | None:
+    """The `json.NewDecoder(r)` call a local variable holds for its whole life."""
+    scopes = fp.result("scopes", fn)
+    d = scopes.decl_of(var)
+    if d is None or d.kind != "var" or d.value is None or strip_parens(d.value).type != "call_expression":
+        return None
+    if any(is_assignment_target(u) for u in scopes.refs.get(d.id, ())):
+        return None
+    return strip_parens(d.value)
 
 
 def root_path(e: Node, text, element=None) -> tuple[Node | None, tuple]:
@@ -119,7 +134,7 @@ class MapSites:
         body = fn.child_by_field_name("body")
         if body is None:
             return []
-        found = sites(fp, body, reads)
+        found = sites(fp, body, reads, fn)
         if not found:
             return []
         types = fp.result("exprtypes", fn)

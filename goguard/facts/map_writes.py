@@ -371,7 +371,7 @@ def writes_of(fp, decl: Node, file) -> tuple[MapWrite, ...]:
 # The text of a write: an index assignment, delete/clear, a decoder, the maps package's
 # writers (goguard/models/concurrency.py DECODERS), by their usual spelling.
 _MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\("
-                        rb"|\bmaps\.(?:Copy|DeleteFunc|Clear)\(|NewDecoder\([^()]*(?:\([^()]*\)[^()]*)*\)\.Decode\(")
+                        rb"|\bmaps\.(?:Copy|DeleteFunc|Clear)\(|NewDecoder\(")
 
 
 def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:

@@ -3,9 +3,9 @@
 ## What it does
 Finds map writes (an index assignment, `m[k]++`, `m[k] op= v`, `delete(m, k)`,
 `clear(m)`, a decoder handed the map's address such as `json.Unmarshal(b, &m)` or
-`json.NewDecoder(r).Decode(&m)`, a function of `maps` handed the map: `maps.Copy(m,
-src)`, `maps.DeleteFunc`) that
-run concurrently with another write of the same map with no `sync.Mutex` (or
+`json.NewDecoder(r).Decode(&m)`, also through a local `dec`, and a function of `maps`
+handed the map, `maps.Copy(m, src)` or `maps.DeleteFunc`) that run concurrently with
+another write of the same map with no `sync.Mutex` (or
 `sync.RWMutex` write lock) held, and reports each racing write where it is, the line a
 crash trace shows, with the flow naming what makes it concurrent:
 

@@ -97,3 +97,23 @@ func CheckAll(jobs []*Job, extra Tags) {
 	}
 	wg.Wait()
 }
+
+type Profile struct {
+	mu       sync.Mutex
+	settings map[string]string
+}
+
+// safe: the request's body is decoded into a map of the request, merged under the lock
+func (p *Profile) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var got map[string]string
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(&got); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	maps.Copy(p.settings, got)
+}
+
+func ServeProfile() error { return http.ListenAndServe(":8081", &Profile{settings: map[string]string{}}) }
