@@ -41,7 +41,10 @@ crash trace shows, with the flow naming what makes it concurrent:
   field's map) or the package's exported functions and methods (for a package
   variable's map). A write of the goroutine and a write of one of those race when at
   least one of the two holds no lock; both are reported (the runtime stops the process
-  in whichever write finds the other under way, the locked one too). Set-up methods,
+  in whichever write finds the other under way, the locked one too). A write of the
+  goroutine with no lock held also races with an exported method that indexes or
+  ranges over the map with no lock (`concurrent map read and map write`): both are
+  reported (`len(m)` is not checked by the runtime, and is left alone). Set-up methods,
   methods documented as called before the value is shared, methods the goroutine
   calls itself, and writes made after a wait for the goroutine (a `Close` that waits
   first) do not pair.
@@ -157,8 +160,8 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.analyses.mapaccess import root_path
 from goguard.facts.keeps import params_of
 from goguard.facts.entries import Context, entry_points, innermost_loop
-from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, lock_state,
-                                      may_write, mutex_owners, own_writes, package_calls, writes_of)
+from goguard.facts.map_writes import (MapWrite, before_shared, callee, called_writes, callers_lock, classify,
+                                      lock_state, may_write, mutex_owners, own_writes, package_calls, writes_of)
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.rules import _gg401_sync as sync
@@ -284,6 +287,7 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
             tname = r.owner.partition(".")[0]
             beside = "the package's functions" if pkg else f"{tname}'s methods"
             want = (r.root, ()) if pkg else (("recv",), r.path)
+            paired = False
             for decl, file, mname in _writers(pass_, None if pkg else tname, ctx, again or pkg, called):
                 mfp = pass_.for_file(file)
                 o = next((w for w in writes_of(mfp, decl, mfp.file) if (w.root, w.path) == want
@@ -307,7 +311,45 @@ def _long_lived(pass_, contexts: list[Context], out: _Out) -> None:
                                                   f"returns without waiting for it")] +
                              [(b.fp, b.site, f"{bname} writes {b.map_text} here {bheld}"),
                               (a.fp, a.site, f"writes {a.map_text} here {aheld}")])
+                paired = True
                 break
+            if not paired and not r.locked:
+                _reads_beside(pass_, ctx, r, want, tname, pkg, again, called, who, lname, beside, out)
+
+
+def _reads_beside(pass_, ctx: Context, r: MapWrite, want: tuple, tname: str, pkg: bool, again: bool,
+                  called: set[str], who: str, lname: str, beside: str, out: _Out) -> None:
+    """The goroutine's unlocked write beside an exported method that indexes or ranges
+    over the same map in its own body with no lock held: the runtime stops the reader
+    (`concurrent map read and map write`); both sides are reported. `len(m)` does not
+    check, and is left alone."""
+    for decl, file, mname in _writers(pass_, None if pkg else tname, ctx, again or pkg, called):
+        if decl.id == ctx.launcher.id:
+            continue  # the launcher's own accesses after the launch are judged apart
+        mfp = pass_.for_file(file)
+        for site, m, access in mfp.result("map-sites", decl).all:
+            if not (access == "range" or access == "read" and site.type == "index_expression"):
+                continue  # a write is paired above; len(m) is not checked by the runtime
+            if classify(mfp, decl, m) != want or any(lock_state(mfp, decl, site)) or _after_wait(
+                    mfp, decl, MapWrite(site, mfp, decl, "", want[0], want[1], "", "", "")):
+                continue
+            kind = "concurrent map iteration and map write" if access == "range" else \
+                "concurrent map read and map write"
+            verb = "ranges over" if access == "range" else "reads"
+            wline = r.fp.file.position(r.site.start_byte)[0]
+            rline = mfp.file.position(site.start_byte)[0]
+            launch = (ctx.launch_pass, ctx.launch, f"{_started(ctx)} here; {lname} returns without waiting for it")
+            out.emit(r.fp, r.site, f"{kind}: {r.map_text} is written here with no lock held while {mname} {verb} it "
+                                   f"(line {rline}) with no lock held: {who}, started by {lname}, which does not wait "
+                                   f"for it, runs beside {beside} (fatal error: {kind})",
+                     [launch, (mfp, site, f"{mname} {verb} {mfp.text(m)} here with no lock held"),
+                      (r.fp, r.site, f"writes {r.map_text} here with no lock held")])
+            out.emit(mfp, site, f"{kind}: {mfp.text(m)} is {'ranged over' if access == 'range' else 'read'} here "
+                                f"with no lock held while {who}, started by {lname}, which does not wait for it, "
+                                f"writes it (line {wline}) with no lock held (fatal error: {kind})",
+                     [launch, (r.fp, r.site, f"writes {r.map_text} here with no lock held"),
+                      (mfp, site, f"{verb} {mfp.text(m)} here with no lock held")])
+            return
 
 
 def _called_in_loop(pass_, ctx: Context):
