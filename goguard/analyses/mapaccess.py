@@ -1,8 +1,9 @@
 """Where a function's own body reads and writes maps.
 
 A write is an index assignment (`m[k] = v`, `m[k] op= v`, `m[k]++`), `delete(m, k)`,
-`clear(m)`, or a decoder of goguard/models/concurrency.py handed the map's address
-(`json.Unmarshal(b, &m)` writes into m); a read is any other index, `len(m)`, and
+`clear(m)`, or a map writer of goguard/models/concurrency.py: a decoder handed the
+map's address (`json.Unmarshal(b, &m)`, `json.NewDecoder(r).Decode(&m)` write into m)
+or a function handed the map (`maps.Copy(m, src)`); a read is any other index, `len(m)`, and
 `range m`. Only accesses of the body itself count (not of a nested function literal,
 which runs when and where the literal does), and only to something provably a map.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses import analysis
+from goguard.analyses.aliases import is_assignment_target
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import strip_parens
 from goguard.models.concurrency import DECODERS
@@ -21,17 +23,17 @@ _WRITES = """
 (inc_statement (index_expression) @w)
 (dec_statement (index_expression) @w)
 (call_expression function: (identifier) @f (#match? @f "^(delete|clear)$")) @call
-(call_expression function: (selector_expression field: (field_identifier) @d) (#eq? @d "Unmarshal")) @decode
-"""
+(call_expression function: (selector_expression field: (field_identifier) @d) (#match? @d "%s")) @decode
+""" % ("^(" + "|".join(sorted({d.method or d.name for d in DECODERS})) + ")$")
 _READS = """
 (index_expression) @r
 (call_expression function: (identifier) @f (#eq? @f "len") arguments: (argument_list . (_) @len))
 (range_clause right: (_) @range)
 """
-_DECODERS = {(d.path, d.name): d.arg for d in DECODERS}
+_DECODERS = {(d.path, d.name, d.method): d for d in DECODERS}
 
 
-def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
+def sites(fp, body: Node, reads: bool, fn: Node | None = None) -> list[tuple[Node, Node, str]]:
     """(site, map expression, access) of a function body: writes, and reads when asked
     (an index that is not a write target, len(m), range over m). Not yet filtered to
     maps nor to the body's own function."""
@@ -43,7 +45,7 @@ def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
         if args is not None and args.named_children:
             out.append((call, args.named_children[0], "write"))
     for call in caps.get("decode", ()):
-        m = _decoded(fp, call)
+        m = _decoded(fp, call, fn)
         if m is not None:
             out.append((call, m, "write"))
     if reads:
@@ -54,28 +56,57 @@ def sites(fp, body: Node, reads: bool) -> list[tuple[Node, Node, str]]:
     return [(site, m, a) for site, m, a in out if m is not None]
 
 
-def _decoded(fp, call: Node) -> Node | None:
-    """m of `json.Unmarshal(b, &m)` (a decoder of the models, by import path)."""
-    fn = call.child_by_field_name("function")
-    op = fn.child_by_field_name("operand")
+def _decoded(fp, call: Node, fn: Node | None = None) -> Node | None:
+    """m of `json.Unmarshal(b, &m)`, `json.NewDecoder(r).Decode(&m)` or `maps.Copy(m, src)`
+    (a map writer of the models, by import path), or `dec.Decode(&m)` with `dec :=
+    json.NewDecoder(r)` and dec never assigned again (within fn)."""
+    f = call.child_by_field_name("function")
+    op = strip_parens(f.child_by_field_name("operand"))
+    if op.type == "identifier" and fn is not None and fp.text(op) not in fp.imports:
+        op = _decoder_of(fp, fn, op) or op
+    fn, method = f, ""
+    if op.type == "call_expression":  # json.NewDecoder(r).Decode(&m)
+        method, op = fp.text(fn.child_by_field_name("field")), op.child_by_field_name("function")
+        if op.type != "selector_expression":
+            return None
+        fn, op = op, op.child_by_field_name("operand")
     if op is None or op.type != "identifier":
         return None
-    arg = _DECODERS.get((fp.imports.get(fp.text(op)), fp.text(fn.child_by_field_name("field"))))
+    row = _DECODERS.get((fp.imports.get(fp.text(op)), fp.text(fn.child_by_field_name("field")), method))
     args = call.child_by_field_name("arguments")
-    if arg is None or args is None or args.named_child_count <= arg:
+    if row is None or args is None or args.named_child_count <= row.arg:
         return None
-    a = strip_parens(args.named_children[arg])
+    a = strip_parens(args.named_children[row.arg])
+    if not row.address:
+        return a
     if a.type != "unary_expression" or a.child_by_field_name("operator").type != "&":
         return None
     return a.child_by_field_name("operand")
 
 
-def root_path(e: Node, text) -> tuple[Node | None, tuple]:
+def _decoder_of(fp, fn: Node, var: Node) -> Node | None:
+    """The `json.NewDecoder(r)` call a local variable holds for its whole life."""
+    scopes = fp.result("scopes", fn)
+    d = scopes.decl_of(var)
+    if d is None or d.kind != "var" or d.value is None or strip_parens(d.value).type != "call_expression":
+        return None
+    if any(is_assignment_target(u) for u in scopes.refs.get(d.id, ())):
+        return None
+    return strip_parens(d.value)
+
+
+def root_path(e: Node, text, element=None) -> tuple[Node | None, tuple]:
     """m of m, s of s.a.m with the path ("a", "m"); None for anything but a variable
-    and its fields (a call's result, an index)."""
+    and its fields (a call's result, an index). With `element`, an index expression it
+    accepts (an element of a map) is a step of the path too: s of s.a[k].m, with the
+    path ("a", "[]", "m")."""
     e = strip_parens(e)
     path: list[str] = []
-    while e.type == "selector_expression":
+    while e.type == "selector_expression" or e.type == "index_expression" and element is not None and element(e):
+        if e.type == "index_expression":
+            path.append("[]")
+            e = strip_parens(e.child_by_field_name("operand"))
+            continue
         path.append(text(e.child_by_field_name("field")))
         e = strip_parens(e.child_by_field_name("operand"))
     if e.type == "unary_expression" and e.child_by_field_name("operator").type == "*":
@@ -103,7 +134,7 @@ class MapSites:
         body = fn.child_by_field_name("body")
         if body is None:
             return []
-        found = sites(fp, body, reads)
+        found = sites(fp, body, reads, fn)
         if not found:
             return []
         types = fp.result("exprtypes", fn)

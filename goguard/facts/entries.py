@@ -10,8 +10,8 @@
   `ServeHTTP` serves every request on that one value) or to a server's handler field
   (`http.Server{Handler: ...}`), literals and method values with a handler's
   parameters handed to any call (gin, echo, fiber, fasthttp), every exported method
-  of a gRPC service passed to `Register...Server`, and a Prometheus collector's
-  `Collect`.
+  of a gRPC service passed to `Register...Server` or a net/rpc service passed to
+  `Register`/`RegisterName`, and a Prometheus collector's `Collect`.
 
 Each is a Context: what runs, where it was started, the loop around the launch, and
 how the callee's parameters map to the launcher's expressions. Computed once per
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from goguard.analyses.aliases import is_assignment_target
 from goguard.facts.keeps import params_of
 from goguard.facts.map_writes import callee
 from goguard.frontend.source import captures
@@ -50,7 +51,7 @@ _SIGNATURE_TYPES = {s.params[0][1].lstrip("*").encode() for s in HANDLER_SIGNATU
 _GO = re.compile(rb"go[ \t]+[\w(]")  # a literal first: found at memchr speed
 # Literal pieces that every name of _NAMES contains (found at memchr speed); each hit
 # is widened to its whole identifier and kept when that is one of the names.
-_PIECES = (b"Handle", b"Serve", b"Go", b"AfterFunc", b"Mount", b"Method")
+_PIECES = (b"Handle", b"Serve", b"Go", b"AfterFunc", b"Mount", b"Method", b"Register")
 _NAME_SET = frozenset(n.encode() for n in _NAMES)
 _OPEN = re.compile(rb"\s*\(")
 _REGISTER = re.compile(GRPC_REGISTER_PREFIX.encode() + rb"\w+" + GRPC_REGISTER_SUFFIX.encode() + rb"\s*\(")
@@ -69,6 +70,7 @@ class Context:
     launch_pass: object = None  # the FilePass of the launcher's file
     registered: bool = False  # a handler value registered once: its receiver is shared by every request
     started: str = ""  # the flow note at the launch
+    outer: "Context | None" = None  # the handler whose body holds the launch: it runs in many copies
 
 
 
@@ -191,6 +193,8 @@ def _contexts(fp, found: dict[str, list[Node]]) -> list[Context]:
             out += _handler(fp, call, launcher, argv[1], func=True)
         elif name == "Handle" and len(argv) == 2:
             out += _handler(fp, call, launcher, argv[1])
+        elif row is not None and len(argv) == row.args and row.service:
+            out += _service(fp, call, launcher, argv[row.arg], None)
         elif row is not None and len(argv) == row.args:
             out += _handler(fp, call, launcher, argv[row.arg])
     for lit in caps.get("lit", ()):
@@ -214,17 +218,40 @@ def _contexts(fp, found: dict[str, list[Node]]) -> list[Context]:
     return out
 
 
+def local_literal(fp, launcher: Node, e: Node) -> Node | None:
+    """The function literal a local variable holds for its whole life (`f := func()
+    {...}`, never assigned again), for `go f()`, `g.Go(f)`."""
+    e = strip_parens(e)
+    if e.type != "identifier":
+        return None
+    scopes = fp.result("scopes", launcher)
+    d = scopes.decl_of(e)
+    if d is None or d.kind != "var" or d.origin not in ("define", "var") or d.value is None:
+        return None
+    v = strip_parens(d.value)
+    if v.type != "func_literal":
+        return None
+    return None if any(is_assignment_target(u) for u in scopes.refs.get(d.id, ())) else v
+
+
 def _literal(fp, kind: str, call: Node, launcher: Node, fnarg: Node) -> list[Context]:
     fnarg = strip_parens(fnarg)
+    fnarg = local_literal(fp, launcher, fnarg) or fnarg
     if fnarg.type != "func_literal":
         return []
     return [Context(kind, call, launcher, fnarg, fp, innermost_loop(call, launcher), launch_pass=fp)]
 
 
-def _handler(fp, call: Node, launcher: Node, h: Node, func: bool = False) -> list[Context]:
+def _handler(fp, call: Node, launcher: Node, h: Node, func: bool = False, depth: int = 0) -> list[Context]:
     """A handler handed to a server or mux: a function literal, a function or method
-    value, http.HandlerFunc(f), or a value whose ServeHTTP serves every request."""
+    value, http.HandlerFunc(f), or a value whose ServeHTTP serves every request; and,
+    followed to them, a local variable's values (`var h http.Handler = &api{}`), the
+    elements of a route table a loop ranges over, what a handler factory of the
+    package returns (`s.counter("x")` returning a literal) and what a middleware of
+    the package serves (`withLog(h)` calling `h.ServeHTTP`)."""
     h = strip_parens(h)
+    if depth > 4:
+        return []
     conv = h.child_by_field_name("function") if h.type == "call_expression" else None
     cargs = h.child_by_field_name("arguments") if conv is not None else None
     if conv is not None and fp.text(conv).endswith("HandlerFunc") and cargs is not None and \
@@ -232,20 +259,156 @@ def _handler(fp, call: Node, launcher: Node, h: Node, func: bool = False) -> lis
         h, func = strip_parens(cargs.named_children[0]), True
     if h.type == "func_literal":
         return [Context("handler", call, launcher, h, fp, None, launch_pass=fp)]
+    if h.type == "identifier":
+        d = fp.result("scopes", launcher).decl_of(h)
+        values = _values(fp, launcher, d, depth) if d is not None else []
+        if values:
+            return [c for v in values for c in _handler(fp, call, launcher, v, func, depth + 1)]
     if h.type == "identifier" and func:
         td = fp.package.decls.get(fp.text(h))
         if td is not None and td.kind == "func" and fp.result("scopes", launcher).decl_of(h) is None:
             return [Context("handler", call, launcher, td.node, fp.for_file(td.file), None, launch_pass=fp)]
         return []
+    if h.type == "selector_expression":
+        fields = _field_values(fp, launcher, h, depth)
+        if fields:
+            return [c for v in fields for c in _handler(fp, call, launcher, v, True, depth + 1)]
     if h.type == "selector_expression" and (func or _is_method_value(fp, launcher, h)):
         ctx = _callee_context(fp, "handler", call, launcher, h, value=True)
         if ctx is not None:
             ctx.loop = None
             return [ctx]
         return []
+    if h.type == "call_expression":
+        made = _made(fp, call, launcher, h, depth)
+        if made:
+            return made
     return _service(fp, call, launcher, h, "ServeHTTP")
 
 
+def _values(fp, launcher: Node, d, depth: int) -> list[Node]:
+    """What a local variable of the launcher may hold: its initialiser and the values
+    assigned to it; for the value of a `range` over a literal (or a variable holding
+    one), the literal's elements."""
+    if d.kind != "var":
+        return []
+    if d.origin == "range":
+        if d.index != 1 or d.value is None:
+            return []
+        return [e for lit in _literals(fp, launcher, d.value, depth) for e in _elements(lit)]
+    out = [d.value] if d.value is not None else []
+    for u in fp.result("scopes", launcher).refs.get(d.id, ()):
+        if not is_assignment_target(u):
+            continue
+        st = u.parent.parent if u.parent is not None else None
+        if st is None or st.type != "assignment_statement" or fp.text(st.child_by_field_name("operator") or st)[:1] \
+                not in ("=",):
+            continue
+        left, right = st.child_by_field_name("left"), st.child_by_field_name("right")
+        ls, rs = left.named_children, right.named_children if right is not None else []
+        i = next((i for i, x in enumerate(ls) if x.id == u.id), None)
+        if i is not None and len(ls) == len(rs):
+            out.append(rs[i])
+    return out
+
+
+def _literals(fp, launcher: Node, e: Node, depth: int) -> list[Node]:
+    """The composite literals an expression is, or a local variable holds."""
+    e = strip_parens(e)
+    if e.type == "composite_literal":
+        return [e]
+    if e.type == "identifier" and depth < 4:
+        d = fp.result("scopes", launcher).decl_of(e)
+        if d is not None and d.origin != "range":
+            return [lit for v in _values(fp, launcher, d, depth + 1) for lit in _literals(fp, launcher, v, depth + 1)]
+    return []
+
+
+def _elements(lit: Node) -> list[Node]:
+    """The element values of a composite literal (a map's values, a slice's elements)."""
+    body = lit.child_by_field_name("body") if lit.type == "composite_literal" else lit
+    out = []
+    for el in body.named_children if body is not None else ():
+        if el.type == "keyed_element":
+            el = el.child_by_field_name("value")
+        if el is not None and el.type == "literal_element" and el.named_children:
+            out.append(el.named_children[0])
+    return out
+
+
+def _field_values(fp, launcher: Node, h: Node, depth: int) -> list[Node]:
+    """`r.h` of a `range` variable r over a literal of structs: each element's field h."""
+    op = strip_parens(h.child_by_field_name("operand"))
+    if op.type != "identifier":
+        return []
+    d = fp.result("scopes", launcher).decl_of(op)
+    if d is None or d.kind != "var" or d.origin != "range" or d.index != 1 or d.value is None:
+        return []
+    field = fp.text(h.child_by_field_name("field"))
+    names = [n for n, _, _ in _struct_fields(fp, launcher, op)]
+    out = []
+    for lit in _literals(fp, launcher, d.value, depth):
+        for el in _elements(lit):
+            if el.type not in ("literal_value", "composite_literal"):
+                continue
+            items = (el.child_by_field_name("body") if el.type == "composite_literal" else el).named_children
+            for i, item in enumerate(items):
+                if item.type == "keyed_element":
+                    k, v = item.child_by_field_name("key"), item.child_by_field_name("value")
+                    if k is not None and fp.text(k) == field and v is not None and v.named_children:
+                        out.append(v.named_children[0])
+                elif item.type == "literal_element" and i < len(names) and names[i] == field and item.named_children:
+                    out.append(item.named_children[0])
+    return out
+
+
+def _struct_fields(fp, launcher: Node, e: Node) -> tuple:
+    types = fp.result("exprtypes", launcher)
+    return types.types.struct_fields(types.of(e))
+
+
+def _made(fp, call: Node, launcher: Node, h: Node, depth: int) -> list[Context]:
+    """The handlers a call of a function of the package gives: the function literals it
+    returns (a handler factory, its captured variables shared by every request), and
+    the arguments it serves (a middleware calling `next.ServeHTTP(w, r)` or `next(w,
+    r)` on its parameter)."""
+    got = callee(fp, launcher, h)
+    if got is None:
+        return []
+    decl, file, _ = got
+    mfp = fp.for_file(file)
+    body = decl.child_by_field_name("body")
+    if body is None:
+        return []
+    out = []
+    where = fp.file.position(call.start_byte)[0]
+    for ret in captures("(return_statement (expression_list (_) @v))", body).get("v", ()):
+        v = strip_parens(ret)
+        conv = v.child_by_field_name("function") if v.type == "call_expression" else None
+        if conv is not None and mfp.text(conv).endswith("HandlerFunc"):
+            args = v.child_by_field_name("arguments")
+            v = strip_parens(args.named_children[0]) if args is not None and args.named_child_count == 1 else v
+        if v.type == "func_literal" and _enclosing(v.parent) is not None and _enclosing(v.parent).id == decl.id \
+                and _serves(mfp, v):
+            out.append(Context("handler", ret.parent.parent, decl, v, mfp, None, launch_pass=mfp,
+                               started=f"handler made here, registered at {fp.file.path}:{where}: the server "
+                                       f"runs it for many requests at once"))
+    args = h.child_by_field_name("arguments")
+    argv = args.named_children if args is not None else []
+    data = mfp.file.data
+    for name, arg in zip(params_of(decl, mfp.text), argv):
+        if not name:
+            continue
+        served = re.search(rb"(?<![\w.])" + re.escape(name.encode()) + rb"\s*(\.ServeHTTP)?\s*\(\s*\w+\s*,",
+                           data[body.start_byte:body.end_byte])
+        if served is not None:
+            out += _handler(fp, call, launcher, arg, not served.group(1), depth + 1)
+    return out
+
+
+def _serves(fp, lit: Node) -> bool:
+    """A literal with a request handler's parameters."""
+    return _signature(fp, lit) in {s.params for s in HANDLER_SIGNATURES}
 def _is_method_value(fp, launcher: Node, h: Node) -> bool:
     got = callee(fp, launcher, h)
     return got is not None and got[2] is not None
@@ -363,6 +526,7 @@ def _callee_context(fp, kind: str, go: Node, launcher: Node, call: Node, value: 
     args = None if value else call.child_by_field_name("arguments")
     argv = list(args.named_children) if args is not None else []
     loop = innermost_loop(go, launcher)
+    fn = local_literal(fp, launcher, fn) or fn
     if fn.type == "func_literal":
         ctx = Context(kind, go, launcher, fn, fp, loop, launch_pass=fp)
         _bind(ctx, fn, fp.text, argv, None, None)

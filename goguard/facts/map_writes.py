@@ -55,6 +55,8 @@ class MapWrite:
     locked: str  # the write lock held at the write or around a call on the way ("" for none)
     rlocked: str  # a read lock held there, when no write lock is
     chain: tuple = ()  # ((FilePass, call node, callee text), ...): the calls from the function down
+    locks: frozenset = frozenset()  # every write lock held at a write of the function's own body, by
+    # normal_lock: the one that guards the field is paired by it (RacerD's lock pairing)
 
 
 def function_names(package) -> frozenset[str]:
@@ -75,7 +77,7 @@ def package_calls(fp, fn: Node):
     body = fn.child_by_field_name("body")
     if body is None:
         return
-    finder = _call_finder(fp.package)
+    finder = call_finder(fp.package)
     if not finder:
         return
     root = fp.file.root
@@ -184,6 +186,38 @@ _DOCUMENTED = re.compile(
 _CONDITIONAL = re.compile(rb"\bif\b[^{\n]*\{\s*[\w.]*\.(?:R?Lock)\(\)")
 
 
+def doc_comment(fp, fn: Node) -> str:
+    """The comment lines right above a declaration, joined."""
+    doc, line = [], fn.start_point[0]
+    c = fn.prev_named_sibling
+    while c is not None and c.type == "comment" and c.end_point[0] == line - 1:
+        doc.append(fp.text(c))
+        line = c.start_point[0]
+        c = c.prev_named_sibling
+    return " ".join(reversed(doc))
+
+
+# A method documented as one to call before the value is shared: "must be called before
+# Start", "call it before serving", "not safe for concurrent use".
+_BEFORE = re.compile(
+    r"(?i)\b(?:must|should|has\s+to|have\s+to|needs?\s+to)\s+(?:only\s+)?be\s+(?:called|used|invoked|done|set)\s+"
+    r"(?:only\s+)?before\b|\bcall(?:ed)?\s+(?:it\s+|this\s+|them\s+)?(?:only\s+)?before\b"
+    r"|\bnot\s+(?:safe\s+for\s+concurrent|concurrency[- ]safe|thread[- ]safe|goroutine[- ]safe|safe\s+to\s+call\s+"
+    r"concurrently)")
+
+
+def before_shared(fp, fn: Node) -> bool:
+    """The function's comment says it is called before the value is shared between
+    goroutines ("must be called before Start", "not safe for concurrent use")."""
+    if fn.type == "func_literal":
+        return False
+    key = ("before-shared", fp.file.abspath, fn.id)
+    got = fp.package.facts.get(key)
+    if got is None:
+        got = fp.package.facts[key] = bool(_BEFORE.search(doc_comment(fp, fn)))
+    return got
+
+
 def called_locked(fp, fn: Node) -> str:
     """Why a function runs with its lock held, when its name or its doc comment says
     so (`...Locked`, "Lock should be held.", "caller must hold mu"), or when it takes
@@ -197,13 +231,7 @@ def called_locked(fp, fn: Node) -> str:
     if name is not None and fp.text(name).endswith("Locked"):
         got = f"(the lock {fp.text(name)} is called with)"
     else:
-        doc, line = [], fn.start_point[0]
-        c = fn.prev_named_sibling
-        while c is not None and c.type == "comment" and c.end_point[0] == line - 1:
-            doc.append(fp.text(c))
-            line = c.start_point[0]
-            c = c.prev_named_sibling
-        if _DOCUMENTED.search(" ".join(reversed(doc))):
+        if _DOCUMENTED.search(doc_comment(fp, fn)):
             got = "(the lock its comment says is held)"
         elif _CONDITIONAL.search(fp.file.data, fn.start_byte, fn.end_byte):
             got = "(the lock it takes when its caller does not hold it)"
@@ -252,12 +280,98 @@ def lock_state(fp, fn: Node, node: Node) -> tuple[str, str]:
     return (write[0] if write else ""), ("" if write or not read else read[0])
 
 
+def held_locks(fp, fn: Node, node: Node, m: Node) -> frozenset[str]:
+    """The write locks held at a node of fn, each by normal_lock against the map
+    expression m."""
+    n = fp.result("aliases", fn).node_of(node)
+    if n is None:
+        return frozenset()
+    root, _ = root_path(m, fp.text)
+    base = fp.text(root) if root is not None else ""
+    return frozenset(normal_lock(h, base) for h in fp.result("locks", fn).held_at(n) if not h.startswith("R:"))
+
+
+def normal_lock(lock: str, base: str) -> str:
+    """A lock's text with the map's root variable written `$`: `a.mu` guarding `a.m` is
+    `$.mu` in every method, whatever the receiver is called; `u.mu` of another value
+    and a package's `mu` stay as they are."""
+    if base and (lock == base or lock.startswith(base + ".")):
+        return "$" + lock[len(base):]
+    return lock
+
+
+def guarded(pass_, owner: str, held: frozenset[str]) -> bool:
+    """Whether the write locks `held` (normal_lock) at a write of the map field `owner`
+    ("T.f") include the lock that guards the field (guard_locks); any lock counts when
+    the package shows none."""
+    guards = guard_locks(pass_, owner)
+    return not guards or bool(frozenset(_canonical(h) for h in held) & guards)
+
+
+def guard_locks(pass_, owner: str) -> frozenset[str]:
+    """The lock that guards a map field, after RacerD's lock pairing: the lock held at
+    the writes of the field in the most functions of the package. When a write holds
+    the mutex of T declared nearest above the field (Go's convention: a mutex guards
+    the fields that follow it), that one, if no lock is held in more functions. Empty
+    (no judgement) when the writes and the declaration disagree, when two locks are
+    held in as many functions and neither is that mutex, when no write holds a lock,
+    or when one holds a lock of the value that is not one of T's mutexes (a helper that
+    returns holding a lock, `defer s.lockFor(k)()`)."""
+    memo = pass_.package.facts.setdefault(("guard-locks",), {})
+    got = memo.get(owner)
+    if got is not None:
+        return got
+    hat, mutexes = _mutexes(pass_, owner)
+    by_lock: dict[str, set[int]] = {}
+    for w in field_writes(pass_).get(owner, ()):
+        for lock in w.locks:
+            by_lock.setdefault(_canonical(lock), set()).add(w.func.id)
+    if not by_lock or any(lock.startswith("$") and lock not in mutexes for lock in by_lock):
+        got = frozenset()
+    else:
+        most = max(len(fns) for fns in by_lock.values())
+        top = frozenset(lock for lock, fns in by_lock.items() if len(fns) == most)
+        if hat in by_lock:  # the declaration and the writes must agree
+            got = frozenset({hat}) if hat in top else frozenset()
+        else:
+            got = top if len(top) == 1 else frozenset()
+    memo[owner] = got
+    return got
+
+
+def _canonical(lock: str) -> str:
+    return "$" if lock in ("$.Mutex", "$.RWMutex") else lock
+
+
+def _mutexes(pass_, owner: str) -> tuple[str, frozenset[str]]:
+    """(the mutex of T declared nearest above field f, every mutex of T) for "T.f", as
+    normal_lock writes them ("$.mu"; "$" for an embedded one)."""
+    memo = pass_.package.facts.setdefault(("mutex-fields",), {})
+    got = memo.get(owner)
+    if got is None:
+        tname, _, fname = owner.partition(".")
+        names = {f"{p}.{n}" for p, n in MUTEX_TYPES}
+        hat, out = "", []
+        for name, t, embedded in TypeResolver.of(pass_.package).struct_fields(Type("named", name=tname)):
+            if t.kind == "pointer" and t.elem is not None:
+                t = t.elem
+            if t.kind == "named" and t.name in names:
+                out.append("$" if embedded else f"$.{name}")
+            elif name == fname and out:
+                hat = out[-1]
+        got = memo[owner] = (hat, frozenset(out))
+    return got
+
+
 def writes_of(fp, decl: Node, file) -> tuple[MapWrite, ...]:
     """The summary of a function or method declaration of the package."""
     return per_function(fp, "map-writes", decl, file, _summarise, (), "map-writes-stack", MAX_DEPTH)
 
 
-_MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\(")
+# The text of a write: an index assignment, delete/clear, a decoder, the maps package's
+# writers (goguard/models/concurrency.py DECODERS), by their usual spelling.
+_MAY_WRITE = re.compile(rb"\]\s*(?:[-+*/%&|^]|<<|>>|&\^)?=(?!=)|\]\s*(?:\+\+|--)|\b(?:delete|clear)\(|Unmarshal\("
+                        rb"|\bmaps\.(?:Copy|DeleteFunc|Clear)\(|NewDecoder\(")
 
 
 def _summarise(fp, decl: Node) -> tuple[MapWrite, ...]:
@@ -279,7 +393,9 @@ def own_writes(fp, fn: Node) -> list[MapWrite]:
             continue  # a map the function has just made: no other goroutine holds it yet
         root, path = got
         locked, rlocked = lock_state(fp, fn, site)
-        out.append(MapWrite(site, fp, fn, fp.text(m), root, path, owner_of(fp, fn, m, root, path), locked, rlocked))
+        held = held_locks(fp, fn, site, m) if locked and not locked.startswith("(") else frozenset()
+        out.append(MapWrite(site, fp, fn, fp.text(m), root, path, owner_of(fp, fn, m, root, path), locked, rlocked,
+                            (), held))
     return out
 
 
@@ -287,19 +403,22 @@ _GO = re.compile(rb"\bgo\s")
 
 
 def _fresh(fp, fn: Node, m: Node, site: Node) -> bool:
-    """The function's body assigns the map a new one (`s.m = make(...)`, a literal) in
-    a statement of its own top level before the write, and starts no goroutine between."""
+    """The function's body assigns the map a new one (`s.m = make(...)`, a literal, of
+    any map type: `e.ctx = kms.Context{}`) in a statement of a block that holds the
+    write after it (so it runs first), and starts no goroutine between."""
     data = fp.file.data
     body = fn.child_by_field_name("body")
-    fresh = re.compile(re.escape(data[m.start_byte:m.end_byte]) + rb"\s*=\s*(?:make\(|map\[)")
+    fresh = re.compile(re.escape(data[m.start_byte:m.end_byte]) + rb"\s*=\s*(?:make\(|map\[|[\w.]+[ \t]*\{)")
     for hit in fresh.finditer(data, body.start_byte, site.start_byte):
         stmt = fp.file.root.descendant_for_byte_range(hit.start(), hit.start() + 1)
         while stmt is not None and stmt.type != "assignment_statement" and stmt.id != body.id:
             stmt = stmt.parent
-        top = stmt.parent if stmt is not None else None
-        if top is not None and top.type == "statement_list":
-            top = top.parent
-        if top is not None and top.id == body.id and not _GO.search(data, stmt.end_byte, site.start_byte):
+        block = stmt.parent if stmt is not None and stmt.type == "assignment_statement" else None
+        if block is not None and block.type == "statement_list":
+            block = block.parent
+        if block is None or block.type != "block" or not (block.start_byte <= site.start_byte < block.end_byte):
+            continue
+        if fp.enclosing_function(stmt).id == fn.id and not _GO.search(data, stmt.end_byte, site.start_byte):
             return True
     return False
 
@@ -332,17 +451,17 @@ def may_write(package, name: str, depth: int = MAX_DEPTH) -> bool:
     if name in memo:
         return memo[name]
     memo[name] = False  # recursion: not a way to a write
-    bodies = _bodies(package).get(name, ())
+    bodies = bodies_by_name(package).get(name, ())
     got = any(_MAY_WRITE.search(data, a, b) for data, a, b in bodies)
     if not got and depth > 0:
-        finder = _call_finder(package)
+        finder = call_finder(package)
         got = any(n.decode() != name and may_write(package, n.decode(), depth - 1)
                   for data, a, b in bodies for _, _, n in finder.finditer(data, a, b))
     memo[name] = got
     return got
 
 
-def _bodies(package) -> dict[str, list[tuple[bytes, int, int]]]:
+def bodies_by_name(package) -> dict[str, list[tuple[bytes, int, int]]]:
     """The package's function and method bodies by name: (file data, start, end)."""
     key = ("bodies-by-name",)
     got = package.facts.get(key)
@@ -355,7 +474,7 @@ def _bodies(package) -> dict[str, list[tuple[bytes, int, int]]]:
     return got
 
 
-def _call_finder(package) -> NameFinder:
+def call_finder(package) -> NameFinder:
     key = ("call-finder",)
     finder = package.facts.get(key)
     if finder is None:

@@ -22,6 +22,7 @@ class HandlerCall:
     arg: int
     args: int
     method: bool = False
+    service: bool = False  # h is a service: each of its type's exported methods is served
 
 
 HANDLER_CALLS: tuple[HandlerCall, ...] = (
@@ -46,6 +47,13 @@ HANDLER_CALLS: tuple[HandlerCall, ...] = (
     HandlerCall("github.com/go-chi/chi", "Mount", 1, 2, method=True),
     # github.com/julienschmidt/httprouter: Router.Handler(method, path, handler).
     HandlerCall("github.com/julienschmidt/httprouter", "Handler", 2, 3, method=True),
+    # net/rpc: Register / RegisterName publish the receiver's exported methods, and
+    # Server.ServeCodec runs each request on a goroutine of its own (`go service.call(...)`
+    # in net/rpc/server.go): the methods of one receiver run at once.
+    HandlerCall("net/rpc", "Register", 0, 1, service=True),
+    HandlerCall("net/rpc", "RegisterName", 1, 2, service=True),
+    HandlerCall("net/rpc", "Register", 0, 1, method=True, service=True),
+    HandlerCall("net/rpc", "RegisterName", 1, 2, method=True, service=True),
 )
 
 
@@ -107,11 +115,15 @@ COLLECTOR_METHOD = "Collect"
 
 @dataclass(frozen=True)
 class Decoder:
-    """`path.name(..., &m, ...)` writes into the map whose address is argument `arg`."""
+    """`path.name(..., &m, ...)` writes into the map whose address is argument `arg`; with
+    `address` False the argument is the map itself (`maps.Copy(dst, src)`); with `method`,
+    the call is that method of what `path.name(...)` returns (`json.NewDecoder(r).Decode(&m)`)."""
 
     path: str
     name: str
     arg: int
+    address: bool = True
+    method: str = ""
 
 
 DECODERS: tuple[Decoder, ...] = (
@@ -119,12 +131,26 @@ DECODERS: tuple[Decoder, ...] = (
     # establishes a map to use. If the map is nil, Unmarshal allocates a new map.
     # Otherwise Unmarshal reuses the existing map, keeping existing entries."
     Decoder("encoding/json", "Unmarshal", 1),
+    # (*json.Decoder).Decode: "stores it in the value pointed to by v. See the
+    # documentation for Unmarshal for details".
+    Decoder("encoding/json", "NewDecoder", 0, method="Decode"),
     # gopkg.in/yaml.v2 / v3 and sigs.k8s.io/yaml: Unmarshal decodes into maps the same way.
     Decoder("gopkg.in/yaml.v2", "Unmarshal", 1),
     Decoder("gopkg.in/yaml.v3", "Unmarshal", 1),
     Decoder("sigs.k8s.io/yaml", "Unmarshal", 1),
+    # yaml.v2 / v3 (*Decoder).Decode: "See the documentation for Unmarshal for details".
+    Decoder("gopkg.in/yaml.v2", "NewDecoder", 0, method="Decode"),
+    Decoder("gopkg.in/yaml.v3", "NewDecoder", 0, method="Decode"),
     # github.com/BurntSushi/toml.Unmarshal(data, v).
     Decoder("github.com/BurntSushi/toml", "Unmarshal", 1),
+    # maps (pkg.go.dev/maps): "Copy copies all key/value pairs in src adding them to
+    # dst"; "DeleteFunc deletes any key/value pairs from m for which del returns true".
+    Decoder("maps", "Copy", 0, address=False),
+    Decoder("maps", "DeleteFunc", 0, address=False),
+    # golang.org/x/exp/maps: Copy and DeleteFunc as above; "Clear removes all entries from m".
+    Decoder("golang.org/x/exp/maps", "Copy", 0, address=False),
+    Decoder("golang.org/x/exp/maps", "DeleteFunc", 0, address=False),
+    Decoder("golang.org/x/exp/maps", "Clear", 0, address=False),
 )
 
 # sync: Mutex and RWMutex (pkg.go.dev/sync). A struct that owns one announces that its

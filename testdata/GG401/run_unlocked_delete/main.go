@@ -19,7 +19,7 @@ func (p *Pages) Fetch(from, n int) {
 	go func() {
 		for i := from; i < from+n; i++ {
 			p.mu.Lock()
-			p.pages[i] = make([]byte, 8)
+			p.pages[i] = make([]byte, 8) // want `concurrent map writes: p.pages is written here holding p.mu.Lock\(\) while Take writes it \(line \d+\) with no lock held`
 			p.mu.Unlock()
 			runtime.Gosched()
 		}
