@@ -191,10 +191,16 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
 
 def written(model: AliasModel, a: Alias) -> bool:
     """Whether anything in the function writes the storage an alias shares (a store
-    of an alias nothing writes again cannot be overwritten)."""
-    if any(ev.kind != "kill" for ev in model.uses(a.root, a.kind)):
+    of an alias nothing writes again cannot be overwritten). Growing writes only once
+    something has emptied it: `buf = append(buf, v)` alone keeps every stored byte."""
+    if _may_write(model.uses(a.root, a.kind)):
         return True
-    return a.kind == "address" and any(ev.kind != "kill" for ev in model.uses(a.root, "view"))
+    return a.kind == "address" and _may_write(model.uses(a.root, "view"))
+
+
+def _may_write(events) -> bool:
+    kinds = {ev.kind for ev in events}
+    return bool(kinds & {"write", "release"}) or {"truncate", "grow"} <= kinds
 
 
 def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: str, recv: Node, entry: bool):

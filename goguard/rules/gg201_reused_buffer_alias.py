@@ -177,10 +177,9 @@ from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
 from goguard.facts.keeps import calls_package
-from goguard.frontend.source import captures
 from goguard.rules._fix_clone import clone_fix
 from goguard.rules._gg201_locked import locked_bytes
-from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written
+from goguard.rules._gg201_prefilter import Prefilter
 from goguard.rules._gg201_search import _Search
 from goguard.rules._gg201_stores import Store, carried_stores, may_keep_call, simple_statement, stores_of, written
 from goguard.rules.base import CORPUS, RuleMeta
@@ -209,12 +208,13 @@ META = RuleMeta(
     (_ (_ [(unary_expression operator: "&") (slice_expression)]))]))
   (unary_expression operand: (composite_literal))])) @stmt
 (go_statement) @stmt
+(return_statement (expression_list)) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
-    # Pools, locked buffers and calls handed a reader's bytes are found by the text of
-    # the file (`Put(`, `.Reset()`, `.Bytes()`), not by the query: the check runs on
-    # files it matches nothing in.
+    # Locked buffers and calls handed a reader's bytes are found by the text of the
+    # file (`.Reset()`, `.Bytes()`), not by the query: the check runs on files it
+    # matches nothing in.
     every_file=True,
 )
 
@@ -239,9 +239,6 @@ _ADVICE = {
     "reader": "store a copy ({copy})",
     "buffer": "store a copy ({copy})",
 }
-
-
-_RETURNS = "(return_statement (expression_list)) @r"
 
 
 def check(pass_, matches) -> None:
@@ -274,43 +271,31 @@ def check(pass_, matches) -> None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
                 via_call.setdefault(stmt.id, call)
             at = data.find(word, at + 1)
-    # A function that puts something back in a pool: its returns are stores that a
-    # (deferred) release can make wrong; one that resets a buffer under a lock may keep
-    # its bytes past the Unlock. Found by their text, not by the query.
-    returns_of: dict[int, Node] = {}
+    # A function that resets a buffer under a lock may keep its bytes past the Unlock.
+    # Found by its text, not by the query.
     resets: dict[int, Node] = {}
-    for word in (b"Put(", b".Reset()"):  # a deferred Put is a Put too
-        at = data.find(word)
-        while at >= 0:
-            node = pass_.file.root.descendant_for_byte_range(at, at)
-            fn = pass_.enclosing_function(node) if node is not None else None
-            if fn is not None:
-                (resets if word == b".Reset()" else returns_of)[fn.id] = fn
-                if fn.type == "func_literal" and word == b"Put(":  # defer func() { p.Put(b) }()
-                    outer = pass_.enclosing_function(fn.parent) if fn.parent is not None else None
-                    if outer is not None:
-                        returns_of[outer.id] = outer
-            at = data.find(word, at + 1)
-    for fn in returns_of.values():
-        body = fn.child_by_field_name("body")
-        if body is not None and b"Put(" in data[fn.start_byte:fn.end_byte]:
-            rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id]
-            if rets:
-                by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
+    at = data.find(b".Reset()")
+    while at >= 0:
+        node = pass_.file.root.descendant_for_byte_range(at, at)
+        fn = pass_.enclosing_function(node) if node is not None else None
+        if fn is not None:
+            resets[fn.id] = fn
+        at = data.find(b".Reset()", at + 1)
     for fn in resets.values():
         _check_locked(pass_, fn)
     for fn, stmts in by_fn.values():
-        body = data[fn.start_byte:fn.end_byte]
-        writes_views = any(w in body for w in _VIEW_WRITERS)
-        written = _Written(fn, data)
-        owned = any(o in body for o in _OWNED)
-        filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
+        pf = Prefilter(pass_, fn)
         stmts = [s for s in {s.id: s for s in stmts}.values()
-                 if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)
+                 if _maybe_alias(pf, s)
                  # one found only for its call: worth it if the callee may keep something
                  and (s.id in captured or s.id not in via_call or may_keep_call(pass_, via_call[s.id]))]
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _maybe_alias(pf: Prefilter, stmt: Node) -> bool:
+    """The prefilter's test (a name of its own, so that a check can turn it off)."""
+    return pf.may_store(stmt)
 
 
 def _call_handed(pass_, at: int) -> Node | None:
@@ -342,7 +327,9 @@ def _check_locked(pass_, fn: Node) -> None:
                      fix=clone_fix(pass_, "buffer", right.named_children[0]))
 
 
-def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
+def judged_stores(model: AliasModel, stmts: list[Node]) -> list[Store]:
+    """The stores the statements make (held ones carried on) whose storage the function
+    writes, each with its CFG node: what the path search judges."""
     found = [st for s in stmts for st in stores_of(model, s)]
     held: dict[int, list[Store]] = {}
     for st in found:
@@ -350,8 +337,23 @@ def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
             held.setdefault(st.container.id, []).append(st)
     if held:
         found += carried_stores(model, held)
-    stores = [st for st in found if written(model, st.alias)]
-    stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+    stores = [st for st in found if written(model, st.alias) and (not st.returned or _may_go_stale(model, st))]
+    return [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+
+
+def _may_go_stale(model: AliasModel, st: Store) -> bool:
+    """A returned alias is wrong only when its storage is released (a pool's next user
+    writes it while the caller holds it), or when it was taken before a write and
+    returned after (a variable declared from the call, or a local carrying it)."""
+    a = st.alias
+    taken_before = a.source is not None and a.expr.type == "identifier" and \
+        not st.stmt.start_byte <= a.source.start_byte < st.stmt.end_byte
+    return st.through is not None or taken_before or \
+        any(ev.kind == "release" for ev in model.uses(a.root, a.kind))
+
+
+def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
+    stores = judged_stores(model, stmts)
     if not stores:
         return
     nodes = {st.stmt.id: st.node for st in stores}
