@@ -213,6 +213,8 @@ class AliasModel:
         if d.origin not in ("define", "var") or self._reassigned(d):
             return None
         v = d.value
+        if v is not None and d.index and d.stmt is not None and _names_outnumber_values(d.stmt):
+            return None  # line, err := r.ReadSlice('\n'): only the first result is the buffer
         if v is None and d.index == 0 and d.stmt is not None:
             right = d.stmt.child_by_field_name("right") or d.stmt.child_by_field_name("value")
             vals = right.named_children if right is not None else []
@@ -593,6 +595,16 @@ class AliasModel:
                     break
         self._pools[d.id] = got
         return got
+
+
+def _names_outnumber_values(stmt: Node) -> bool:
+    """`a, b := f()`: several names declared from one call."""
+    left = stmt.child_by_field_name("left")
+    right = stmt.child_by_field_name("right") or stmt.child_by_field_name("value")
+    if left is None:  # a var spec
+        names = stmt.children_by_field_name("name")
+        return right is not None and len(names) > len(right.named_children)
+    return right is not None and len(left.named_children) > len(right.named_children)
 
 
 def _is_zero(start: Node | None) -> bool:

@@ -39,6 +39,7 @@ class Store:
     held: bool = False  # into one place of a local: it counts where that local is stored
     returned: bool = False  # handed to the caller: only a deferred release comes after
     through: "Store | None" = None  # the store into a local that this store carries on
+    local_var: bool = False  # into a plain local: wrong where it is read after the next write
 
 
 def _aliases_in(model: AliasModel, v: Node, held: dict | None = None, depth: int = 0):
@@ -360,8 +361,15 @@ def stores_of(model: AliasModel, stmt: Node, held: dict | None = None):
                 pass
             elif d.func.id != model.fn.id and d.kind in ("var", "param", "result", "receiver"):
                 container = None  # captured: lives as long as the enclosing function's frame
+            elif d.kind in ("var", "param"):
+                # A plain local (`best = &v`, `prev = line`): its uses are in this function,
+                # and it matters where it is read after the next write of what it aliases.
+                for a, _ in _aliases_in(model, v):
+                    if a.root.id != d.id:
+                        yield Store(a, stmt, node, "stored in", text(t), True, False, d, local_var=True)
+                continue
             else:
-                continue  # a plain local pointer: its uses are in this function
+                continue
             fixed = True
         else:
             continue

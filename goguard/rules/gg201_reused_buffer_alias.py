@@ -30,6 +30,15 @@ before the `Put` (`r.Body = b.Bytes(); pool.Put(b)`, `defer pool.Put(b); return
 b.Bytes()`) is reported, and so is a value taken before it and stored after it
 (`out := b.Bytes(); pool.Put(b); return out`).
 
+An alias kept in a plain local of the function (`best = &cur`, `prev = buf[:n]`,
+`header = line` of a reader's line) inside a loop is reported when a path from the
+store goes round the loop, writes the storage there (the next `cur = it`, `Read`,
+`ReadSlice`) and then reads the local before anything assigns it again (`best.ID`,
+`return best`, `bytes.Equal(prev, ...)`): the local shows what was written since,
+not what was kept. A write in the same iteration is the pointer doing its job
+(`p = &cur; cur.X = 1; use(p.X)`), and a local compared with nil or measured with
+`len` reads nothing the write changed.
+
 The address of a byte-slice variable stored in a container (`m[k] = &buf`,
 `rec.data = &buf`, `append(list, &buf)`) and then written (given other bytes,
 emptied and appended to, refilled by `Read` or `copy`) before the stored pointer is
@@ -198,7 +207,7 @@ META = RuleMeta(
 (assignment_statement right: (expression_list (call_expression function: (identifier) @fn
   (#eq? @fn "append")))) @stmt
 (assignment_statement left: (expression_list (identifier))
-  right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
+  right: (expression_list [(unary_expression) (slice_expression) (call_expression) (identifier)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
 (expression_statement (call_expression function: (selector_expression)
@@ -362,12 +371,18 @@ def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
               if st.through is not None else st for st in stores]
     same: dict[tuple[int, str], dict[int, list[Store]]] = {}
     for st in stores:
-        if not st.held:
+        if not st.held and not st.local_var:
             same.setdefault((st.alias.root.id, st.alias.kind), {}).setdefault(st.node, []).append(st)
     search = _Search(model)
     reported: set[int] = set()
     for st in sorted(stores, key=lambda s: s.alias.expr.start_byte):
         if st.alias.expr.id in reported:
+            continue
+        if st.local_var:
+            read = search.read_after_next_write(st)
+            if read is not None:
+                reported.add(st.alias.expr.id)
+                _report_local(pass_, model, st, *read)
             continue
         if st.held:
             read = search.read_after_write(st)
@@ -452,6 +467,30 @@ def _report_read(pass_, st: Store, ev: Event, wnode: int, use: tuple[str, Node] 
             (ev.at, f"{ev.what.format(it=name)} here")]
     if read is not None:
         flow.append((read, "read through the stored pointer here"))
+    pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, alias.expr))
+
+
+def _report_local(pass_, model: AliasModel, st: Store, ev: Event, wnode: int, read: Node) -> None:
+    alias = st.alias
+    name = alias.root.name
+    text = pass_.file.code
+    shown = text(alias.expr)
+    if alias.source is not None and alias.source.id != alias.expr.id and alias.via is None:
+        shown = f"{shown} (from {text(alias.source)})"
+    local = st.where
+    what = _KIND_TEXT[alias.kind].format(name=name)
+    copy = _copy(model, alias)
+    advice = ("keep the address of a copy or of the element itself" if alias.kind == "address"
+              else f"keep a copy ({copy})")
+    e = read
+    while e.parent is not None and e.parent.type in ("selector_expression", "index_expression") and \
+            e.parent.child_by_field_name("operand") == e:
+        e = e.parent
+    msg = (f"{shown} {st.how} {local} {what}, and {ev.what.format(it='it')} on the next iteration, before "
+           f"{text(e)} is read: {local} shows what was written since, not what was kept; {advice}")
+    flow = [(alias.root.ident, f"{name} declared here"), (alias.expr, f"{st.how} {local} here"),
+            (ev.at, f"{ev.what.format(it=_STORAGE[alias.kind].format(name=name))} here, on the next iteration"),
+            (read, f"{local} is read here")]
     pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, alias.expr))
 
 
