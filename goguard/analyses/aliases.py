@@ -32,6 +32,7 @@ from tree_sitter import Node
 from goguard.analyses import analysis
 from goguard.frontend.scopes import Decl
 from goguard.frontend.syntax import operator, strip_parens
+from goguard.models.writers import WRAPPERS
 
 # Functions and methods that write through the pointers they are handed.
 DECODERS = frozenset((
@@ -324,9 +325,50 @@ class AliasModel:
                 out.append(Event("write", root.ident, "the loop assigns {it} its next element"))
             if kind == "view":
                 out.extend(self._holder_releases(root))
+            if kind == "buffer":
+                out.extend(self._wrapper_writes(root))
             out.sort(key=lambda ev: ev.at.start_byte)
             self._events[key] = out
         return self._events[key]
+
+    def _wrapper_writes(self, root: Decl) -> list[Event]:
+        """A writer made over `&b` (`enc := json.NewEncoder(&b)`, goguard/models/writers.py)
+        writes b at every method call on it (`enc.Encode(v)`): each is a write of b, as
+        `b.Write` is, once something has emptied b."""
+        out: list[Event] = []
+        text = self.text
+        for u in self.scopes.refs.get(root.id, ()):
+            p = u.parent
+            arg = p if p is not None and p.type == "unary_expression" and operator(p) == "&" else u
+            call = _call_with_argument(arg)
+            if call is None or not self._wraps(call, arg):
+                continue
+            held = call.parent
+            if held is not None and held.type == "selector_expression" and held.parent is not None and \
+                    held.parent.type == "call_expression":  # json.NewEncoder(&b).Encode(v)
+                out.append(Event("grow", u, f"{_short(text(held.parent))} writes over {{it}} once emptied"))
+                continue
+            w = next((d for d in self.scopes.decls if d.value is not None and d.value.id == call.id), None)
+            if w is None or self._reassigned(w):
+                continue
+            for r in self.scopes.refs.get(w.id, ()):
+                f = self.scopes.use_func.get(r.id)
+                sel = r.parent
+                if (f is None or f.id == self.fn.id) and sel is not None and sel.type == "selector_expression" and \
+                        sel.child_by_field_name("operand") == r and sel.parent is not None and \
+                        sel.parent.type == "call_expression":
+                    out.append(Event("grow", r, f"{_short(text(sel.parent))} writes over {{it}} once emptied"))
+        return out
+
+    def _wraps(self, call: Node, arg: Node) -> bool:
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "selector_expression":
+            return False
+        op, f = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        path = self.pass_.imports.get(self.text(op)) if op is not None and op.type == "identifier" else None
+        at = WRAPPERS.get((path, self.text(f))) if path and f is not None else None
+        args = call.child_by_field_name("arguments").named_children
+        return at is not None and at < len(args) and args[at].id == arg.id
 
     def events(self, root: Decl, kind: str) -> dict[int, list[Event]]:
         """CFG node -> the events of `uses` there, in source order (computed once)."""

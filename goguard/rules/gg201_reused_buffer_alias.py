@@ -14,7 +14,8 @@ directly or inside a composite literal (`T{data: buf[:n]}`). The write is the ne
 iteration's assignment (`buf = ...`, `v.f = ...`, `rows.Scan(&v.a)`), a write into the
 shared array (`r.Read(buf)`, `copy(buf, ...)`, `buf[i] = ...`, `buf = buf[:0]` then
 `append`), the next `sc.Scan()`, a read from the `bufio.Reader`, `b.Reset()` and a
-write, or the buffer put back in a pool: `p.Put(b)` of a `sync.Pool`, of whatever `p`
+write (also through a writer made over `&b`: `enc := json.NewEncoder(&b)` then
+`enc.Encode(v)`, `bufio.NewWriter(&b)`, gzip, csv), or the buffer put back in a pool: `p.Put(b)` of a `sync.Pool`, of whatever `p`
 handed the buffer out with `p.Get()` (a pool type of the package, a package's own
 `Get` and `Put`), or a function of the package that puts its parameter back
 (`putBuffer(b)`); a deferred `Put` (`defer pool.Put(b)`, or in a deferred closure)
