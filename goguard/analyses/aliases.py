@@ -25,13 +25,14 @@ the cost is linear in the uses, not in the function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
 from goguard.analyses import analysis
 from goguard.frontend.scopes import Decl
 from goguard.frontend.syntax import operator, strip_parens
+from goguard.models.windows import WINDOWS
 from goguard.models.writers import WRAPPERS
 
 # Functions and methods that write through the pointers they are handed.
@@ -50,6 +51,7 @@ WRITERS_TO = frozenset((("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln
                         ("io", "WriteString"), ("io", "CopyN"), ("io", "CopyBuffer")))
 
 KINDS = ("address", "view", "scanner", "reader", "buffer")
+OWNED_KINDS = ("scanner", "reader", "buffer")  # a buffer an owner refills from its start
 
 
 @dataclass(frozen=True)
@@ -185,12 +187,17 @@ class AliasModel:
         if t == "slice_expression":
             base = strip_parens(e.child_by_field_name("operand") or e)
             d = self.local(base)
-            if d is None:
+            if d is None and base.type != "call_expression":
                 return None
-            k = self.type_of(base).kind
+            k = self.type_of(base).kind if d is not None else ""
             if k == "array":
                 return Alias(d, "address", e)
-            if k != "slice" or not _is_zero(e.child_by_field_name("start")):
+            # a window of a reader's own buffer, wherever it starts: the owner refills
+            # the buffer from its start (sc.Bytes()[i:], line[sp+1:] of line := sc.Bytes())
+            owned = self.alias_of(base, depth + 1) if depth < 4 else None
+            if owned is not None and owned.kind in OWNED_KINDS:
+                return replace(owned, expr=e)
+            if d is None or k != "slice" or not _is_zero(e.child_by_field_name("start")):
                 return None  # x[a:b] is a window that moves on: later refills write elsewhere
             return Alias(d, "view", e)
         if t == "call_expression":
@@ -201,7 +208,7 @@ class AliasModel:
                 return None
             src = self._source_call(d)
             if src is not None:
-                a = self._call_alias(src, e, depth + 1) if depth < 4 else None
+                a = self._call_alias(src, e, depth + 1, d.index or 0) if depth < 4 else None
                 if a is not None:
                     return a
             if self.type_of(e).kind == "slice":
@@ -215,7 +222,10 @@ class AliasModel:
             return None
         v = d.value
         if v is not None and d.index and d.stmt is not None and _names_outnumber_values(d.stmt):
-            return None  # line, err := r.ReadSlice('\n'): only the first result is the buffer
+            # line, err := r.ReadSlice('\n'): only the first result is the buffer; one of
+            # several windows (before, after, ok := bytes.Cut(line, sep)) is a window
+            v = strip_parens(v)
+            return v if v.type == "call_expression" and d.index in self._window_of(v)[1] else None
         if v is None and d.index == 0 and d.stmt is not None:
             right = d.stmt.child_by_field_name("right") or d.stmt.child_by_field_name("value")
             vals = right.named_children if right is not None else []
@@ -233,9 +243,25 @@ class AliasModel:
                                              for u in self.scopes.refs.get(d.id, ()))
         return self._reassigned_ids[d.id]
 
-    def _call_alias(self, call: Node, expr: Node, depth: int = 0) -> Alias | None:
+    def _call_alias(self, call: Node, expr: Node, depth: int = 0, result: int = 0) -> Alias | None:
+        at, results = self._window_of(call)
+        if result in results:
+            # bytes.TrimSpace(sc.Bytes()): a window of a reader's own buffer
+            args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+            owned = self.alias_of(args[at], depth + 1) if at < len(args) and depth < 4 else None
+            return replace(owned, expr=expr) if owned is not None and owned.kind in OWNED_KINDS else None
         a = self._owned_alias(call, expr)
         return a if a is not None or depth > 3 else self._returned_alias(call, depth)
+
+    def _window_of(self, call: Node) -> tuple[int, tuple[int, ...]]:
+        """(argument, results) of a call of goguard/models/windows.py, or (0, ())."""
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "selector_expression":
+            return 0, ()
+        op, f = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or op.type != "identifier" or f is None or self.scopes.decl_of(op) is not None:
+            return 0, ()
+        return WINDOWS.get((self.pass_.imports.get(self.text(op)), self.text(f)), (0, ()))
 
     def _returned_alias(self, call: Node, depth: int) -> Alias | None:
         """f(&v) where f, a function or method of the package, returns its argument

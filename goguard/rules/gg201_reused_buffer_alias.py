@@ -70,9 +70,13 @@ package writes through (`*p.linePtr = line`) is an out-parameter, not a store.
 reported when another method of the type writes that buffer: once the lock is free,
 that writer appends into the array the bytes still view.
 
-Views count from the start of their array only: a window at another offset
+Views of a variable's array count from its start only: a window at another offset
 (`buf[i:j]`, `&buf[i]`) is not reported, since writes elsewhere in the array do not
-touch it; the full list of what GG201 does not see is in docs/analysis-model.md
+touch it. A buffer a reader owns is different: a `bufio.Scanner` or `bufio.Reader`
+moves the unread tail to the start of its buffer before reading more, and a
+`bytes.Buffer` writes from its start after `Reset`, so a window of it at any offset
+is overwritten too (`line[sp+1:]` of `line := sc.Bytes()`, and the windows that
+`bytes.Cut`, `bytes.TrimSpace` and the like return, goguard/models/windows.py). The full list of what GG201 does not see is in docs/analysis-model.md
 ("Aliasing").
 
 Loop variables (`for _, v := range`, `for i := 0; ...; i++`) are fresh on every
