@@ -258,7 +258,9 @@ class _Search:
         if self._loop_of(store) is None:
             return None
         events = model.events(alias.root, alias.kind)
-        if not events:
+        if not events or any(ev.kind == "kill" for ev in events.get(store.node, ())):
+            return None  # pr, cr = cr, pr: the variable is given another array as it is kept
+        if _advanced(model, store.container):
             return None
         reads, assigns = _local_uses(model, store)
         if not reads:
@@ -299,6 +301,28 @@ class _Search:
                 crossed = back or a.get("back") is not None or s in self.updates
                 stack.append((s, phase, w, crossed))
         return None
+
+
+def _advanced(model: AliasModel, local) -> bool:
+    """Whether the function moves a local through what it holds (`in = in[1:]`): a
+    cursor the loop consumes, which may be empty by the time the storage is written
+    again; that needs its length, which the search does not know."""
+    for ref in model.scopes.refs.get(local.id, ()):
+        left = ref.parent
+        stmt = left.parent if left is not None else None
+        if left is None or left.type != "expression_list" or stmt is None or \
+                stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != left:
+            continue
+        right = stmt.child_by_field_name("right")
+        targets = left.named_children
+        values = right.named_children if right is not None else []
+        if len(targets) != len(values):
+            continue
+        v = strip_parens(values[[t.id for t in targets].index(ref.id)])
+        base = strip_parens(v.child_by_field_name("operand") or v) if v.type == "slice_expression" else None
+        if base is not None and base.type == "identifier" and model.scopes.decl_of(base) is local:
+            return True
+    return False
 
 
 def _local_uses(model: AliasModel, store: Store) -> tuple[dict[int, Node], set[int]]:

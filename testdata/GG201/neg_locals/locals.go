@@ -109,3 +109,42 @@ func longestRun(sc *bufio.Scanner) int {
 	}
 	return best
 }
+
+// safe: the two rows swap arrays; the read goes into the array prev no longer holds.
+func rowSums(r io.Reader, width int) int {
+	prev, cur := make([]byte, width), make([]byte, width)
+	total := 0
+	for {
+		if _, err := io.ReadFull(r, cur); err != nil {
+			return total
+		}
+		for i := range cur {
+			total += int(cur[i]) - int(prev[i])
+		}
+		prev, cur = cur, prev
+	}
+}
+
+// safe: the kept list is a cursor the loop consumes; it is refilled only once empty.
+func pairs(lines []string) map[string]string {
+	var pending, names []string
+	out := map[string]string{}
+	for _, l := range lines {
+		if l == "" {
+			names = names[:0]
+			continue
+		}
+		if l[0] == '=' {
+			pending = names
+			continue
+		}
+		if len(pending) > 0 {
+			var name string
+			name, pending = pending[0], pending[1:]
+			out[name] = l
+			continue
+		}
+		names = append(names, l)
+	}
+	return out
+}
