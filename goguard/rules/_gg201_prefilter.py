@@ -25,6 +25,7 @@ from tree_sitter import Node
 
 from goguard.facts.keeps import calls_package
 from goguard.frontend.source import captures
+from goguard.models.windows import WINDOWS
 from goguard.rules._gg201_stores import may_keep_call
 
 # A statement with one of these may store an owned buffer or an unsafe.String view (the
@@ -63,6 +64,7 @@ class Prefilter:
         self._decls: dict[bytes, list[Node]] | None = None
         self._handed: dict[bytes, bool] = {}
         self._releases: bool | None = None
+        self._writes_any: bool | None = None
 
     # ---- what the function does, read once ---------------------------------------------
 
@@ -107,33 +109,108 @@ class Prefilter:
                 value = spec.child_by_field_name("right") or spec.child_by_field_name("value")
                 left = spec.child_by_field_name("left")
                 names = left.named_children if left is not None else spec.children_by_field_name("name")
-                for n in names if value is not None else ():
+                several = value is not None and len(names) > len(value.named_children)
+                for i, n in enumerate(names if value is not None else ()):
+                    if i and several and i not in self._window_results(value):
+                        continue  # n, err := f(&x): only the first result may be the alias
                     self._decls.setdefault(self.data[n.start_byte:n.end_byte], []).append(value)
         return self._decls
 
+    def _window_results(self, value: Node) -> tuple[int, ...]:
+        """The results of `before, after, ok := bytes.Cut(...)` that are windows
+        (goguard/models/windows.py)."""
+        call = value.named_children[0] if value.named_children else value
+        fn = call.child_by_field_name("function") if call.type == "call_expression" else None
+        op = fn.child_by_field_name("operand") if fn is not None and fn.type == "selector_expression" else None
+        if op is None or op.type != "identifier":
+            return ()
+        path = self.pass_.imports.get(data_of(self.data, op).decode())
+        return WINDOWS.get((path, data_of(self.data, fn.child_by_field_name("field")).decode()), (0, ()))[1]
+
     # ---- the test --------------------------------------------------------------------
+
+    def writes_any(self) -> bool:
+        """Whether the function may write anything an alias shares at all: an owned
+        buffer, an address of a variable it assigns or hands elsewhere too (`&x`), an
+        array sliced whole (`arr[:]`), or a write into a slice's array
+        (a read into it, `copy`, emptying, an element at a literal index, a release).
+        Most functions have none: their statements are not looked at."""
+        if self._writes_any is None:
+            b = self.body
+            self._writes_any = self.owned or any(t in b for t in _WRITE_TOKENS) or \
+                _ELEMENT.search(b) is not None or _releaser_call(self.pass_.package, b) or \
+                (b"&" in b and self._addresses(b))
+        return self._writes_any
+
+    def returns_arg(self, call: Node) -> bool:
+        """Whether a call's result may be (a window of) one of its arguments: a
+        function of the package, a window function of goguard/models/windows.py, or
+        unsafe's."""
+        fn = call.child_by_field_name("function")
+        if fn is not None and fn.type == "selector_expression":
+            op = fn.child_by_field_name("operand")
+            path = self.pass_.imports.get(data_of(self.data, op).decode()) if op is not None and \
+                op.type == "identifier" else None
+            if path == "unsafe" or (path, data_of(self.data, fn.child_by_field_name("field")).decode()) in WINDOWS:
+                return True
+        return calls_package(self.pass_, call)
+
+    def _in_loop(self, stmt: Node) -> bool:
+        n = stmt.parent
+        while n is not None and n.id != self.fn.id:
+            if n.type == "for_statement":
+                return True
+            if n.type == "func_literal":
+                return True  # a closure may run many times
+            n = n.parent
+        return False
 
     def may_store(self, stmt: Node) -> bool:
         """A cheap test before any analysis: could this statement store an alias of
         something the function writes?"""
+        if not self.writes_any():
+            return False
+        if stmt.type == "return_statement" and not self.releases() and not self.owned:
+            return False  # what a function returns is the caller's, unless released or taken before a write
         if stmt.type == "go_statement":
             return True  # rare, and what a goroutine captures is not in its text's shape
         if stmt.type == "expression_statement":
             # keep(&item), q.Push(&v): only the package's own can be known to keep it, and
             # only one whose body may keep a parameter (asked last: it reads the callee)
-            calls = [c for c in _calls(stmt) if calls_package(self.pass_, c)]
-            return bool(calls) and self._text_may_alias(stmt) and \
-                any(may_keep_call(self.pass_, c) for c in calls)
+            call = stmt.named_children[0] if stmt.named_children else None
+            return call is not None and call.type == "call_expression" and calls_package(self.pass_, call) and \
+                self._text_may_alias(stmt) and may_keep_call(self.pass_, call)
         return self._text_may_alias(stmt)
 
+    def _into_names_once(self, stmt: Node) -> bool:
+        """`x = alias` into variables of the function, outside a loop, nothing
+        released: a plain local matters only where a loop comes round to write it
+        again, a result only with a release (`list = append(list, &buf)` stores into
+        list's array, `err = keep(buf)` hands it to a call of the package, and a
+        package variable is judged anyway)."""
+        if stmt.type != "assignment_statement":
+            return False
+        left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+        if left is None or right is None or any(t.type != "identifier" for t in left.named_children):
+            return False
+        return not self.releases() and not self._in_loop(stmt) and \
+            all(self.may_declare(data_of(self.data, t)) for t in left.named_children) and \
+            not any(_is_append(v, self.data) or (v.type == "call_expression" and calls_package(self.pass_, v))
+                    for v in right.named_children)
+
     def _text_may_alias(self, stmt: Node) -> bool:
+        if self._into_names_once(stmt):
+            return False
         data = self.data
         text = data[stmt.start_byte:stmt.end_byte]
         if _OWNED_RE.search(text):
             return True
         if self._addresses(text):
             return True
-        if any(self._reaches(name, sliced) for name, sliced in set(_handed_names(self, stmt))):
+        # keep(buf[:n]) as a statement of its own (an assignment's values are read below,
+        # into the calls of the package that may return or keep them)
+        if stmt.type == "expression_statement" and \
+                any(self._reaches(name, sliced) for name, sliced in set(_handed_names(self, stmt))):
             return True
         # What a function returns is the caller's: only a release undoes that, or a value
         # taken from a buffer before the buffer was written (`v := sc.Bytes(); sc.Scan();
@@ -190,6 +267,11 @@ _DEPTH = 6  # declarations followed from a stored name (the model follows up to 
 
 def data_of(data: bytes, n: Node) -> bytes:
     return data[n.start_byte:n.end_byte]
+
+
+def _is_append(v: Node, data: bytes) -> bool:
+    fn = v.child_by_field_name("function") if v.type == "call_expression" else None
+    return fn is not None and data_of(data, fn) == b"append"
 
 
 def _identifiers(n: Node, data: bytes):
@@ -264,6 +346,8 @@ _GROWN = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*append\(\s*\1\b")
 _ELEMENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\[\s*[0-9]\w*\s*\]\s*(?:,[^=\n]*)?\S?=(?!=)")
 _FROM_START = re.compile(rb"\bappend\(\s*([A-Za-z_]\w*)\s*\[\s*0*\s*:\s*0+\s*[]:]")
 _FILLERS = re.compile(rb"(?:Read\w*|copy|Put)\(")
+# Text without which a function writes nothing an alias can share (writes_any).
+_WRITE_TOKENS = (b"[:]", b"Read", b"copy(", b":0]", b":0:", b"Put(")
 _OWNED_DECL = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\b[^\n]*:?=[^\n]*(?:\.Bytes\(\)|ReadSlice|ReadLine)")
 _IDENT = re.compile(rb"(?<![\w.])[A-Za-z_]\w*")
 _LOADED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*\(?\*([A-Za-z_]\w*)")
@@ -339,12 +423,12 @@ def _stored_slice_names(pf: Prefilter, stmt: Node):
     data = pf.data
     if stmt.type == "return_statement":
         for v in stmt.named_children[0].named_children if stmt.named_children else ():
-            yield from _stored_names(v, data)
+            yield from _stored_names(v, data, 0, pf.returns_arg)
         return
     if stmt.type == "send_statement":
         v = stmt.child_by_field_name("value")
         if v is not None:
-            yield from _stored_names(v, data)
+            yield from _stored_names(v, data, 0, pf.returns_arg)
         return
     if stmt.type == "expression_statement":
         return
@@ -360,7 +444,7 @@ def _stored_slice_names(pf: Prefilter, stmt: Node):
         yield from _key_names(t, data)
     if stmt.type == "short_var_declaration":
         for v in right.named_children:
-            yield from _stored_names(v, data)
+            yield from _stored_names(v, data, 0, pf.returns_arg)
         return
     if len(left.named_children) != len(right.named_children):
         return
@@ -370,11 +454,11 @@ def _stored_slice_names(pf: Prefilter, stmt: Node):
             args = v.child_by_field_name("arguments")
             for a in args.named_children[1:] if args is not None else ():
                 if a.type != "variadic_argument":
-                    yield from _stored_names(a, data)
+                    yield from _stored_names(a, data, 0, pf.returns_arg)
         else:
             # a field, an entry, a result, a captured or package variable, or a plain
             # local (which matters where it is read after the next write)
-            yield from _stored_names(v, data)
+            yield from _stored_names(v, data, 0, pf.returns_arg)
 
 
 def _handed_names(pf: Prefilter, stmt: Node):
@@ -397,7 +481,7 @@ def _key_names(target: Node, data: bytes):
         e = e.child_by_field_name("operand") or e.named_children[0]
 
 
-def _stored_names(right: Node, data: bytes, depth: int = 0):
+def _stored_names(right: Node, data: bytes, depth: int = 0, returns_arg=None):
     """(name, sliced or addressed) of what a value may store: x of x, x[a:b], &x[i] and &x.f, the arguments of
     calls (unsafe.String(&x[0], n), a function that returns its argument), also within
     composite literals."""
@@ -418,12 +502,12 @@ def _stored_names(right: Node, data: bytes, depth: int = 0):
             sliced = True
         if v.type == "identifier":
             yield data[v.start_byte:v.end_byte], sliced
-        elif depth < 4 and v.type == "call_expression":
+        elif depth < 4 and v.type == "call_expression" and (returns_arg is None or returns_arg(v)):
             # parse(buf[:n]): a function of the package may return its argument
             args = v.child_by_field_name("arguments")
             for a in args.named_children if args is not None else ():
-                yield from _stored_names(a, data, depth + 1)
+                yield from _stored_names(a, data, depth + 1, returns_arg)
         elif depth < 4 and v.type in ("composite_literal", "literal_value", "keyed_element", "literal_element"):
             body = v.child_by_field_name("body") if v.type == "composite_literal" else v
             if body is not None:
-                yield from _stored_names(body, data, depth + 1)
+                yield from _stored_names(body, data, depth + 1, returns_arg)

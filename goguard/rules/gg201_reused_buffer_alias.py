@@ -191,9 +191,10 @@ from tree_sitter import Node
 
 from goguard.analyses.aliases import AliasModel, Event
 from goguard.facts.keeps import calls_package
+from goguard.frontend.source import captures
 from goguard.rules._fix_clone import clone_fix
 from goguard.rules._gg201_locked import locked_bytes
-from goguard.rules._gg201_prefilter import Prefilter
+from goguard.rules._gg201_prefilter import Prefilter, _releasers
 from goguard.rules._gg201_search import _Search
 from goguard.rules._gg201_stores import Store, carried_stores, may_keep_call, simple_statement, stores_of, written
 from goguard.rules.base import CORPUS, RuleMeta
@@ -222,13 +223,12 @@ META = RuleMeta(
     (_ (_ [(unary_expression operator: "&") (slice_expression)]))]))
   (unary_expression operand: (composite_literal))])) @stmt
 (go_statement) @stmt
-(return_statement (expression_list)) @stmt
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
-    # Locked buffers and calls handed a reader's bytes are found by the text of the
-    # file (`.Reset()`, `.Bytes()`), not by the query: the check runs on files it
-    # matches nothing in.
+    # Pools, returns, locked buffers and calls handed a reader's bytes are found by
+    # the text of the file (`Put(`, `.Reset()`, `.Bytes()`), not by the query: the
+    # check runs on files it matches nothing in.
     every_file=True,
 )
 
@@ -253,6 +253,9 @@ _ADVICE = {
     "reader": "store a copy ({copy})",
     "buffer": "store a copy ({copy})",
 }
+
+
+_RETURNS = "(return_statement (expression_list)) @r"
 
 
 def check(pass_, matches) -> None:
@@ -285,6 +288,37 @@ def check(pass_, matches) -> None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
                 via_call.setdefault(stmt.id, call)
             at = data.find(word, at + 1)
+    # A function that puts something back in a pool, or takes a reader's own bytes:
+    # its returns are stores that a (deferred) release, or a write after the bytes
+    # were taken, can make wrong. Found by their text, not by the query (most
+    # functions return something, and what they return is the caller's).
+    returns_of: dict[int, Node] = {}
+    for word in (b"Put(", b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String"):
+        at = data.find(word)
+        while at >= 0:
+            node = pass_.file.root.descendant_for_byte_range(at, at)
+            fn = pass_.enclosing_function(node) if node is not None else None
+            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
+                fn = pass_.enclosing_function(fn.parent)  # defer func() { p.Put(b) }()
+            if fn is not None:
+                returns_of[fn.id] = fn
+            at = data.find(word, at + 1)
+    releaser = _releasers(pass_.package)
+    if releaser is not None:
+        for m in releaser.finditer(data):
+            node = pass_.file.root.descendant_for_byte_range(m.start(), m.start())
+            fn = pass_.enclosing_function(node) if node is not None else None
+            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
+                fn = pass_.enclosing_function(fn.parent)
+            if fn is not None:
+                returns_of[fn.id] = fn
+    for fn in returns_of.values():
+        body = fn.child_by_field_name("body")
+        rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id] \
+            if body is not None else []
+        if rets:
+            by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
+            captured.update(r.id for r in rets)
     # A function that resets a buffer under a lock may keep its bytes past the Unlock.
     # Found by its text, not by the query.
     resets: dict[int, Node] = {}
