@@ -385,8 +385,19 @@ def judged_stores(model: AliasModel, stmts: list[Node]) -> list[Store]:
             held.setdefault(st.container.id, []).append(st)
     if held:
         found += carried_stores(model, held)
-    stores = [st for st in found if written(model, st.alias) and (not st.returned or _may_go_stale(model, st))]
+    stores = [st for st in found if written(model, st.alias) and (not st.returned or _may_go_stale(model, st))
+              and (not st.local_var or _in_loop(model, st.stmt))]
     return [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+
+
+def _in_loop(model: AliasModel, stmt: Node) -> bool:
+    """A plain local is stale only where a loop comes round to write its alias again."""
+    n = stmt.parent
+    while n is not None and n.id != model.fn.id:
+        if n.type in ("for_statement", "func_literal"):
+            return True
+        n = n.parent
+    return False
 
 
 def _may_go_stale(model: AliasModel, st: Store) -> bool:
