@@ -46,6 +46,36 @@ def test_prefilter_skips_no_finding(monkeypatch) -> None:
     assert _findings(folders, fx.REPO) == filtered
 
 
+_CHECK = gg201._check_function
+
+
+def _judged(monkeypatch, folders: list[str]) -> set[tuple]:
+    """(path, line, column, kind, how) of every store the alias model judges."""
+    seen: set[tuple] = set()
+    original = _CHECK
+
+    def record(pass_, model, stmts):
+        for st in gg201.judged_stores(model, stmts):
+            a = st.alias.expr
+            seen.add((pass_.file.abspath, a.start_point[0] + 1, a.start_point[1] + 1, st.alias.kind, st.how))
+        original(pass_, model, stmts)
+
+    monkeypatch.setattr(gg201, "_check_function", record)
+    run(expand(folders, cwd=str(fx.REPO)), Options(rules=("GG201",), jobs=1))
+    return seen
+
+
+def test_prefilter_drops_no_judged_store(monkeypatch) -> None:
+    """Every store the model judges with the prefilter off (a map key, a returned
+    value, a plain local, an argument of a keeping call) also gets through it."""
+    folders = [str(p) for p in fx.fixture_packages() if fx.rule_of(p) == "GG201"]
+    filtered = _judged(monkeypatch, folders)
+    assert len(filtered) >= 100
+    monkeypatch.setattr(gg201, "_maybe_alias", lambda *a, **k: True)
+    monkeypatch.setattr(gg201, "may_keep_call", lambda *a, **k: True)
+    assert sorted(_judged(monkeypatch, folders) - filtered) == []
+
+
 def test_build_constraint_turns_loop_variables_shared(tmp_path: Path) -> None:
     body = ("package p\n\nfunc f(vs []int) []*int {\n\tvar out []*int\n"
             "\tfor _, v := range vs {\n\t\tout = append(out, &v)\n\t}\n\treturn out\n}\n")

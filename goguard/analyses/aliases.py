@@ -25,13 +25,15 @@ the cost is linear in the uses, not in the function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tree_sitter import Node
 
 from goguard.analyses import analysis
 from goguard.frontend.scopes import Decl
 from goguard.frontend.syntax import operator, strip_parens
+from goguard.models.windows import WINDOWS
+from goguard.models.writers import WRAPPERS
 
 # Functions and methods that write through the pointers they are handed.
 DECODERS = frozenset((
@@ -49,6 +51,7 @@ WRITERS_TO = frozenset((("fmt", "Fprint"), ("fmt", "Fprintf"), ("fmt", "Fprintln
                         ("io", "WriteString"), ("io", "CopyN"), ("io", "CopyBuffer")))
 
 KINDS = ("address", "view", "scanner", "reader", "buffer")
+OWNED_KINDS = ("scanner", "reader", "buffer")  # a buffer an owner refills from its start
 
 
 @dataclass(frozen=True)
@@ -184,12 +187,17 @@ class AliasModel:
         if t == "slice_expression":
             base = strip_parens(e.child_by_field_name("operand") or e)
             d = self.local(base)
-            if d is None:
+            if d is None and base.type != "call_expression":
                 return None
-            k = self.type_of(base).kind
+            k = self.type_of(base).kind if d is not None else ""
             if k == "array":
                 return Alias(d, "address", e)
-            if k != "slice" or not _is_zero(e.child_by_field_name("start")):
+            # a window of a reader's own buffer, wherever it starts: the owner refills
+            # the buffer from its start (sc.Bytes()[i:], line[sp+1:] of line := sc.Bytes())
+            owned = self.alias_of(base, depth + 1) if depth < 4 else None
+            if owned is not None and owned.kind in OWNED_KINDS:
+                return replace(owned, expr=e)
+            if d is None or k != "slice" or not _is_zero(e.child_by_field_name("start")):
                 return None  # x[a:b] is a window that moves on: later refills write elsewhere
             return Alias(d, "view", e)
         if t == "call_expression":
@@ -200,7 +208,7 @@ class AliasModel:
                 return None
             src = self._source_call(d)
             if src is not None:
-                a = self._call_alias(src, e, depth + 1) if depth < 4 else None
+                a = self._call_alias(src, e, depth + 1, d.index or 0) if depth < 4 else None
                 if a is not None:
                     return a
             if self.type_of(e).kind == "slice":
@@ -213,6 +221,11 @@ class AliasModel:
         if d.origin not in ("define", "var") or self._reassigned(d):
             return None
         v = d.value
+        if v is not None and d.index and d.stmt is not None and _names_outnumber_values(d.stmt):
+            # line, err := r.ReadSlice('\n'): only the first result is the buffer; one of
+            # several windows (before, after, ok := bytes.Cut(line, sep)) is a window
+            v = strip_parens(v)
+            return v if v.type == "call_expression" and d.index in self._window_of(v)[1] else None
         if v is None and d.index == 0 and d.stmt is not None:
             right = d.stmt.child_by_field_name("right") or d.stmt.child_by_field_name("value")
             vals = right.named_children if right is not None else []
@@ -230,9 +243,25 @@ class AliasModel:
                                              for u in self.scopes.refs.get(d.id, ()))
         return self._reassigned_ids[d.id]
 
-    def _call_alias(self, call: Node, expr: Node, depth: int = 0) -> Alias | None:
+    def _call_alias(self, call: Node, expr: Node, depth: int = 0, result: int = 0) -> Alias | None:
+        at, results = self._window_of(call)
+        if result in results:
+            # bytes.TrimSpace(sc.Bytes()): a window of a reader's own buffer
+            args = [a for a in call.child_by_field_name("arguments").named_children if a.type != "comment"]
+            owned = self.alias_of(args[at], depth + 1) if at < len(args) and depth < 4 else None
+            return replace(owned, expr=expr) if owned is not None and owned.kind in OWNED_KINDS else None
         a = self._owned_alias(call, expr)
         return a if a is not None or depth > 3 else self._returned_alias(call, depth)
+
+    def _window_of(self, call: Node) -> tuple[int, tuple[int, ...]]:
+        """(argument, results) of a call of goguard/models/windows.py, or (0, ())."""
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "selector_expression":
+            return 0, ()
+        op, f = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        if op is None or op.type != "identifier" or f is None or self.scopes.decl_of(op) is not None:
+            return 0, ()
+        return WINDOWS.get((self.pass_.imports.get(self.text(op)), self.text(f)), (0, ()))
 
     def _returned_alias(self, call: Node, depth: int) -> Alias | None:
         """f(&v) where f, a function or method of the package, returns its argument
@@ -322,9 +351,50 @@ class AliasModel:
                 out.append(Event("write", root.ident, "the loop assigns {it} its next element"))
             if kind == "view":
                 out.extend(self._holder_releases(root))
+            if kind == "buffer":
+                out.extend(self._wrapper_writes(root))
             out.sort(key=lambda ev: ev.at.start_byte)
             self._events[key] = out
         return self._events[key]
+
+    def _wrapper_writes(self, root: Decl) -> list[Event]:
+        """A writer made over `&b` (`enc := json.NewEncoder(&b)`, goguard/models/writers.py)
+        writes b at every method call on it (`enc.Encode(v)`): each is a write of b, as
+        `b.Write` is, once something has emptied b."""
+        out: list[Event] = []
+        text = self.text
+        for u in self.scopes.refs.get(root.id, ()):
+            p = u.parent
+            arg = p if p is not None and p.type == "unary_expression" and operator(p) == "&" else u
+            call = _call_with_argument(arg)
+            if call is None or not self._wraps(call, arg):
+                continue
+            held = call.parent
+            if held is not None and held.type == "selector_expression" and held.parent is not None and \
+                    held.parent.type == "call_expression":  # json.NewEncoder(&b).Encode(v)
+                out.append(Event("grow", u, f"{_short(text(held.parent))} writes over {{it}} once emptied"))
+                continue
+            w = next((d for d in self.scopes.decls if d.value is not None and d.value.id == call.id), None)
+            if w is None or self._reassigned(w):
+                continue
+            for r in self.scopes.refs.get(w.id, ()):
+                f = self.scopes.use_func.get(r.id)
+                sel = r.parent
+                if (f is None or f.id == self.fn.id) and sel is not None and sel.type == "selector_expression" and \
+                        sel.child_by_field_name("operand") == r and sel.parent is not None and \
+                        sel.parent.type == "call_expression":
+                    out.append(Event("grow", r, f"{_short(text(sel.parent))} writes over {{it}} once emptied"))
+        return out
+
+    def _wraps(self, call: Node, arg: Node) -> bool:
+        fn = call.child_by_field_name("function")
+        if fn is None or fn.type != "selector_expression":
+            return False
+        op, f = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+        path = self.pass_.imports.get(self.text(op)) if op is not None and op.type == "identifier" else None
+        at = WRAPPERS.get((path, self.text(f))) if path and f is not None else None
+        args = call.child_by_field_name("arguments").named_children
+        return at is not None and at < len(args) and args[at].id == arg.id
 
     def events(self, root: Decl, kind: str) -> dict[int, list[Event]]:
         """CFG node -> the events of `uses` there, in source order (computed once)."""
@@ -593,6 +663,16 @@ class AliasModel:
                     break
         self._pools[d.id] = got
         return got
+
+
+def _names_outnumber_values(stmt: Node) -> bool:
+    """`a, b := f()`: several names declared from one call."""
+    left = stmt.child_by_field_name("left")
+    right = stmt.child_by_field_name("right") or stmt.child_by_field_name("value")
+    if left is None:  # a var spec
+        names = stmt.children_by_field_name("name")
+        return right is not None and len(names) > len(right.named_children)
+    return right is not None and len(left.named_children) > len(right.named_children)
 
 
 def _is_zero(start: Node | None) -> bool:

@@ -7,7 +7,9 @@ variable, `&x.f` (and `&x.f[i]`, `&x.a.b`) of a field of a whole variable,
 reinterpreted as `U`s), `unsafe.StringData(s)`, `unsafe.SliceData(b)`, and a local
 variable assigned once from one of these. Only whole variables count: a field of a
 struct or an array reached through a pointer may be followed by more memory (C
-structs end in variable-length arrays), so their extent is unknown. A field of a
+structs end in variable-length arrays), so their extent is unknown; an array reached
+through a local pointer set once to a whole object (`p := new([N]T)`, `p := &arr`)
+is that object, and `&p[i]` has its extent. A field of a
 whole variable has its type's size: what follows it is the next field, or, past the
 variable's end, another allocation.
 
@@ -187,10 +189,33 @@ def _element_address(consts: Consts, addr: Node, index_expr: Node) -> Backing | 
         elem = xt.elem or UNKNOWN
         elems = ext[1] - i if ext is not None and i < ext[0] else None
         return Backing(elem, consts.sizeof(elem), elems, addr, base, i)
+    if xt is not None and xt.kind == "pointer" and x.type == "identifier":
+        # p[i] of a local `p := new([N]T)` (or `&arr`): the pointer is to a whole array
+        # object, which nothing follows (unlike an array reached through a C struct).
+        whole = backing(consts, x)
+        at = consts.underlying(whole.elem) if whole is not None else None
+        if whole is not None and whole.elems == 1 and whole.offset == 0 and whole.field is None and \
+                at is not None and at.kind == "array" and _allocates(consts, whole.root):
+            n = consts.array_len(at)
+            elem = at.elem or UNKNOWN
+            return Backing(elem, consts.sizeof(elem), n - i if n is not None and i < n else None, addr, None, i)
+        return None
     if xt is None or xt.kind == "unknown":
         # Untyped here (a parameter of an imported type, say): still a base for len(X).
         return Backing(UNKNOWN, None, None, addr, base, i)
     return None
+
+
+def _allocates(consts: Consts, root: Node) -> bool:
+    """`new(T)`, or `&x` of a whole variable: the expression is the whole object."""
+    root = strip_parens(root)
+    if root.type == "call_expression":
+        fn = root.child_by_field_name("function")
+        return fn is not None and consts.builtin(fn) == "new"
+    if root.type == "unary_expression" and root.child_by_field_name("operator").type == "&":
+        x = root.child_by_field_name("operand")
+        return x is not None and strip_parens(x).type == "identifier" and whole_variable(consts, x)
+    return False
 
 
 def _side_effect_free(x: Node) -> bool:

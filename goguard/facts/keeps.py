@@ -8,8 +8,9 @@ outlives the call, and where:
 - `out`: beyond anything the caller holds: appended to or stored in a package
   variable (`vectors = append(vectors, v)`), in something reached through another
   parameter (`r.items[k] = v`, `q.items = append(q.items, v)`), sent on a channel,
-  handed to a goroutine (`go f(v)`, `go func() { use(v) }()`), or handed on to a
-  function of the package that keeps it there (a few calls deep);
+  handed to a goroutine (`go f(v)`, `go func() { use(v) }()`) that the function
+  does not wait for before it returns (`wg.Wait()` after the `go`), or handed on to
+  a function of the package that keeps it there (a few calls deep);
 - `receiver`: in a field of the method's receiver (`fpi.Name = b[3:n]`): kept as long
   as the receiver is, which the caller decides; `entries` when it is an entry of a map
   or slice of the receiver (`w.metas[k] = s`, `q.items = append(q.items, b)`), one of
@@ -38,6 +39,11 @@ from tree_sitter import Node
 from goguard.facts import fact, per_function
 from goguard.frontend.source import captures
 from goguard.frontend.syntax import operator, strip_parens
+
+# Top-level statements that can wait for goroutines: wg.Wait(), err := g.Wait(),
+# if err := g.Wait(); ..., return g.Wait().
+_WAITS = ("expression_statement", "short_var_declaration", "assignment_statement", "if_statement",
+          "return_statement")
 
 _STORES = """
 (assignment_statement) @s
@@ -370,9 +376,10 @@ class _Summary:
                 self.carriers.setdefault(self.text(name), set()).update(held)
 
     def goroutine(self, s: Node) -> None:
-        """go f(p), go func() { ... p ... }(): the goroutine holds p beyond the call."""
+        """go f(p), go func() { ... p ... }(): the goroutine holds p beyond the call,
+        unless the function waits for it before it returns (`wg.Wait()`)."""
         call = next((c for c in s.named_children if c.type == "call_expression"), None)
-        if call is None:
+        if call is None or self.waited(s):
             return
         args = call.child_by_field_name("arguments")
         for a in args.named_children if args is not None else ():
@@ -388,6 +395,31 @@ class _Summary:
                         self.keep("out", {i}, s)
                 else:
                     stack.extend(n.named_children)
+
+    def waited(self, go: Node) -> bool:
+        """Whether every path from a `go` statement to the function's return passes a
+        `.Wait()` (a WaitGroup's, an errgroup's): a statement of the body's top level
+        after it that waits, and no return of the function between the two."""
+        body = self.decl.child_by_field_name("body")
+        stmts = body.named_children if body is not None else []
+        if len(stmts) == 1 and stmts[0].type == "statement_list":
+            stmts = stmts[0].named_children
+        wait = next((st for st in stmts if st.start_byte >= go.end_byte and
+                     st.type in _WAITS and self._waits(st)), None)
+        if wait is None:
+            return False
+        for r in self.caps.get("s", ()):
+            if r.type == "return_statement" and go.end_byte <= r.start_byte < wait.start_byte:
+                inner = self.fp.enclosing_function(r)
+                if inner is not None and inner.id == self.decl.id:
+                    return False
+        return True
+
+    def _waits(self, st: Node) -> bool:
+        if st.type == "if_statement":  # if err := g.Wait(); ...: not a Wait in a branch
+            parts = [st.child_by_field_name("initializer"), st.child_by_field_name("condition")]
+            return any(p is not None and ".Wait()" in self.text(p) for p in parts)
+        return ".Wait()" in self.text(st)
 
     def handed(self, call: Node) -> None:
         """p handed on to a function of the package that keeps it, or puts it in a pool."""

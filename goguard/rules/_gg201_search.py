@@ -246,6 +246,120 @@ class _Search:
         return None
 
 
+    def read_after_next_write(self, store: Store):
+        """For an alias kept in a plain local of the function (`best = &v`, `prev =
+        line`) inside a loop that reuses its storage: (write event, its node, the read)
+        when a path from the store crosses into the next iteration, writes the storage
+        there, and then reads the local before anything assigns it again: the local
+        shows what was written since, not what was kept. A write in the same
+        iteration is the pointer doing its job (`p = &cfg; cfg.X = 1; use(p)`)."""
+        model = self.model
+        alias = store.alias
+        if self._loop_of(store) is None:
+            return None
+        events = model.events(alias.root, alias.kind)
+        if not events or any(ev.kind == "kill" for ev in events.get(store.node, ())):
+            return None  # pr, cr = cr, pr: the variable is given another array as it is kept
+        if _advanced(model, store.container):
+            return None
+        reads, assigns = _local_uses(model, store)
+        if not reads:
+            return None
+        kills, fresh_loop = self._kills(store)
+        kills |= assigns
+        g = self.cfg.graph
+        seen: set[tuple[int, int, bool]] = set()
+        stack = [(s, 0, None, a.get("back") is not None or s in self.updates) for s, a in g[store.node].items()
+                 if not _killed_edge(a, fresh_loop)]
+        while stack:
+            self.steps -= 1
+            if self.steps < 0:
+                return None
+            n, phase, w, back = stack.pop()
+            if (n, phase, back) in seen:
+                continue
+            seen.add((n, phase, back))
+            if phase == 2 and n in reads:  # (read before it is assigned: `p = p.next`)
+                return w[0], w[1], reads[n]
+            if n in kills or n == store.node:
+                continue  # (kept again at the store: the local holds the fresh alias)
+            stopped = False
+            for ev in events.get(n, ()):
+                if ev.kind == "kill":
+                    stopped = True
+                    break
+                if back and (ev.kind in ("write", "release") or (ev.kind == "grow" and phase == 1)):
+                    if phase != 2:
+                        phase, w = 2, (ev, n)
+                elif back and ev.kind == "truncate" and phase == 0:
+                    phase = 1
+            if stopped:
+                continue
+            for s, a in g[n].items():
+                if _killed_edge(a, fresh_loop):
+                    continue
+                crossed = back or a.get("back") is not None or s in self.updates
+                stack.append((s, phase, w, crossed))
+        return None
+
+
+def _advanced(model: AliasModel, local) -> bool:
+    """Whether the function moves a local through what it holds (`in = in[1:]`): a
+    cursor the loop consumes, which may be empty by the time the storage is written
+    again; that needs its length, which the search does not know."""
+    for ref in model.scopes.refs.get(local.id, ()):
+        left = ref.parent
+        stmt = left.parent if left is not None else None
+        if left is None or left.type != "expression_list" or stmt is None or \
+                stmt.type != "assignment_statement" or stmt.child_by_field_name("left") != left:
+            continue
+        right = stmt.child_by_field_name("right")
+        targets = left.named_children
+        values = right.named_children if right is not None else []
+        if len(targets) != len(values):
+            continue
+        v = strip_parens(values[[t.id for t in targets].index(ref.id)])
+        base = strip_parens(v.child_by_field_name("operand") or v) if v.type == "slice_expression" else None
+        if base is not None and base.type == "identifier" and model.scopes.decl_of(base) is local:
+            return True
+    return False
+
+
+def _local_uses(model: AliasModel, store: Store) -> tuple[dict[int, Node], set[int]]:
+    """(CFG node -> a read of the local a store keeps an alias in, the nodes that assign
+    it otherwise). A read observes what the alias shows: the local used as a value,
+    not compared with nil, measured (`len`) or assigned; `&p`, or a use in a closure,
+    may change it where the search cannot see: it ends the search there."""
+    local = store.container
+    reads: dict[int, Node] = {}
+    assigns: set[int] = set()
+    for ref in model.scopes.refs.get(local.id, ()):
+        n = model.node_of(ref)
+        if n is None:
+            continue
+        f = model.scopes.use_func.get(ref.id)
+        if f is not None and f.id != model.fn.id:
+            continue
+        if store.stmt.start_byte <= ref.start_byte < store.stmt.end_byte:
+            continue
+        p = ref.parent
+        while p is not None and p.type == "parenthesized_expression":
+            p = p.parent
+        if is_assignment_target(ref) or (p is not None and p.type == "unary_expression" and operator(p) == "&"):
+            assigns.add(n)
+            continue
+        if p is not None and p.type == "binary_expression" and operator(p) in ("==", "!="):
+            other = p.child_by_field_name("right") if p.child_by_field_name("left") == ref else \
+                p.child_by_field_name("left")
+            if other is not None and strip_parens(other).type == "nil":
+                continue
+        call = p.parent if p is not None and p.type == "argument_list" else None
+        if call is not None and model.text(call.child_by_field_name("function") or call) in ("len", "cap"):
+            continue
+        reads.setdefault(n, ref)
+    return reads, assigns
+
+
 def _same_container(a: Store, b: Store) -> bool:
     if a.container is not None or b.container is not None:
         return a.container is b.container

@@ -39,6 +39,7 @@ class Store:
     held: bool = False  # into one place of a local: it counts where that local is stored
     returned: bool = False  # handed to the caller: only a deferred release comes after
     through: "Store | None" = None  # the store into a local that this store carries on
+    local_var: bool = False  # into a plain local: wrong where it is read after the next write
 
 
 def _aliases_in(model: AliasModel, v: Node, held: dict | None = None, depth: int = 0):
@@ -191,10 +192,16 @@ def _handed(model: AliasModel, stmt: Node, held: dict | None):
 
 def written(model: AliasModel, a: Alias) -> bool:
     """Whether anything in the function writes the storage an alias shares (a store
-    of an alias nothing writes again cannot be overwritten)."""
-    if any(ev.kind != "kill" for ev in model.uses(a.root, a.kind)):
+    of an alias nothing writes again cannot be overwritten). Growing writes only once
+    something has emptied it: `buf = append(buf, v)` alone keeps every stored byte."""
+    if _may_write(model.uses(a.root, a.kind)):
         return True
-    return a.kind == "address" and any(ev.kind != "kill" for ev in model.uses(a.root, "view"))
+    return a.kind == "address" and _may_write(model.uses(a.root, "view"))
+
+
+def _may_write(events) -> bool:
+    kinds = {ev.kind for ev in events}
+    return bool(kinds & {"write", "release"}) or {"truncate", "grow"} <= kinds
 
 
 def _kept_in_receiver(model: AliasModel, stmt: Node, a: Alias, through, name: str, recv: Node, entry: bool):
@@ -354,8 +361,15 @@ def stores_of(model: AliasModel, stmt: Node, held: dict | None = None):
                 pass
             elif d.func.id != model.fn.id and d.kind in ("var", "param", "result", "receiver"):
                 container = None  # captured: lives as long as the enclosing function's frame
+            elif d.kind in ("var", "param"):
+                # A plain local (`best = &v`, `prev = line`): its uses are in this function,
+                # and it matters where it is read after the next write of what it aliases.
+                for a, _ in _aliases_in(model, v):
+                    if a.root.id != d.id:
+                        yield Store(a, stmt, node, "stored in", text(t), True, False, d, local_var=True)
+                continue
             else:
-                continue  # a plain local pointer: its uses are in this function
+                continue
             fixed = True
         else:
             continue

@@ -14,7 +14,8 @@ directly or inside a composite literal (`T{data: buf[:n]}`). The write is the ne
 iteration's assignment (`buf = ...`, `v.f = ...`, `rows.Scan(&v.a)`), a write into the
 shared array (`r.Read(buf)`, `copy(buf, ...)`, `buf[i] = ...`, `buf = buf[:0]` then
 `append`), the next `sc.Scan()`, a read from the `bufio.Reader`, `b.Reset()` and a
-write, or the buffer put back in a pool: `p.Put(b)` of a `sync.Pool`, of whatever `p`
+write (also through a writer made over `&b`: `enc := json.NewEncoder(&b)` then
+`enc.Encode(v)`, `bufio.NewWriter(&b)`, gzip, csv), or the buffer put back in a pool: `p.Put(b)` of a `sync.Pool`, of whatever `p`
 handed the buffer out with `p.Get()` (a pool type of the package, a package's own
 `Get` and `Put`), or a function of the package that puts its parameter back
 (`putBuffer(b)`); a deferred `Put` (`defer pool.Put(b)`, or in a deferred closure)
@@ -29,6 +30,15 @@ A buffer put back in a pool is written by the pool's next user at any time: a st
 before the `Put` (`r.Body = b.Bytes(); pool.Put(b)`, `defer pool.Put(b); return
 b.Bytes()`) is reported, and so is a value taken before it and stored after it
 (`out := b.Bytes(); pool.Put(b); return out`).
+
+An alias kept in a plain local of the function (`best = &cur`, `prev = buf[:n]`,
+`header = line` of a reader's line) inside a loop is reported when a path from the
+store goes round the loop, writes the storage there (the next `cur = it`, `Read`,
+`ReadSlice`) and then reads the local before anything assigns it again (`best.ID`,
+`return best`, `bytes.Equal(prev, ...)`): the local shows what was written since,
+not what was kept. A write in the same iteration is the pointer doing its job
+(`p = &cur; cur.X = 1; use(p.X)`), and a local compared with nil or measured with
+`len` reads nothing the write changed.
 
 The address of a byte-slice variable stored in a container (`m[k] = &buf`,
 `rec.data = &buf`, `append(list, &buf)`) and then written (given other bytes,
@@ -60,9 +70,13 @@ package writes through (`*p.linePtr = line`) is an out-parameter, not a store.
 reported when another method of the type writes that buffer: once the lock is free,
 that writer appends into the array the bytes still view.
 
-Views count from the start of their array only: a window at another offset
+Views of a variable's array count from its start only: a window at another offset
 (`buf[i:j]`, `&buf[i]`) is not reported, since writes elsewhere in the array do not
-touch it; the full list of what GG201 does not see is in docs/analysis-model.md
+touch it. A buffer a reader owns is different: a `bufio.Scanner` or `bufio.Reader`
+moves the unread tail to the start of its buffer before reading more, and a
+`bytes.Buffer` writes from its start after `Reset`, so a window of it at any offset
+is overwritten too (`line[sp+1:]` of `line := sc.Bytes()`, and the windows that
+`bytes.Cut`, `bytes.TrimSpace` and the like return, goguard/models/windows.py). The full list of what GG201 does not see is in docs/analysis-model.md
 ("Aliasing").
 
 Loop variables (`for _, v := range`, `for i := 0; ...; i++`) are fresh on every
@@ -180,7 +194,7 @@ from goguard.facts.keeps import calls_package
 from goguard.frontend.source import captures
 from goguard.rules._fix_clone import clone_fix
 from goguard.rules._gg201_locked import locked_bytes
-from goguard.rules._gg201_prefilter import _OWNED, _VIEW_WRITERS, _maybe_alias, _Written
+from goguard.rules._gg201_prefilter import Prefilter, _releasers
 from goguard.rules._gg201_search import _Search
 from goguard.rules._gg201_stores import Store, carried_stores, may_keep_call, simple_statement, stores_of, written
 from goguard.rules.base import CORPUS, RuleMeta
@@ -199,7 +213,7 @@ META = RuleMeta(
 (assignment_statement right: (expression_list (call_expression function: (identifier) @fn
   (#eq? @fn "append")))) @stmt
 (assignment_statement left: (expression_list (identifier))
-  right: (expression_list [(unary_expression) (slice_expression) (call_expression)])) @stmt
+  right: (expression_list [(unary_expression) (slice_expression) (call_expression) (identifier)])) @stmt
 (send_statement) @stmt
 (expression_statement (call_expression function: (identifier))) @stmt
 (expression_statement (call_expression function: (selector_expression)
@@ -212,9 +226,9 @@ META = RuleMeta(
 (inc_statement (index_expression)) @stmt
 (dec_statement (index_expression)) @stmt
 """,
-    # Pools, locked buffers and calls handed a reader's bytes are found by the text of
-    # the file (`Put(`, `.Reset()`, `.Bytes()`), not by the query: the check runs on
-    # files it matches nothing in.
+    # Pools, returns, locked buffers and calls handed a reader's bytes are found by
+    # the text of the file (`Put(`, `.Reset()`, `.Bytes()`), not by the query: the
+    # check runs on files it matches nothing in.
     every_file=True,
 )
 
@@ -274,43 +288,62 @@ def check(pass_, matches) -> None:
                 by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
                 via_call.setdefault(stmt.id, call)
             at = data.find(word, at + 1)
-    # A function that puts something back in a pool: its returns are stores that a
-    # (deferred) release can make wrong; one that resets a buffer under a lock may keep
-    # its bytes past the Unlock. Found by their text, not by the query.
+    # A function that puts something back in a pool, or takes a reader's own bytes:
+    # its returns are stores that a (deferred) release, or a write after the bytes
+    # were taken, can make wrong. Found by their text, not by the query (most
+    # functions return something, and what they return is the caller's).
     returns_of: dict[int, Node] = {}
-    resets: dict[int, Node] = {}
-    for word in (b"Put(", b".Reset()"):  # a deferred Put is a Put too
+    for word in (b"Put(", b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String"):
         at = data.find(word)
         while at >= 0:
             node = pass_.file.root.descendant_for_byte_range(at, at)
             fn = pass_.enclosing_function(node) if node is not None else None
+            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
+                fn = pass_.enclosing_function(fn.parent)  # defer func() { p.Put(b) }()
             if fn is not None:
-                (resets if word == b".Reset()" else returns_of)[fn.id] = fn
-                if fn.type == "func_literal" and word == b"Put(":  # defer func() { p.Put(b) }()
-                    outer = pass_.enclosing_function(fn.parent) if fn.parent is not None else None
-                    if outer is not None:
-                        returns_of[outer.id] = outer
+                returns_of[fn.id] = fn
             at = data.find(word, at + 1)
+    releaser = _releasers(pass_.package)
+    if releaser is not None:
+        for m in releaser.finditer(data):
+            node = pass_.file.root.descendant_for_byte_range(m.start(), m.start())
+            fn = pass_.enclosing_function(node) if node is not None else None
+            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
+                fn = pass_.enclosing_function(fn.parent)
+            if fn is not None:
+                returns_of[fn.id] = fn
     for fn in returns_of.values():
         body = fn.child_by_field_name("body")
-        if body is not None and b"Put(" in data[fn.start_byte:fn.end_byte]:
-            rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id]
-            if rets:
-                by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
+        rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id] \
+            if body is not None else []
+        if rets:
+            by_fn.setdefault(fn.id, (fn, []))[1].extend(rets)
+            captured.update(r.id for r in rets)
+    # A function that resets a buffer under a lock may keep its bytes past the Unlock.
+    # Found by its text, not by the query.
+    resets: dict[int, Node] = {}
+    at = data.find(b".Reset()")
+    while at >= 0:
+        node = pass_.file.root.descendant_for_byte_range(at, at)
+        fn = pass_.enclosing_function(node) if node is not None else None
+        if fn is not None:
+            resets[fn.id] = fn
+        at = data.find(b".Reset()", at + 1)
     for fn in resets.values():
         _check_locked(pass_, fn)
     for fn, stmts in by_fn.values():
-        body = data[fn.start_byte:fn.end_byte]
-        writes_views = any(w in body for w in _VIEW_WRITERS)
-        written = _Written(fn, data)
-        owned = any(o in body for o in _OWNED)
-        filled: dict[bytes, bool] = {}  # name -> handed to a Read, copy or Put
+        pf = Prefilter(pass_, fn)
         stmts = [s for s in {s.id: s for s in stmts}.values()
-                 if _maybe_alias(pass_, s, body, written, writes_views, owned, filled)
+                 if _maybe_alias(pf, s)
                  # one found only for its call: worth it if the callee may keep something
                  and (s.id in captured or s.id not in via_call or may_keep_call(pass_, via_call[s.id]))]
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _maybe_alias(pf: Prefilter, stmt: Node) -> bool:
+    """The prefilter's test (a name of its own, so that a check can turn it off)."""
+    return pf.may_store(stmt)
 
 
 def _call_handed(pass_, at: int) -> Node | None:
@@ -342,7 +375,9 @@ def _check_locked(pass_, fn: Node) -> None:
                      fix=clone_fix(pass_, "buffer", right.named_children[0]))
 
 
-def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
+def judged_stores(model: AliasModel, stmts: list[Node]) -> list[Store]:
+    """The stores the statements make (held ones carried on) whose storage the function
+    writes, each with its CFG node: what the path search judges."""
     found = [st for s in stmts for st in stores_of(model, s)]
     held: dict[int, list[Store]] = {}
     for st in found:
@@ -350,8 +385,34 @@ def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
             held.setdefault(st.container.id, []).append(st)
     if held:
         found += carried_stores(model, held)
-    stores = [st for st in found if written(model, st.alias)]
-    stores = [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+    stores = [st for st in found if written(model, st.alias) and (not st.returned or _may_go_stale(model, st))
+              and (not st.local_var or _in_loop(model, st.stmt))]
+    return [replace(st, node=n) for st in stores if (n := model.node_of(st.stmt)) is not None]
+
+
+def _in_loop(model: AliasModel, stmt: Node) -> bool:
+    """A plain local is stale only where a loop comes round to write its alias again."""
+    n = stmt.parent
+    while n is not None and n.id != model.fn.id:
+        if n.type in ("for_statement", "func_literal"):
+            return True
+        n = n.parent
+    return False
+
+
+def _may_go_stale(model: AliasModel, st: Store) -> bool:
+    """A returned alias is wrong only when its storage is released (a pool's next user
+    writes it while the caller holds it), or when it was taken before a write and
+    returned after (a variable declared from the call, or a local carrying it)."""
+    a = st.alias
+    taken_before = a.source is not None and a.expr.type == "identifier" and \
+        not st.stmt.start_byte <= a.source.start_byte < st.stmt.end_byte
+    return st.through is not None or taken_before or \
+        any(ev.kind == "release" for ev in model.uses(a.root, a.kind))
+
+
+def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
+    stores = judged_stores(model, stmts)
     if not stores:
         return
     nodes = {st.stmt.id: st.node for st in stores}
@@ -360,12 +421,18 @@ def _check_function(pass_, model: AliasModel, stmts: list[Node]) -> None:
               if st.through is not None else st for st in stores]
     same: dict[tuple[int, str], dict[int, list[Store]]] = {}
     for st in stores:
-        if not st.held:
+        if not st.held and not st.local_var:
             same.setdefault((st.alias.root.id, st.alias.kind), {}).setdefault(st.node, []).append(st)
     search = _Search(model)
     reported: set[int] = set()
     for st in sorted(stores, key=lambda s: s.alias.expr.start_byte):
         if st.alias.expr.id in reported:
+            continue
+        if st.local_var:
+            read = search.read_after_next_write(st)
+            if read is not None:
+                reported.add(st.alias.expr.id)
+                _report_local(pass_, model, st, *read)
             continue
         if st.held:
             read = search.read_after_write(st)
@@ -450,6 +517,30 @@ def _report_read(pass_, st: Store, ev: Event, wnode: int, use: tuple[str, Node] 
             (ev.at, f"{ev.what.format(it=name)} here")]
     if read is not None:
         flow.append((read, "read through the stored pointer here"))
+    pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, alias.expr))
+
+
+def _report_local(pass_, model: AliasModel, st: Store, ev: Event, wnode: int, read: Node) -> None:
+    alias = st.alias
+    name = alias.root.name
+    text = pass_.file.code
+    shown = text(alias.expr)
+    if alias.source is not None and alias.source.id != alias.expr.id and alias.via is None:
+        shown = f"{shown} (from {text(alias.source)})"
+    local = st.where
+    what = _KIND_TEXT[alias.kind].format(name=name)
+    copy = _copy(model, alias)
+    advice = ("keep the address of a copy or of the element itself" if alias.kind == "address"
+              else f"keep a copy ({copy})")
+    e = read
+    while e.parent is not None and e.parent.type in ("selector_expression", "index_expression") and \
+            e.parent.child_by_field_name("operand") == e:
+        e = e.parent
+    msg = (f"{shown} {st.how} {local} {what}, and {ev.what.format(it='it')} on the next iteration, before "
+           f"{text(e)} is read: {local} shows what was written since, not what was kept; {advice}")
+    flow = [(alias.root.ident, f"{name} declared here"), (alias.expr, f"{st.how} {local} here"),
+            (ev.at, f"{ev.what.format(it=_STORAGE[alias.kind].format(name=name))} here, on the next iteration"),
+            (read, f"{local} is read here")]
     pass_.report(alias.expr, msg, flow=flow, fix=clone_fix(pass_, alias.kind, alias.expr))
 
 

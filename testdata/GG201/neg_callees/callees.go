@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"sync"
 )
 
 type item struct {
@@ -101,5 +102,25 @@ func (m *metrics) run(rounds int) {
 	for i := 0; i < rounds; i++ {
 		c.n++
 		m.setCycle(&c)
+	}
+}
+
+// fanOut hands the bytes to goroutines and waits for them all before it returns.
+func fanOut(data []byte, sinks []func([]byte)) {
+	var wg sync.WaitGroup
+	for _, sink := range sinks {
+		wg.Add(1)
+		go func(f func([]byte)) {
+			defer wg.Done()
+			f(data)
+		}(sink)
+	}
+	wg.Wait()
+}
+
+// safe: fanOut is done with the line when it returns, before the next Scan.
+func broadcast(sc *bufio.Scanner, sinks []func([]byte)) {
+	for sc.Scan() {
+		fanOut(sc.Bytes(), sinks)
 	}
 }

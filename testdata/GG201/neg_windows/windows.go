@@ -3,6 +3,8 @@
 package windows
 
 import (
+	"bufio"
+	"bytes"
 	"database/sql"
 	"io"
 )
@@ -92,4 +94,28 @@ func elementPointers(vals []int) []*int {
 		out = append(out, &arr[i])
 	}
 	return out
+}
+
+// safe: the line is copied before it is cut; the windows are of the copy.
+func settings(sc *bufio.Scanner) map[string][]byte {
+	m := map[string][]byte{}
+	for sc.Scan() {
+		line := bytes.Clone(sc.Bytes())
+		if key, value, ok := bytes.Cut(line, []byte("=")); ok {
+			m[string(key)] = value
+		}
+	}
+	return m
+}
+
+// safe: ReadBytes returns a copy; its windows are its own.
+func fields(r *bufio.Reader) [][]byte {
+	var out [][]byte
+	for {
+		line, err := r.ReadBytes('\n')
+		if err != nil {
+			return out
+		}
+		out = append(out, bytes.TrimSpace(line))
+	}
 }

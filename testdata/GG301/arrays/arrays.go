@@ -73,3 +73,9 @@ func wideRead() uint64 {
 func hugeArray(p u.Pointer, n int) []uint16 {
 	return (*[1 << 30]uint16)(p)[:n] // want `claims 2147483648 bytes: checkptr rejects it`
 }
+
+func throughArrayPointer() []uint16 {
+	var regs [6]uint16
+	p := &regs
+	return u.Slice(&p[4], 4) // want `length 4 exceeds the 2 elements behind &p\[4\]`
+}

@@ -205,3 +205,9 @@ func filledOnEveryCase(kind int, data []byte) string {
 	_ = check
 	return unsafe.String(&b[0], len(b))
 }
+
+// safe: a pointer to an array handed in may point into a bigger buffer (a
+// conversion of C memory); only an array made here, whole, has a known extent.
+func arrayPointerParam(tbl *[1]uint16) []uint16 {
+	return unsafe.Slice(&tbl[0], 8)
+}
