@@ -23,8 +23,6 @@ import re
 from tree_sitter import Node
 
 from goguard.analyses import analysis
-from goguard.facts.map_writes import call_finder, callee
-from goguard.facts.waits import function_waits, may_wait
 
 _HITS = re.compile(rb"<-|\.Wait\(\)|\bclose\s*\(")
 _LITERAL = "func_literal"
@@ -45,13 +43,14 @@ class Waits:
             op = _operation(n, m.group(), text)
             if op is not None:
                 found.append((op[0], op[1], op[2]))
-        finder = call_finder(fp.package)
+        callees = fp.fact("waiting-callees")  # the package's functions that wait (goguard.facts.waits)
+        finder = callees.finder()
         if finder:
             for start, end, name in finder.finditer(data, body.start_byte, body.end_byte):
                 n = root.descendant_for_byte_range(start, end)
-                call = _call_of(n) if may_wait(fp.package, name.decode()) else None
-                got = callee(fp, fn, call) if call is not None else None
-                if got is not None and got[0].id != fn.id and function_waits(fp, got[0], got[1]):
+                call = _call_of(n) if callees.may_wait(name.decode()) else None
+                got = callees.callee(fp, fn, call) if call is not None else None
+                if got is not None and got[0].id != fn.id and callees.waits(fp, got[0], got[1]):
                     found.append((call, "call", name.decode()))
         for site, kind, ch in found:
             where = _where(site, fn)

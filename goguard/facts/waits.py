@@ -16,8 +16,8 @@ from tree_sitter import Node
 
 import re
 
-from goguard.facts import per_function
-from goguard.facts.map_writes import MAX_DEPTH, bodies_by_name, call_finder
+from goguard.facts import fact, per_function
+from goguard.facts.map_writes import MAX_DEPTH, bodies_by_name, call_finder, callee
 
 _BLOCKING = frozenset(("recv", "wait", "call"))
 _MAY_WAIT = re.compile(rb"<-|\.Wait\(\)")
@@ -51,3 +51,29 @@ def _waits(fp, decl: Node) -> bool:
     w = fp.result("waits", decl)
     return any(k in _BLOCKING for k, _ in w.deferred) or \
         any(k in _BLOCKING for ops in w.ops.values() for k, _ in ops)
+
+
+class WaitingCallees:
+    """What the per-function "waits" analysis asks of the package, by fact name (the
+    analyses do not import facts): which names may wait, a call's callee, and whether
+    that callee waits."""
+
+    def __init__(self, package) -> None:
+        self.package = package
+
+    def finder(self):
+        return call_finder(self.package)
+
+    def may_wait(self, name: str) -> bool:
+        return may_wait(self.package, name)
+
+    def callee(self, fp, fn: Node, call: Node):
+        return callee(fp, fn, call)
+
+    def waits(self, fp, decl: Node, file) -> bool:
+        return function_waits(fp, decl, file)
+
+
+@fact("waiting-callees")
+def waiting_callees(package) -> WaitingCallees:
+    return WaitingCallees(package)
