@@ -101,6 +101,8 @@ class FilePass:
         fp = package.facts.get(key)
         if fp is None:
             fp = package.facts[key] = cls(file, package, options)
+            if file.owned is not None:
+                package.facts.setdefault(("part passes",), []).append(fp)
         return fp
 
     def release(self) -> None:
@@ -426,8 +428,8 @@ def _release_other_parts(fp: FilePass) -> None:
     """A rule on one part of a large file may analyse the others' functions (a package
     fact); what it computed there is dropped, to be computed again when that part's
     turn comes: time traded for memory bounded by a part, on files that large only."""
-    for key, other in fp.package.facts.items():
-        if key[0] == "pass" and other is not fp and other.file.owned is not None and other._results:
+    for other in fp.package.facts.get(("part passes",), ()):
+        if other is not fp and other._results:
             other.release()
 
 
