@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import re
 import traceback
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -73,7 +74,8 @@ class Result:
 
 
 _ABSENT = object()
-# How many results a part of a large file keeps while another part is analysed.
+# How many results the parts of a large file keep between them while another part is
+# analysed.
 _OTHER_PART_RESULTS = 2048
 
 
@@ -144,11 +146,14 @@ class FilePass:
         got = self._results.get(key, _ABSENT)
         if got is _ABSENT:
             got = self._results[key] = analyses.get(name)(self, fn)
-            if self.file.owned is not None and len(self._results) > _OTHER_PART_RESULTS and \
-                    self.package.facts.get(("current",)) is not self:
-                # another part of a large file, asked by a package fact: keep only the
-                # latest results, so that memory stays bounded by a part
-                del self._results[next(iter(self._results))]
+            if self.file.owned is not None and self.package.facts.get(("current",)) is not self:
+                # another part of a large file, asked by a package fact: the parts keep
+                # only the latest such results between them, so memory stays bounded by a part
+                kept = self.package.facts.setdefault(("other parts' results",), deque())
+                kept.append((self, key))
+                if len(kept) > _OTHER_PART_RESULTS:
+                    other, old = kept.popleft()
+                    other._results.pop(old, None)
         return got
 
     def enclosing_function(self, node: Node) -> Node | None:
