@@ -443,19 +443,26 @@ def called_writes(fp, fn: Node, body: Node) -> list[MapWrite]:
     return out
 
 
-def may_write(package, name: str, depth: int = MAX_DEPTH) -> bool:
+def may_write(package, name: str) -> bool:
     """Whether some function or method of the package named `name` may write a map,
     in its body or through the functions it calls by name (judged from the text, a few
     levels deep): the cheap test before a call is resolved and its callee summarised."""
-    memo = package.facts.setdefault(("may-write",), {})
+    return text_reaches(package, name, _MAY_WRITE, "may-write")
+
+
+def text_reaches(package, name: str, pattern: re.Pattern, memo_key: str, depth: int = MAX_DEPTH) -> bool:
+    """Whether the body of some function or method of the package named `name`, or of
+    a function it calls by name (a few levels deep), holds text matching `pattern`;
+    memoised per package under `memo_key`."""
+    memo = package.facts.setdefault((memo_key,), {})
     if name in memo:
         return memo[name]
-    memo[name] = False  # recursion: not a way to a write
+    memo[name] = False  # recursion: not a way to a match
     bodies = bodies_by_name(package).get(name, ())
-    got = any(_MAY_WRITE.search(data, a, b) for data, a, b in bodies)
+    got = any(pattern.search(data, a, b) for data, a, b in bodies)
     if not got and depth > 0:
         finder = call_finder(package)
-        got = any(n.decode() != name and may_write(package, n.decode(), depth - 1)
+        got = any(n.decode() != name and text_reaches(package, n.decode(), pattern, memo_key, depth - 1)
                   for data, a, b in bodies for _, _, n in finder.finditer(data, a, b))
     memo[name] = got
     return got

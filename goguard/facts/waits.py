@@ -17,29 +17,18 @@ from tree_sitter import Node
 import re
 
 from goguard.facts import fact, per_function
-from goguard.facts.map_writes import MAX_DEPTH, bodies_by_name, call_finder, callee
+from goguard.facts.map_writes import MAX_DEPTH, call_finder, callee, text_reaches
 
 _BLOCKING = frozenset(("recv", "wait", "call"))
 _MAY_WAIT = re.compile(rb"<-|\.Wait\(\)")
 
 
-def may_wait(package, name: str, depth: int = MAX_DEPTH) -> bool:
+def may_wait(package, name: str) -> bool:
     """Whether some function or method of the package named `name` may wait, judged
     from the text (a receive or a `.Wait()` in its body, or in a function it calls by
     name, a few levels deep): the cheap test before a call is resolved and its callee
     summarised."""
-    memo = package.facts.setdefault(("may-wait",), {})
-    if name in memo:
-        return memo[name]
-    memo[name] = False  # recursion: not a way to a wait
-    bodies = bodies_by_name(package).get(name, ())
-    got = any(_MAY_WAIT.search(data, a, b) for data, a, b in bodies)
-    if not got and depth > 0:
-        finder = call_finder(package)
-        got = any(n.decode() != name and may_wait(package, n.decode(), depth - 1)
-                  for data, a, b in bodies for _, _, n in finder.finditer(data, a, b))
-    memo[name] = got
-    return got
+    return text_reaches(package, name, _MAY_WAIT, "may-wait")
 
 
 def function_waits(fp, decl: Node, file) -> bool:
