@@ -99,6 +99,21 @@ def _created_field(pass_, target: Node, fn: Node) -> str | None:
     return "map" if kind == "map" else "pointer"
 
 
+def _calls_assigned(pass_, t: Node, fn: Node) -> list[Node]:
+    """The calls whose results `t` holds: t itself when it is a call, else the calls a
+    variable t is declared or assigned from, in fn."""
+    if t.type == "call_expression":
+        return [t]
+    if t.type != "identifier":
+        return []
+    scopes = pass_.result("scopes", fn)
+    d = scopes.decl_of(t)
+    if d is None:
+        return []
+    return [v for v in [d.value, *(assigned_value(r) for r in scopes.refs.get(d.id, ()))]
+            if v is not None and strip_parens(v).type == "call_expression"]
+
+
 def _api_map(pass_, target: Node, fn: Node) -> str | None:
     """"map" when target is (or its root variable was assigned) the labels or
     annotations of a Kubernetes object (goguard.models.kubernetes), in a file that
@@ -109,14 +124,7 @@ def _api_map(pass_, target: Node, fn: Node) -> str | None:
     if t.type == "selector_expression":
         field = t.child_by_field_name("field")
         return "map" if field is not None and pass_.text(field) in kubernetes.NIL_FIELDS else None
-    calls = [t] if t.type == "call_expression" else []
-    if t.type == "identifier":
-        scopes = pass_.result("scopes", fn)
-        d = scopes.decl_of(t)
-        if d is None:
-            return None
-        calls = [v for v in [d.value, *(assigned_value(r) for r in scopes.refs.get(d.id, ()))]
-                 if v is not None and strip_parens(v).type == "call_expression"]
+    calls = _calls_assigned(pass_, t, fn)
     for call in calls:
         f = strip_parens(call).child_by_field_name("function")
         name = f.child_by_field_name("field") if f is not None and f.type == "selector_expression" else None
@@ -149,14 +157,7 @@ def _nil_result(pass_, target: Node, fn: Node, kind: str) -> str | None:
     if not package_calls and not _assigned_from_module_call(pass_, target, fn):
         return None
     t = strip_parens(target)
-    calls = [t] if t.type == "call_expression" else []
-    if t.type == "identifier":
-        scopes = pass_.result("scopes", fn)
-        d = scopes.decl_of(t)
-        if d is None:
-            return None
-        calls = [v for v in [d.value, *(assigned_value(r) for r in scopes.refs.get(d.id, ()))]
-                 if v is not None and strip_parens(v).type == "call_expression"]
+    calls = _calls_assigned(pass_, t, fn)
     for call in calls:
         call = strip_parens(call)
         target_fn = callee(pass_, call, pass_.result("scopes", fn), pass_.result("exprtypes", fn))
