@@ -112,14 +112,7 @@ class Transfer:
                 self.untag(state, self.text(t), keep_iter0)
         if path is None:
             return
-        self.kill(state, path)
-        aliases = []
-        if len(path) > 1:
-            self.kill_promoted(state, path)
-            aliases = self.promoted_aliases(state, path)
-        for p in [path] + aliases:
-            if facts != _UNKNOWN or self.lookup(state, p) != _UNKNOWN:
-                state[p] = facts  # absent means unknown, unless a marker or flag says more
+        self.assign_path(state, path, facts)
         if rhs is not None:
             self.shape(state, path, rhs)
 
@@ -326,7 +319,7 @@ class Transfer:
             aliases = self.promoted_aliases(state, path)
         for p in [path] + aliases:
             if facts != _UNKNOWN or self.lookup(state, p) != _UNKNOWN:
-                state[p] = facts
+                state[p] = facts  # absent means unknown, unless a marker or flag says more
 
     def names_type(self, node: Node) -> bool:
         """Whether `new`'s operand is a type (not a Go 1.26 expression): type syntax
