@@ -25,13 +25,18 @@ from tree_sitter import Node
 
 from goguard.facts.keeps import calls_package
 from goguard.frontend.source import captures
+from goguard.frontend.syntax import NameFinder, _word_byte
 from goguard.models.windows import WINDOWS
 from goguard.rules._gg201_stores import may_keep_call
 
 # A statement with one of these may store an owned buffer or an unsafe.String view (the
 # only unsafe call the alias model follows: unsafe.Pointer(&x) is judged as `&x`).
 _OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
-_OWNED_RE = re.compile(b"|".join(re.escape(o) for o in _OWNED))
+
+
+def _owns(text: bytes) -> bool:
+    # four substring searches: an alternation regex has no literal prefix to search by
+    return any(o in text for o in _OWNED)
 _ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
 
 
@@ -56,7 +61,7 @@ class Prefilter:
         self.fn = fn
         self.data = pass_.file.data
         self.body = self.data[fn.start_byte:fn.end_byte]
-        self.owned = _OWNED_RE.search(self.body) is not None
+        self.owned = _owns(self.body)
         self.shared_loops = pass_.go_version is not None and pass_.go_version < (1, 22)
         self._assigned: set[bytes] | None = None
         self._declared: Any = None
@@ -138,7 +143,7 @@ class Prefilter:
         if self._writes_any is None:
             b = self.body
             self._writes_any = self.owned or any(t in b for t in _WRITE_TOKENS) or \
-                _ELEMENT.search(b) is not None or _releaser_call(self.pass_.package, b) or \
+                next(_element_names(b), None) is not None or _releaser_call(self.pass_.package, b) or \
                 (b"&" in b and self._addresses(b))
         return self._writes_any
 
@@ -203,7 +208,7 @@ class Prefilter:
             return False
         data = self.data
         text = data[stmt.start_byte:stmt.end_byte]
-        if _OWNED_RE.search(text):
+        if _owns(text):
             return True
         if self._addresses(text):
             return True
@@ -250,7 +255,7 @@ class Prefilter:
                     return True
                 for v in self.decls().get(n, ()):
                     vtext = data_of(self.data, v)
-                    if (self.owned and _OWNED_RE.search(vtext)) or self._addresses(vtext):
+                    if (self.owned and _owns(vtext)) or self._addresses(vtext):
                         return True
                     for ident in _identifiers(v, self.data):
                         if ident not in seen:
@@ -314,24 +319,45 @@ def _target_names(stmt: Node, data: bytes, out: set) -> None:
 
 
 _ANY: Any = object()  # `var (` in the body: any name may be declared there
-_SHORT_DECL = re.compile(rb"(?<![\w.])[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*:=")
-_VAR_GROUP = re.compile(rb"\bvar\s*\(")
-_VAR_DECL = re.compile(rb"\bvar\s*([\w\s,]*)")
+# Patterns searched over whole function bodies begin with a literal (`var`, `:=`, `[`,
+# `append(`): the regex engine then jumps between that literal's occurrences; a leading
+# `\b` or lookbehind makes it try every byte, ten to twenty times slower. Word
+# boundaries and the names before the literal are checked at each occurrence instead.
+_VAR_GROUP = re.compile(rb"var\s*\(")
+_VAR_DECL = re.compile(rb"var\s*([\w\s,]*)")
 
 
 def _declared_names(fn: Node, data: bytes) -> Any:
-    """Every word of the function's signature, of the left of each `:=` and of each
+    """Every word of the function's signature, of the line before each `:=` and of each
     `var` line's names and type: what the function may declare (_ANY: anything)."""
     body = fn.child_by_field_name("body")
     start = body.start_byte if body is not None else fn.end_byte
-    if _VAR_GROUP.search(data, start, fn.end_byte):
+    end = fn.end_byte
+    if any(_word_start(data, m.start()) for m in _VAR_GROUP.finditer(data, start, end)):
         return _ANY
     out = set(_IDENT.findall(data, fn.start_byte, start))
-    for m in _SHORT_DECL.finditer(data, start, fn.end_byte):
-        out.update(_IDENT.findall(m.group()))
-    for m in _VAR_DECL.finditer(data, start, fn.end_byte):
-        out.update(_IDENT.findall(m.group(1)))
+    at = data.find(b":=", start, end)
+    while at >= 0:
+        out.update(_IDENT.findall(data, max(data.rfind(b"\n", start, at) + 1, start), at))
+        at = data.find(b":=", at + 2, end)
+    for m in _VAR_DECL.finditer(data, start, end):
+        if _word_start(data, m.start()):
+            out.update(_IDENT.findall(m.group(1)))
     return frozenset(out)
+
+
+def _word_start(data: bytes, at: int) -> bool:
+    """No word byte before `at` (a regex's `\b` before a word)."""
+    return at == 0 or not _word_byte(data[at - 1])
+
+
+_NAME_BEFORE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\Z")
+_BACK = 128  # bytes looked back for the name before a literal
+
+
+def _name_before(data: bytes, at: int, pattern: re.Pattern = _NAME_BEFORE) -> re.Match | None:
+    """The match of `pattern` (anchored at its end, \\Z) on the text just before `at`."""
+    return pattern.search(data, max(0, at - _BACK), at)
 
 
 # What can write into a stored view of a slice's array, by the slice's name: emptied and
@@ -341,11 +367,12 @@ def _declared_names(fn: Node, data: bytes) -> Any:
 # something that fills it (Read, ReadFull, copy) or to a pool (Put, or a function of the
 # package that puts something back), or declared from a reader's own buffer
 # (line := sc.Bytes(), line, err := r.ReadSlice('\n')).
-_EMPTIED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*\1\s*\[\s*0*\s*:\s*0+\s*[]:]")
+_EMPTIED_AT = re.compile(rb"\[\s*0*\s*:\s*0+\s*[]:]")  # [:0], [0:0], [:0:n]; `x = x` before it
+_EMPTIED_BEFORE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*\1\s*\Z")
 _GROWN = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*=\s*append\(\s*\1\b")
-_ELEMENT = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\[\s*[0-9]\w*\s*\]\s*(?:,[^=\n]*)?\S?=(?!=)")
-_FROM_START = re.compile(rb"\bappend\(\s*([A-Za-z_]\w*)\s*\[\s*0*\s*:\s*0+\s*[]:]")
-_FILLERS = re.compile(rb"(?:Read\w*|copy|Put)\(")
+_ELEMENT_AT = re.compile(rb"\[\s*[0-9]\w*\s*\]\s*(?:,[^=\n]*)?\S?=(?!=)")  # [0] = v; a name before it
+_FROM_START = re.compile(rb"append\(\s*([A-Za-z_]\w*)\s*\[\s*0*\s*:\s*0+\s*[]:]")
+_FILLERS = (re.compile(rb"Read\w*\("), re.compile(rb"copy\("), re.compile(rb"Put\("))
 # Text without which a function writes nothing an alias can share (writes_any).
 _WRITE_TOKENS = (b"[:]", b"Read", b"copy(", b":0]", b":0:", b"Put(")
 _OWNED_DECL = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\b[^\n]*:?=[^\n]*(?:\.Bytes\(\)|ReadSlice|ReadLine)")
@@ -353,17 +380,31 @@ _IDENT = re.compile(rb"(?<![\w.])[A-Za-z_]\w*")
 _LOADED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*\(?\*([A-Za-z_]\w*)")
 
 
-def _filled_names(body: bytes, owned: bool, releasers: Any) -> frozenset:
+def _element_names(body: bytes):
+    """x of each `x[0] = v` (a literal index written)."""
+    for m in _ELEMENT_AT.finditer(body):
+        name = _name_before(body, m.start())
+        if name is not None:
+            yield name.group(1)
+
+
+def _filled_names(body: bytes, owned: bool, releasers: NameFinder | None) -> frozenset:
     """The names in a function whose array something may write again (one scan each)."""
     out = set()
-    emptied = {m.group(1) for m in _EMPTIED.finditer(body)}
+    emptied = set()
+    for m in _EMPTIED_AT.finditer(body):
+        name = _name_before(body, m.start(), _EMPTIED_BEFORE)
+        if name is not None:
+            emptied.add(name.group(1))
     if emptied:
         out.update(m.group(1) for m in _GROWN.finditer(body) if m.group(1) in emptied)
-    out.update(m.group(1) for m in _ELEMENT.finditer(body))
-    out.update(m.group(1) for m in _FROM_START.finditer(body))
-    for pattern in (_FILLERS, releasers):
-        for m in pattern.finditer(body) if pattern is not None else ():
+    out.update(_element_names(body))
+    out.update(m.group(1) for m in _FROM_START.finditer(body) if _word_start(body, m.start()))
+    for pattern in _FILLERS:
+        for m in pattern.finditer(body):
             out.update(_IDENT.findall(_arguments(body, m.end())))
+    for _, end, _ in releasers.finditer(body) if releasers is not None else ():
+        out.update(_IDENT.findall(_arguments(body, end + 1)))  # after the name, its `(`
     if owned:
         out.update(m.group(1) for m in _OWNED_DECL.finditer(body))
     if b"(*" in body or b"= *" in body:
@@ -393,10 +434,10 @@ def _arguments(body: bytes, start: int) -> bytes:
     return body[start:i]
 
 
-def _releasers(package) -> Any:
-    """A pattern of the calls of the package's functions and methods whose body puts
-    something in a pool (`putBuffer(b)`, `p.release(b)`): their arguments may be
-    released (None when there are none)."""
+def _releasers(package) -> NameFinder | None:
+    """The names of the package's functions and methods whose body puts something in a
+    pool (`putBuffer(b)`, `p.release(b)`), found as calls (`name(`): their arguments
+    may be released (None when there are none)."""
     key = ("gg201-releasers",)
     if key not in package.facts:
         names = set()
@@ -405,14 +446,13 @@ def _releasers(package) -> Any:
                 name = decl.child_by_field_name("name")
                 if name is not None:
                     names.add(file.data[name.start_byte:name.end_byte])
-        package.facts[key] = re.compile(rb"(?<!\w)(?:" + b"|".join(re.escape(n) for n in sorted(names)) +
-                                        rb")\(") if names else None
+        package.facts[key] = NameFinder(names, suffix=rb"\(") if names else None
     return package.facts[key]
 
 
 def _releaser_call(package, body: bytes) -> bool:
-    pattern = _releasers(package)
-    return pattern is not None and pattern.search(body) is not None
+    finder = _releasers(package)
+    return finder is not None and finder.search(body)
 
 
 def _stored_slice_names(pf: Prefilter, stmt: Node):

@@ -305,8 +305,8 @@ def check(pass_, matches) -> None:
             at = data.find(word, at + 1)
     releaser = _releasers(pass_.package)
     if releaser is not None:
-        for m in releaser.finditer(data):
-            node = pass_.file.root.descendant_for_byte_range(m.start(), m.start())
+        for start, _, _ in releaser.finditer(data):
+            node = pass_.file.root.descendant_for_byte_range(start, start)
             fn = pass_.enclosing_function(node) if node is not None else None
             while fn is not None and fn.type == "func_literal" and fn.parent is not None:
                 fn = pass_.enclosing_function(fn.parent)
