@@ -234,7 +234,7 @@ class Prefilter:
                 continue  # &T{...} alone, nor &&
             if not self.may_declare(name):
                 continue  # &pkgVar.f, &captured: aliases only of the function's own variables
-            if self.assigned(name) or self.handed_elsewhere(name):
+            if self.handed_elsewhere(name) or self.assigned(name):  # the count before the query
                 return True
         return False
 
