@@ -40,13 +40,12 @@ def _owns(text: bytes) -> bool:
 _ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
 
 
-_WRITES_QUERY = """
+# What the function assigns (w) and declares (d), read in one traversal of it.
+_FUNCTION_QUERY = """
 (assignment_statement left: (_) @w)
 (inc_statement) @w
 (dec_statement) @w
 (range_clause left: (_) @w "=")
-"""
-_DECLS_QUERY = """
 (short_var_declaration) @d
 (var_spec) @d
 """
@@ -70,6 +69,8 @@ class Prefilter:
         self._handed: dict[bytes, bool] = {}
         self._releases: bool | None = None
         self._writes_any: bool | None = None
+        self._captures: dict[str, list[Node]] | None = None
+        self._reached: dict[tuple, bool] = {}
 
     # ---- what the function does, read once ---------------------------------------------
 
@@ -85,9 +86,14 @@ class Prefilter:
     def assigned(self, name: bytes) -> bool:
         if self._assigned is None:
             self._assigned = set()
-            for n in captures(_WRITES_QUERY, self.fn).get("w", ()):
+            for n in self._function_captures().get("w", ()):
                 _target_names(n, self.data, self._assigned)
         return name in self._assigned
+
+    def _function_captures(self) -> dict[str, list[Node]]:
+        if self._captures is None:
+            self._captures = captures(_FUNCTION_QUERY, self.fn)
+        return self._captures
 
     def handed_elsewhere(self, name: bytes) -> bool:
         """`&x` written more than once: handed elsewhere too (a decoder)."""
@@ -110,7 +116,7 @@ class Prefilter:
         """Name -> the values it is declared with (`x := v`, `a, x := f()`, `var x = v`)."""
         if self._decls is None:
             self._decls = {}
-            for spec in captures(_DECLS_QUERY, self.fn).get("d", ()):
+            for spec in self._function_captures().get("d", ()):
                 value = spec.child_by_field_name("right") or spec.child_by_field_name("value")
                 left = spec.child_by_field_name("left")
                 names = left.named_children if left is not None else spec.children_by_field_name("name")
@@ -242,7 +248,14 @@ class Prefilter:
         """Whether a stored name may be, or be declared from, something the function
         writes again (a few declarations deep, as the alias model follows them). A
         name sliced or addressed (`x[:]`, `&x[i]`) may be an array, which any
-        assignment into it writes."""
+        assignment into it writes. Asked once per name and way of storing it."""
+        key = (name, sliced, declared_only)
+        got = self._reached.get(key)
+        if got is None:
+            got = self._reached[key] = self._reaches_now(name, sliced, declared_only)
+        return got
+
+    def _reaches_now(self, name: bytes, sliced: bool, declared_only: bool) -> bool:
         filled = self.filled()
         if not declared_only and (name in filled or (sliced and self.assigned(name))):
             return True
