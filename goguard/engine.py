@@ -367,6 +367,9 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             if f.owned is None:
                 res.findings.extend(fp.findings)
                 continue
+            # A part's analyses leave cycles the raised thresholds of a large unit would
+            # keep until much later: freed now, before the next part builds its own.
+            gc.collect()
             lo, hi = f.owned
             parted.extend(x for x in fp.findings if lo <= f.line_starts[x.line - 1] + x.column - 1 < hi)
             if hi == len(wholes[f.abspath].data):  # the last part: the directives apply to the whole file's findings
