@@ -351,12 +351,26 @@ def _declared_names(fn: Node, data: bytes) -> Any:
     out = set(_IDENT.findall(data, fn.start_byte, start))
     at = data.find(b":=", start, end)
     while at >= 0:
-        out.update(_IDENT.findall(data, max(data.rfind(b"\n", start, at) + 1, start), at))
+        out.update(_IDENT.findall(data, _names_start(data, start, at), at))
         at = data.find(b":=", at + 2, end)
     for m in _VAR_DECL.finditer(data, start, end):
         if _word_start(data, m.start()):
             out.update(_IDENT.findall(m.group(1)))
     return frozenset(out)
+
+
+def _names_start(data: bytes, start: int, at: int) -> int:
+    """Where the names before a `:=` at `at` may begin: its line, and the lines before
+    it that end with a comma (`a,\n b := f()`)."""
+    line = max(data.rfind(b"\n", start, at) + 1, start)
+    while line > start:
+        j = line - 2  # the byte before the newline that ends the line above
+        while j >= start and data[j] in b" \t\r":
+            j -= 1
+        if j < start or data[j] != 0x2C:  # not a comma: the names begin on this line
+            break
+        line = max(data.rfind(b"\n", start, j) + 1, start)
+    return line
 
 
 def _word_start(data: bytes, at: int) -> bool:
@@ -394,11 +408,14 @@ _LOADED = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*\(?\*([A-Za-z_]\w*)")
 
 
 def _element_names(body: bytes):
-    """x of each `x[0] = v` (a literal index written)."""
-    for m in _ELEMENT_AT.finditer(body):
+    """x of each `x[0] = v` (a literal index written), also `x[0], y[1] = a, b`: each
+    `[` is tried, not only the first of a match."""
+    m = _ELEMENT_AT.search(body)
+    while m is not None:
         name = _name_before(body, m.start())
         if name is not None:
             yield name.group(1)
+        m = _ELEMENT_AT.search(body, m.start() + 1)
 
 
 def _filled_names(body: bytes, owned: bool, releasers: NameFinder | None) -> frozenset:
