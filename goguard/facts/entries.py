@@ -29,7 +29,7 @@ from goguard.analyses.aliases import is_assignment_target
 from goguard.facts.keeps import params_of
 from goguard.facts.map_writes import callee
 from goguard.frontend.source import captures
-from goguard.frontend.syntax import strip_parens
+from goguard.frontend.syntax import strip_parens, word_byte, word_start
 from goguard.models.concurrency import (COLLECTOR_METHOD, COLLECTOR_PATH, GRPC_REGISTER_PREFIX, GRPC_REGISTER_SUFFIX,
                                         HANDLER_CALLS, HANDLER_FIELDS, HANDLER_SIGNATURES)
 
@@ -96,14 +96,14 @@ def _scan(f) -> dict[str, list[Node]]:
     data, root = f.data, f.root
     out: dict[str, list[Node]] = {}
     for m in _GO.finditer(data):
-        if m.start() and _word(data[m.start() - 1]):
+        if not word_start(data, m.start()):
             continue
         n = root.descendant_for_byte_range(m.start(), m.start() + 2)
         if n is not None and n.type == "go" and n.parent is not None and n.parent.type == "go_statement":
             out.setdefault("go", []).append(n.parent)
     spans = [(a, b, False) for a, b in _called(data)]
     spans += [(m.start(), m.start() + len(m.group().rstrip(b"( \t\r\n")), True) for m in _REGISTER.finditer(data)
-              if not (m.start() and _word(data[m.start() - 1]))]
+              if word_start(data, m.start())]
     for a, b, registers in spans:
         n = root.descendant_for_byte_range(a, b)
         p = n.parent if n is not None else None
@@ -132,9 +132,9 @@ def _called(data: bytes):
         at = data.find(piece)
         while at >= 0:
             a, b = at, at + len(piece)
-            while a > 0 and _word(data[a - 1]):
+            while a > 0 and word_byte(data[a - 1]):
                 a -= 1
-            while b < len(data) and _word(data[b]):
+            while b < len(data) and word_byte(data[b]):
                 b += 1
             if a not in seen and data[a:b] in _NAME_SET and _OPEN.match(data, b):
                 seen.add(a)
@@ -153,10 +153,6 @@ def _enclosing(n: Node) -> Node | None:
     while p is not None and p.type not in _FUNCTIONS:
         p = p.parent
     return p
-
-
-def _word(b: int) -> bool:
-    return b == 95 or 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122
 
 
 def _contexts(fp, found: dict[str, list[Node]]) -> list[Context]:

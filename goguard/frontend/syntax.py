@@ -64,8 +64,8 @@ class NameFinder:
         # An identifier of word bytes only: its mentions cannot overlap, and the regex
         # checks the end boundary; others (UTF-8 letters) are looked for byte by byte.
         self._words = [(n, re.compile(re.escape(n) + rb"\b")) for n in sorted(self.names)
-                       if n and all(_word_byte(b) for b in n)] if self.by_find else []
-        self._others = [n for n in sorted(self.names) if n and not all(_word_byte(b) for b in n)] \
+                       if n and all(word_byte(b) for b in n)] if self.by_find else []
+        self._others = [n for n in sorted(self.names) if n and not all(word_byte(b) for b in n)] \
             if self.by_find else []
 
     def __bool__(self) -> bool:
@@ -93,7 +93,7 @@ class NameFinder:
             return
         for m in self._IDENT.finditer(data, pos, end):
             word = m.group(0)
-            if word in self.names and (m.start() == 0 or not _word_byte(data[m.start() - 1])):
+            if word in self.names and word_start(data, m.start()):
                 if self.suffix is None or self.suffix.match(data, m.end(), end):
                     yield m.start(), m.end(), word
 
@@ -103,7 +103,7 @@ class NameFinder:
             n = len(word)
             for m in rx.finditer(data, pos, end):
                 i = m.start()
-                if i == 0 or not _word_byte(data[i - 1]):
+                if word_start(data, i):
                     yield i, i + n, word
         for word in self._others:
             n = len(word)
@@ -122,11 +122,19 @@ class NameFinder:
 
 def _boundary(data: bytes, i: int, end: int) -> bool:
     """A regex `\\b` at offset i of data[:end]: a word byte on exactly one side."""
-    return (i > 0 and _word_byte(data[i - 1])) != (i < end and _word_byte(data[i]))
+    return (i > 0 and word_byte(data[i - 1])) != (i < end and word_byte(data[i]))
 
 
-def _word_byte(b: int) -> bool:
+def word_byte(b: int) -> bool:
+    """A byte a bytes regex's `\\w` matches (ASCII letters, digits, `_`)."""
     return b == 0x5F or 0x30 <= b <= 0x39 or 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A
+
+
+def word_start(data: bytes, at: int) -> bool:
+    """No word byte just before `at`: a regex's `\\b` before a word there. Patterns
+    searched over whole bodies begin with a literal and check this per match (a
+    leading `\\b` or lookbehind makes the regex engine try every byte)."""
+    return at == 0 or not word_byte(data[at - 1])
 
 
 def call_of_name(name: Node | None) -> Node | None:

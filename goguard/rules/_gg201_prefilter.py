@@ -25,7 +25,7 @@ from tree_sitter import Node
 
 from goguard.facts.keeps import calls_package
 from goguard.frontend.source import captures
-from goguard.frontend.syntax import NameFinder, _word_byte
+from goguard.frontend.syntax import NameFinder, word_start
 from goguard.models.windows import WINDOWS
 from goguard.rules._gg201_stores import may_keep_call
 
@@ -37,6 +37,8 @@ _OWNED = (b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
 def _owns(text: bytes) -> bool:
     # four substring searches: an alternation regex has no literal prefix to search by
     return any(o in text for o in _OWNED)
+
+
 _ADDRESS = re.compile(rb"&\s*([A-Za-z_]\w*)[\w.\[\]]*\s*(.?)")
 
 
@@ -332,10 +334,11 @@ def _target_names(stmt: Node, data: bytes, out: set) -> None:
 
 
 _ANY: Any = object()  # `var (` in the body: any name may be declared there
-# Patterns searched over whole function bodies begin with a literal (`var`, `:=`, `[`,
-# `append(`): the regex engine then jumps between that literal's occurrences; a leading
-# `\b` or lookbehind makes it try every byte, ten to twenty times slower. Word
-# boundaries and the names before the literal are checked at each occurrence instead.
+# Patterns searched over every function body begin with a literal (`var`, `:=`, `[`,
+# `append(`), the word boundary (syntax.word_start) and the names before the literal
+# checked at each occurrence: a leading `\b` or lookbehind makes the regex engine try
+# every byte, ten to twenty times slower. (_GROWN, _OWNED_DECL and _LOADED below keep
+# theirs: each runs only on a body where a substring test found what it needs.)
 _VAR_GROUP = re.compile(rb"var\s*\(")
 _VAR_DECL = re.compile(rb"var\s*([\w\s,]*)")
 
@@ -346,7 +349,7 @@ def _declared_names(fn: Node, data: bytes) -> Any:
     body = fn.child_by_field_name("body")
     start = body.start_byte if body is not None else fn.end_byte
     end = fn.end_byte
-    if any(_word_start(data, m.start()) for m in _VAR_GROUP.finditer(data, start, end)):
+    if any(word_start(data, m.start()) for m in _VAR_GROUP.finditer(data, start, end)):
         return _ANY
     out = set(_IDENT.findall(data, fn.start_byte, start))
     at = data.find(b":=", start, end)
@@ -354,7 +357,7 @@ def _declared_names(fn: Node, data: bytes) -> Any:
         out.update(_IDENT.findall(data, _names_start(data, start, at), at))
         at = data.find(b":=", at + 2, end)
     for m in _VAR_DECL.finditer(data, start, end):
-        if _word_start(data, m.start()):
+        if word_start(data, m.start()):
             out.update(_IDENT.findall(m.group(1)))
     return frozenset(out)
 
@@ -371,11 +374,6 @@ def _names_start(data: bytes, start: int, at: int) -> int:
             break
         line = max(data.rfind(b"\n", start, j) + 1, start)
     return line
-
-
-def _word_start(data: bytes, at: int) -> bool:
-    """No word byte before `at` (a regex's `\b` before a word)."""
-    return at == 0 or not _word_byte(data[at - 1])
 
 
 _NAME_BEFORE = re.compile(rb"(?<![\w.])([A-Za-z_]\w*)\s*\Z")
@@ -429,7 +427,7 @@ def _filled_names(body: bytes, owned: bool, releasers: NameFinder | None) -> fro
     if emptied:
         out.update(m.group(1) for m in _GROWN.finditer(body) if m.group(1) in emptied)
     out.update(_element_names(body))
-    out.update(m.group(1) for m in _FROM_START.finditer(body) if _word_start(body, m.start()))
+    out.update(m.group(1) for m in _FROM_START.finditer(body) if word_start(body, m.start()))
     for pattern in _FILLERS:
         for m in pattern.finditer(body):
             out.update(_IDENT.findall(_arguments(body, m.end())))

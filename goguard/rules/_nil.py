@@ -29,7 +29,7 @@ from goguard.facts.package_vars import candidates as zero_vars
 from goguard.facts.results import summary
 from goguard.frontend.gotypes import TypeResolver
 from goguard.frontend.scopes import top_function
-from goguard.frontend.syntax import call_of_name, strip_parens
+from goguard.frontend.syntax import call_of_name, strip_parens, word_start
 from goguard.models import kubernetes
 
 _KIND = {"write": "map", "deref": "pointer"}
@@ -194,7 +194,7 @@ def _assigned_from_module_call(pass_, target: Node, fn: Node) -> bool:
         if at < 0:
             return False
         after = at + len(name)
-        if not (data[at - 1:at].isalnum() or data[at - 1:at] == b"_"):
+        if word_start(data, at):
             m = _ASSIGNED_CALL.match(data, after, end)
             if m is not None and m.group(1).decode() in pass_.imports:
                 return pass_.result("calls-module", fn)
