@@ -186,6 +186,7 @@ request for this check (dominikh/go-tools#163). `go vet` has no such check.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import chain
 
 from tree_sitter import Node
 
@@ -278,40 +279,21 @@ def check(pass_, matches) -> None:
     # A call handed a reader's own bytes (`it.Write(sc.Bytes())`, also inside an `if`
     # header), found by the file's text: rarer than the calls a query would visit.
     data = pass_.file.data
-    for word in (b".Bytes()", b".ReadSlice(", b".ReadLine("):
-        at = data.find(word)
-        while at >= 0:
-            call = _call_handed(pass_, at + 1)
-            stmt = simple_statement(call) if call is not None and calls_package(pass_, call) else None
-            fn = pass_.enclosing_function(call) if stmt is not None else None
-            if fn is not None:
-                by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
-                via_call.setdefault(stmt.id, call)
-            at = data.find(word, at + 1)
+    for at in chain.from_iterable(_offsets(data, w) for w in (b".Bytes()", b".ReadSlice(", b".ReadLine(")):
+        call = _call_handed(pass_, at + 1)
+        stmt = simple_statement(call) if call is not None and calls_package(pass_, call) else None
+        fn = pass_.enclosing_function(call) if stmt is not None else None
+        if fn is not None:
+            by_fn.setdefault(fn.id, (fn, []))[1].append(stmt)
+            via_call.setdefault(stmt.id, call)
     # A function that puts something back in a pool, or takes a reader's own bytes:
     # its returns are stores that a (deferred) release, or a write after the bytes
     # were taken, can make wrong. Found by their text, not by the query (most
     # functions return something, and what they return is the caller's).
-    returns_of: dict[int, Node] = {}
-    for word in (b"Put(", b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String"):
-        at = data.find(word)
-        while at >= 0:
-            node = pass_.file.root.descendant_for_byte_range(at, at)
-            fn = pass_.enclosing_function(node) if node is not None else None
-            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
-                fn = pass_.enclosing_function(fn.parent)  # defer func() { p.Put(b) }()
-            if fn is not None:
-                returns_of[fn.id] = fn
-            at = data.find(word, at + 1)
     releaser = _releasers(pass_.package)
-    if releaser is not None:
-        for start, _, _ in releaser.finditer(data):
-            node = pass_.file.root.descendant_for_byte_range(start, start)
-            fn = pass_.enclosing_function(node) if node is not None else None
-            while fn is not None and fn.type == "func_literal" and fn.parent is not None:
-                fn = pass_.enclosing_function(fn.parent)
-            if fn is not None:
-                returns_of[fn.id] = fn
+    released = (start for start, _, _ in releaser.finditer(data)) if releaser is not None else ()
+    words = (b"Put(", b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
+    returns_of = _functions_at(pass_, chain(*(_offsets(data, w) for w in words), released), outermost=True)
     for fn in returns_of.values():
         body = fn.child_by_field_name("body")
         rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id] \
@@ -321,15 +303,7 @@ def check(pass_, matches) -> None:
             captured.update(r.id for r in rets)
     # A function that resets a buffer under a lock may keep its bytes past the Unlock.
     # Found by its text, not by the query.
-    resets: dict[int, Node] = {}
-    at = data.find(b".Reset()")
-    while at >= 0:
-        node = pass_.file.root.descendant_for_byte_range(at, at)
-        fn = pass_.enclosing_function(node) if node is not None else None
-        if fn is not None:
-            resets[fn.id] = fn
-        at = data.find(b".Reset()", at + 1)
-    for fn in resets.values():
+    for fn in _functions_at(pass_, _offsets(data, b".Reset()"), outermost=False).values():
         _check_locked(pass_, fn)
     for fn, stmts in by_fn.values():
         pf = Prefilter(pass_, fn)
@@ -339,6 +313,30 @@ def check(pass_, matches) -> None:
                  and (s.id in captured or s.id not in via_call or may_keep_call(pass_, via_call[s.id]))]
         if stmts:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
+
+
+def _offsets(data: bytes, word: bytes):
+    """The offset of each occurrence of `word` in data."""
+    at = data.find(word)
+    while at >= 0:
+        yield at
+        at = data.find(word, at + 1)
+
+
+def _functions_at(pass_, offsets, outermost: bool) -> dict[int, Node]:
+    """The functions around the byte offsets, once each: the innermost, or with
+    `outermost` the declaration around a function literal (`defer func() { p.Put(b) }()`
+    releases what its declaration returns)."""
+    out: dict[int, Node] = {}
+    root = pass_.file.root
+    for at in offsets:
+        node = root.descendant_for_byte_range(at, at)
+        fn = pass_.enclosing_function(node) if node is not None else None
+        while outermost and fn is not None and fn.type == "func_literal" and fn.parent is not None:
+            fn = pass_.enclosing_function(fn.parent)
+        if fn is not None:
+            out[fn.id] = fn
+    return out
 
 
 def _maybe_alias(pf: Prefilter, stmt: Node) -> bool:
