@@ -173,18 +173,9 @@ class _Search:
                 if phase == 2:
                     return w
                 continue
-            stopped = False
-            for ev in events.get(n, ()):
-                if ev.kind == "kill":
-                    stopped = True
-                    break
-                if ev.kind == "release" or ev.kind == "write" or (ev.kind == "grow" and phase == 1):
-                    if phase != 2:
-                        phase, w = 2, (ev, n)
-                elif ev.kind == "truncate" and phase == 0:
-                    phase = 1
-            if not stopped:
-                stack.extend((s, phase, w) for s in g[n])
+            step = _advance(events.get(n, ()), n, phase, w)
+            if step is not None:
+                stack.extend((s, *step) for s in g[n])
         return None
 
 
@@ -231,18 +222,9 @@ class _Search:
                 continue
             if phase == 2 and (use is not None or (not local and n == self.cfg.exit)):
                 return w[0], w[1], use
-            stopped = False
-            for ev in events.get(n, ()):
-                if ev.kind == "kill":
-                    stopped = True
-                    break
-                if ev.kind in ("write", "release") or (ev.kind == "grow" and phase == 1):
-                    if phase != 2:
-                        phase, w = 2, (ev, n)
-                elif ev.kind == "truncate" and phase == 0:
-                    phase = 1
-            if not stopped:
-                stack.extend((s, phase, w) for s in g[n])
+            step = _advance(events.get(n, ()), n, phase, w)
+            if step is not None:
+                stack.extend((s, *step) for s in g[n])
         return None
 
 
@@ -283,24 +265,34 @@ class _Search:
                 return w[0], w[1], reads[n]
             if n in kills or n == store.node:
                 continue  # (kept again at the store: the local holds the fresh alias)
-            stopped = False
-            for ev in events.get(n, ()):
-                if ev.kind == "kill":
-                    stopped = True
-                    break
-                if back and (ev.kind in ("write", "release") or (ev.kind == "grow" and phase == 1)):
-                    if phase != 2:
-                        phase, w = 2, (ev, n)
-                elif back and ev.kind == "truncate" and phase == 0:
-                    phase = 1
-            if stopped:
+            step = _advance(events.get(n, ()), n, phase, w, counts=back)
+            if step is None:
                 continue
+            phase, w = step
             for s, a in g[n].items():
                 if _killed_edge(a, fresh_loop):
                     continue
                 crossed = back or a.get("back") is not None or s in self.updates
                 stack.append((s, phase, w, crossed))
         return None
+
+
+def _advance(events, n: int, phase: int, w, counts: bool = True):
+    """(phase, write) after the events at CFG node n: phase 0 stored, 1 its array
+    emptied (truncate), 2 written (a write, a release, or a grow after emptying), with
+    the first write seen; None where an event kills the alias (assigned anew). Without
+    `counts`, only a kill matters there."""
+    for ev in events:
+        if ev.kind == "kill":
+            return None
+        if not counts:
+            continue
+        if ev.kind in ("write", "release") or (ev.kind == "grow" and phase == 1):
+            if phase != 2:
+                phase, w = 2, (ev, n)
+        elif ev.kind == "truncate" and phase == 0:
+            phase = 1
+    return phase, w
 
 
 def _advanced(model: AliasModel, local) -> bool:
