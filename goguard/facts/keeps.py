@@ -38,7 +38,7 @@ from tree_sitter import Node
 
 from goguard.facts import fact, per_function
 from goguard.frontend.source import captures
-from goguard.frontend.syntax import operator, strip_parens
+from goguard.frontend.syntax import element_values, operator, strip_parens
 
 # Top-level statements that can wait for goroutines: wg.Wait(), err := g.Wait(),
 # if err := g.Wait(); ..., return g.Wait().
@@ -246,15 +246,8 @@ class _Summary:
             return set()
         if t == "composite_literal":
             out: set[int] = set()
-            body = v.child_by_field_name("body")
-            for el in body.named_children if body is not None else ():
-                if el.type == "keyed_element":
-                    vals = [c for c in el.named_children if c.type == "literal_element"]
-                    el = vals[-1] if vals else el
-                if el.type == "literal_element" and el.named_children:
-                    el = el.named_children[0]
-                if el.type != "comment":
-                    out |= self.held(el, depth + 1)
+            for el in element_values(v):
+                out |= self.held(el, depth + 1)
             return out
         if t == "call_expression":
             fn = v.child_by_field_name("function")

@@ -120,6 +120,20 @@ class NameFinder:
         return next(self.finditer(data, pos, endpos), None) is not None
 
 
+def element_values(literal: Node):
+    """The value of each element of a composite literal (`T{a, k: b}`: a, b), comments
+    left out."""
+    body = literal.child_by_field_name("body")
+    for el in body.named_children if body is not None else ():
+        if el.type == "keyed_element":
+            vals = [c for c in el.named_children if c.type == "literal_element"]
+            el = vals[-1] if vals else el
+        if el.type == "literal_element" and el.named_children:
+            el = el.named_children[0]
+        if el.type != "comment":
+            yield el
+
+
 def _boundary(data: bytes, i: int, end: int) -> bool:
     """A regex `\\b` at offset i of data[:end]: a word byte on exactly one side."""
     return (i > 0 and word_byte(data[i - 1])) != (i < end and word_byte(data[i]))

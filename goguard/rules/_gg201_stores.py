@@ -18,7 +18,7 @@ from tree_sitter import Node
 from goguard.analyses.aliases import Alias, AliasModel
 from goguard.facts.keeps import NOTHING, callee_decl, calls_package, keeps, may_keep
 from goguard.frontend.scopes import Decl
-from goguard.frontend.syntax import operator, strip_parens
+from goguard.frontend.syntax import element_values, operator, strip_parens
 
 MAX_LITERAL_DEPTH = 6
 MAX_CALLS = 16  # calls looked at in one statement
@@ -56,15 +56,7 @@ def _aliases_in(model: AliasModel, v: Node, held: dict | None = None, depth: int
         if held and inner.type == "identifier":
             yield from _carried(model, inner, held)
     if v.type == "composite_literal":
-        body = v.child_by_field_name("body")
-        for el in body.named_children if body is not None else ():
-            if el.type == "keyed_element":
-                vals = [c for c in el.named_children if c.type == "literal_element"]
-                el = vals[-1] if vals else el
-            if el.type == "literal_element" and el.named_children:
-                el = el.named_children[0]
-            if el.type in ("comment",):
-                continue
+        for el in element_values(v):
             yield from _aliases_in(model, el, held, depth + 1)
         return
     if held and v.type == "identifier":
