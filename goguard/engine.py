@@ -215,9 +215,10 @@ class RulePass:
 
 def _deep_ranges(file: src.SourceFile) -> list[tuple[int, int]]:
     """Byte ranges of top-level declarations nested deeper than src.MAX_NESTING."""
-    if src.brace_depth(file.data) <= src.MAX_NESTING:
-        return []
     data = file.data
+    lo, hi = file.span
+    if src.brace_depth(data[lo:hi] if file.owned is not None else data) <= src.MAX_NESTING:
+        return []
     return [(d.start_byte, d.end_byte) for d in file.root.children
             if src.brace_depth(data[d.start_byte:d.end_byte]) > src.MAX_NESTING]
 

@@ -1,6 +1,6 @@
-"""A large file is analysed in parts (goguard.frontend.source.plan_parts), each part a
-copy of the file with the other parts' declarations blanked, so that memory follows
-a part, not the file. Splitting must not change what is reported: with every file
+"""A large file is analysed in parts (goguard.frontend.source.plan_parts), each part
+parsed from the file's own bytes with only the header and its own declarations as
+tree-sitter's included ranges, so that memory follows a part, not the file. Splitting must not change what is reported: with every file
 of the fixtures cut into as many parts as allowed, the findings (messages, flows,
 suppressions, fixes) and warnings are those of the whole files."""
 
@@ -51,12 +51,13 @@ def test_a_part_keeps_offsets_lines_and_only_its_own_declarations() -> None:
     assert data.index(b"// B") == plan.cuts[1]  # a doc comment goes with its declaration
     for p in parts:
         assert not p.root.has_error
-        assert len(p.data) == p.owned[1]
+        assert p.data is data and p.line_starts is parts[0].line_starts  # shared, not copied
+        assert data[slice(*p.span)] == data[p.owned[0]:p.owned[1]]
         assert p.package_name == "p"
         decls = [c for c in p.root.named_children if c.type not in ("package_clause", "import_declaration", "comment")]
         assert len(decls) == 1 and p.owned[0] <= decls[0].start_byte < p.owned[1]
         assert p.data[decls[0].start_byte:decls[0].end_byte] == data[decls[0].start_byte:decls[0].end_byte]
         assert p.position(decls[0].start_byte) == f.position(decls[0].start_byte)
-    assert comments.data == data
+    assert comments.data is data
     assert [comments.text(c) for c in comments.root.named_children if c.type == "comment"] == \
         ["// A does one.", "// B does two."]

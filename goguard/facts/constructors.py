@@ -321,7 +321,7 @@ class Creations:
         finder = NameFinder([tname], suffix=rb"\s*\{")
         for f in self.package.files:
             data = f.data
-            for _, end, _ in finder.finditer(data):
+            for _, end, _ in finder.finditer(data, *f.span):
                 brace = _BRACE.match(data, end)
                 lit = _composite_at(f.root, brace.end() - 1) if brace is not None else None
                 if lit is None:
@@ -488,7 +488,7 @@ def _assignments(package) -> dict[str, list]:
     finder = NameFinder(names)
     for f in package.files:
         data = f.data
-        for s, e, raw in finder.finditer(data):
+        for s, e, raw in finder.finditer(data, *f.span):
             if s > 0 and data[s - 1:s] == b"." and _sets(data, s, e, f.root):
                 out.setdefault(raw.decode(), []).append((f.abspath, s))
     return out

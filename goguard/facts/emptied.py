@@ -22,7 +22,7 @@ def emptied_fields(package) -> dict[str, tuple[str, int, str]]:
     """Field name -> (path, line, text) of the first place that empties it."""
     out: dict[str, tuple[str, int, str]] = {}
     for f in package.files:
-        for m in _EMPTIED.finditer(f.data):
+        for m in _EMPTIED.finditer(f.data, *f.span):
             name = m.group(1).decode()
             if name not in out:
                 line = f.data.count(b"\n", 0, m.start()) + 1

@@ -94,15 +94,16 @@ def _scan(f) -> dict[str, list[Node]]:
     """The go statements, calls by the names above, and keyed handler fields of a file,
     as a query's captures would give them: go, call, register, lit."""
     data, root = f.data, f.root
+    lo, hi = f.span
     out: dict[str, list[Node]] = {}
-    for m in _GO.finditer(data):
+    for m in _GO.finditer(data, lo, hi):
         if not word_start(data, m.start()):
             continue
         n = root.descendant_for_byte_range(m.start(), m.start() + 2)
         if n is not None and n.type == "go" and n.parent is not None and n.parent.type == "go_statement":
             out.setdefault("go", []).append(n.parent)
-    spans = [(a, b, False) for a, b in _called(data)]
-    spans += [(m.start(), m.start() + len(m.group().rstrip(b"( \t\r\n")), True) for m in _REGISTER.finditer(data)
+    spans = [(a, b, False) for a, b in _called(data, lo, hi)]
+    spans += [(m.start(), m.start() + len(m.group().rstrip(b"( \t\r\n")), True) for m in _REGISTER.finditer(data, lo, hi)
               if word_start(data, m.start())]
     for a, b, registers in spans:
         n = root.descendant_for_byte_range(a, b)
@@ -115,7 +116,7 @@ def _scan(f) -> dict[str, list[Node]]:
             continue
         if call is not None and call.type == "call_expression" and call.child_by_field_name("function") == p:
             out.setdefault(kind, []).append(call)
-    for m in (m for k in _KEYED for m in k.finditer(data)):
+    for m in (m for k in _KEYED for m in k.finditer(data, lo, hi)):
         n = root.descendant_for_byte_range(m.start(), m.start() + 1)
         kv = n.parent.parent if n is not None and n.parent is not None else None
         lit = kv.parent.parent if kv is not None and kv.type == "keyed_element" and kv.parent is not None else None
@@ -125,21 +126,21 @@ def _scan(f) -> dict[str, list[Node]]:
     return out
 
 
-def _called(data: bytes):
-    """(start, end) of each call of a name of _NAMES: `name(`, `x.name (`."""
+def _called(data: bytes, lo: int, hi: int):
+    """(start, end) of each call of a name of _NAMES in data[lo:hi]: `name(`, `x.name (`."""
     seen = set()
     for piece in _PIECES:
-        at = data.find(piece)
+        at = data.find(piece, lo, hi)
         while at >= 0:
             a, b = at, at + len(piece)
-            while a > 0 and word_byte(data[a - 1]):
+            while a > lo and word_byte(data[a - 1]):
                 a -= 1
-            while b < len(data) and word_byte(data[b]):
+            while b < hi and word_byte(data[b]):
                 b += 1
-            if a not in seen and data[a:b] in _NAME_SET and _OPEN.match(data, b):
+            if a not in seen and data[a:b] in _NAME_SET and _OPEN.match(data, b, hi):
                 seen.add(a)
                 yield a, b
-            at = data.find(piece, b)
+            at = data.find(piece, b, hi)
 
 
 _FUNCTIONS = frozenset(("function_declaration", "method_declaration", "func_literal"))

@@ -151,10 +151,10 @@ def never_set_fields(package) -> NilByName:
     set_names: set[str] = set()
     for f in package.files:
         # A file that names none of the fields nor their types can do nothing to them.
-        if not mentioned.search(f.data):
+        if not mentioned.search(f.data, *f.span):
             continue
         data = f.data
-        for start, end, name in field_words.finditer(data):
+        for start, end, name in field_words.finditer(data, *f.span):
             if _sets(data, start, end, f.root):
                 set_names.add(name.decode())
     whole = built_whole(package, types, owners)
@@ -179,7 +179,7 @@ def built_whole(package, types: TypeResolver, owners: set) -> set[str] | None:
     built = NameFinder(owners, suffix=rb"\s*(?:\[[^\]\n]{0,200}\]\s*)?(?:\{|\)?\s*\()")
     whole: set[str] = set()
     for f in package.files:
-        for _, end, raw in built.finditer(f.data):
+        for _, end, raw in built.finditer(f.data, *f.span):
             name = raw.decode()
             brace = _ARGS_BRACE.match(f.data, end)
             if brace is None:

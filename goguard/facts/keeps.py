@@ -167,7 +167,7 @@ def written_through(package) -> frozenset:
     if key not in package.facts:
         names: set[str] = set()
         for f in package.files:
-            names.update(m.group(1).decode() for m in _THROUGH.finditer(f.data))
+            names.update(m.group(1).decode() for m in _THROUGH.finditer(f.data, *f.span))
         package.facts[key] = frozenset(names)
     return package.facts[key]
 

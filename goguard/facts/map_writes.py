@@ -560,11 +560,11 @@ def field_writes(pass_) -> dict[str, list[MapWrite]]:
         return got
     finder = re.compile(rb"\.(?:" + b"|".join(re.escape(n.encode()) for n in sorted(fields)) + rb")\b")
     for f in package.files:
-        if not finder.search(f.data):
+        if not finder.search(f.data, *f.span):
             continue
         fp = pass_.for_file(f)
         fns = set()
-        for m in finder.finditer(f.data):
+        for m in finder.finditer(f.data, *f.span):
             node = f.root.descendant_for_byte_range(m.start(), m.end())
             fn = fp.enclosing_function(node) if node is not None else None
             if fn is None or fn.id in fns or fn.end_byte - fn.start_byte > MAX_BYTES:
@@ -596,7 +596,7 @@ def callers_lock(pass_, fn: Node, file, depth: int = 3) -> str | None:
     pattern = re.compile((rb"\." if fn.type == "method_declaration" else rb"(?<![\w.])") + re.escape(word) + rb"\s*\(")
     lock = None
     for f in pass_.package.files:
-        for m in pattern.finditer(f.data) if word in f.data else ():
+        for m in pattern.finditer(f.data, *f.span) if word in f.data else ():
             fp = pass_.for_file(f)
             node = f.root.descendant_for_byte_range(m.start(), m.start() + 1)
             while node is not None and node.type != "call_expression":

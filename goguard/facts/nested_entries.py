@@ -51,9 +51,9 @@ def never_stored_entries(package) -> NilByName:
     finder = NameFinder(names) if names else None
     stored: set[str] = set()
     for f in package.files:
-        if finder is None or not finder.search(f.data):
+        if finder is None or not finder.search(f.data, *f.span):
             continue
-        for start, end, raw in finder.finditer(f.data):
+        for start, end, raw in finder.finditer(f.data, *f.span):
             name = raw.decode()
             if name not in stored and not _keeps_entries(f, start, end):
                 stored.add(name)

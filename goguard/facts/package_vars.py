@@ -67,7 +67,7 @@ def never_assigned_vars(package) -> NilByName:
     assigned: set[str] = set()
     stored: set[str] = set()
     for f in package.files:
-        assigned.update(m.group(1).decode() for m in _LINKNAME.finditer(f.data))
+        assigned.update(m.group(1).decode() for m in _LINKNAME.finditer(f.data, *f.span))
         for _, caps in matches(_QUERY, f.root):
             assigned.update(f.text(n) for n in caps.get("set", ()))
             stored.update(f.text(n) for n in caps.get("store", ()))

@@ -50,6 +50,13 @@ def parser() -> tree_sitter.Parser:
 
 
 @lru_cache(maxsize=None)
+def _parts_parser() -> tree_sitter.Parser:
+    """The parser of a large file's parts: its own, since each part sets its included
+    ranges."""
+    return tree_sitter.Parser(GO_LANGUAGE)
+
+
+@lru_cache(maxsize=None)
 def query(source: str) -> tree_sitter.Query:
     """A compiled query, compiled once per process."""
     return tree_sitter.Query(GO_LANGUAGE, source)
@@ -257,6 +264,14 @@ class SourceFile:
     def root(self) -> tree_sitter.Node:
         return self.tree.root_node
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """The bytes this file's tree covers: a part's own range (the first part's
+        begins with the header), else the whole file. A package's text scans search
+        this range, since a large file's parts share the file's bytes and each must
+        find only what its own tree holds."""
+        return self.owned if self.owned is not None else (0, len(self.data))
+
     @functools.cached_property
     def build_go_version(self) -> tuple[int, int] | None:
         return build_go_version(self.data)
@@ -374,12 +389,12 @@ class SourceFile:
 
 # A file larger than this is analysed in parts (see `plan_parts`), so that what the
 # analyses keep per function is freed part by part: peak memory follows the largest
-# part, not the file. Each part holds a copy of the file's bytes up to its end, so the
-# number of parts is bounded (the copies stay linear in the file's size) and a part is
-# at least PART_BYTES (small files are cheaper whole).
+# part, not the file. The parts share the file's bytes, but each has its own package
+# facts to compute and its own pass over the file's text scans, so the number of parts
+# is bounded and a part is at least PART_BYTES (small files are cheaper whole).
 SPLIT_BYTES = 1 << 20
 PART_BYTES = 256 << 10
-MAX_PARTS = 12
+MAX_PARTS = 24
 _HEADER = ("package_clause", "import_declaration", "comment")
 _BLANK = bytes(c if c in b"\n\r" else 0x20 for c in range(256))
 
@@ -416,31 +431,52 @@ def plan_parts(f: SourceFile, split_bytes: int | None = None, part_bytes: int | 
         if not cuts or start - last >= size:
             cuts.append(start)
             last = start
-    if len(cuts) < 2:
-        return None
+    if len(cuts) < 2 or f.data.find(b"\n", header_end, cuts[0]) < 0:
+        return None  # (or the first declaration shares the header's last line)
     comments = [(c.start_byte, c.end_byte) for c in captures("(comment) @c", root).get("c", [])]
     return PartPlan(header_end, cuts, comments)
 
 
 def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan,
                 report: bool = True) -> tuple[list[SourceFile], SourceFile]:
-    """The parts of a file: each a copy of its bytes up to the part's end with every
-    top-level declaration but the part's own blanked (spaces, newlines kept, so every
-    byte offset, line and column is the file's own), parsed alone and owning the byte
-    range whose findings it reports; and the file with only its comments in its tree,
-    for the suppression directives."""
-    blank = data.translate(_BLANK)
+    """The parts of a file: each parsed from the file's own bytes with tree-sitter's
+    included ranges, the header and the part's own declarations (so every byte
+    offset, line and column is the file's own, and no part copies the file), owning
+    the byte range whose findings it reports; and the file with only its comments in
+    its tree, for the suppression directives. The parts share the file's bytes and
+    line starts."""
     head = plan.header_end
     bounds = plan.cuts + [len(data)]
-    parts = []
-    for i in range(len(plan.cuts)):
-        lo, hi = bounds[i], bounds[i + 1]
-        text = data[:head] + blank[head:lo] + data[lo:hi]
-        parts.append(SourceFile(path, abspath, text, parser().parse(text), report,
-                                owned=(0 if i == 0 else lo, hi)))
-    only = bytearray(blank)
-    del blank
+    # The header's range ends with its line, so that the part's first declaration
+    # follows a newline as Go's grammar requires (plan_parts cuts below that line).
+    head_end = data.index(b"\n", head, bounds[0]) + 1
+    whole = SourceFile(path, abspath, data, None, report)  # type: ignore[arg-type]
+    starts = whole.line_starts
+
+    def point(at: int) -> tree_sitter.Point:
+        row = bisect.bisect_right(starts, at) - 1
+        return tree_sitter.Point(row, at - starts[row])
+
+    def span(a: int, b: int) -> tree_sitter.Range:
+        return tree_sitter.Range(point(a), point(b), a, b)
+
+    # The comments-only copy first: a comment cannot be an included range of its own
+    # (a line comment would run on into the next range).
+    only = bytearray(data.translate(_BLANK))
     only[:head] = data[:head]
     for a, b in plan.comments:
         only[a:b] = data[a:b]
-    return parts, SourceFile(path, abspath, data, parser().parse(bytes(only)), report)
+    whole.tree = parser().parse(bytes(only))
+    del only
+    own = _parts_parser()
+    parts = []
+    try:
+        for i in range(len(plan.cuts)):
+            lo, hi = bounds[i], bounds[i + 1]
+            own.included_ranges = [span(0, hi)] if i == 0 else [span(0, head_end), span(lo, hi)]
+            part = SourceFile(path, abspath, data, own.parse(data), report, owned=(0 if i == 0 else lo, hi))
+            part._line_starts = starts
+            parts.append(part)
+    finally:
+        own.reset()
+    return parts, whole

@@ -59,7 +59,7 @@ def capacity(fp, launcher: Node, ch: str) -> str | None:
         pattern = re.compile(rb"(?<![\w])" + re.escape(field.encode()) + rb"\s*(?::|=)\s*make\(\s*chan\b"
                              rb"[^,()]*(?:\([^()]*\))?[^,()]*(?:,\s*([^)]+))?\)")
         found = {_capacity(m.group(1)) for f in fp.package.files if field.encode() in f.data
-                 for m in pattern.finditer(f.data)}
+                 for m in pattern.finditer(f.data, *f.span)}
         memo[field] = found.pop() if len(found) == 1 else None
     return memo[field]
 

@@ -430,7 +430,7 @@ def report_calls(pass_, kind: str, what: str, fixer=None) -> None:
     file = pass_.file
     data, root = file.data, file.root
     done: set[int] = set()
-    for start, end, name in writers.finditer(data):
+    for start, end, name in writers.finditer(data, *file.span):
         call = call_of_name(root.named_descendant_for_byte_range(start, end))
         if call is None or call.id in done:
             continue

@@ -278,8 +278,8 @@ def check(pass_, matches) -> None:
                 via_call.setdefault(stmt.id, call)
     # A call handed a reader's own bytes (`it.Write(sc.Bytes())`, also inside an `if`
     # header), found by the file's text: rarer than the calls a query would visit.
-    data = pass_.file.data
-    for at in chain.from_iterable(_offsets(data, w) for w in (b".Bytes()", b".ReadSlice(", b".ReadLine(")):
+    data, span = pass_.file.data, pass_.file.span
+    for at in chain.from_iterable(_offsets(data, w, *span) for w in (b".Bytes()", b".ReadSlice(", b".ReadLine(")):
         call = _call_handed(pass_, at + 1)
         stmt = simple_statement(call) if call is not None and calls_package(pass_, call) else None
         fn = pass_.enclosing_function(call) if stmt is not None else None
@@ -291,9 +291,9 @@ def check(pass_, matches) -> None:
     # were taken, can make wrong. Found by their text, not by the query (most
     # functions return something, and what they return is the caller's).
     releaser = _releasers(pass_.package)
-    released = (start for start, _, _ in releaser.finditer(data)) if releaser is not None else ()
+    released = (start for start, _, _ in releaser.finditer(data, *span)) if releaser is not None else ()
     words = (b"Put(", b".Bytes()", b"ReadSlice", b"ReadLine", b"unsafe.String")
-    returns_of = _functions_at(pass_, chain(*(_offsets(data, w) for w in words), released), outermost=True)
+    returns_of = _functions_at(pass_, chain(*(_offsets(data, w, *span) for w in words), released), outermost=True)
     for fn in returns_of.values():
         body = fn.child_by_field_name("body")
         rets = [r for r in captures(_RETURNS, body).get("r", ()) if pass_.enclosing_function(r).id == fn.id] \
@@ -303,7 +303,7 @@ def check(pass_, matches) -> None:
             captured.update(r.id for r in rets)
     # A function that resets a buffer under a lock may keep its bytes past the Unlock.
     # Found by its text, not by the query.
-    for fn in _functions_at(pass_, _offsets(data, b".Reset()"), outermost=False).values():
+    for fn in _functions_at(pass_, _offsets(data, b".Reset()", *span), outermost=False).values():
         _check_locked(pass_, fn)
     for fn, stmts in by_fn.values():
         pf = Prefilter(pass_, fn)
@@ -315,12 +315,12 @@ def check(pass_, matches) -> None:
             _check_function(pass_, pass_.result("aliases", fn), stmts)
 
 
-def _offsets(data: bytes, word: bytes):
-    """The offset of each occurrence of `word` in data."""
-    at = data.find(word)
+def _offsets(data: bytes, word: bytes, lo: int, hi: int):
+    """The offset of each occurrence of `word` in data[lo:hi]."""
+    at = data.find(word, lo, hi)
     while at >= 0:
         yield at
-        at = data.find(word, at + 1)
+        at = data.find(word, at + 1, hi)
 
 
 def _functions_at(pass_, offsets, outermost: bool) -> dict[int, Node]:

@@ -368,7 +368,7 @@ def _called_in_loop(pass_, ctx: Context):
     for f in pass_.package.files:
         if word.encode() not in f.data:
             continue
-        for m in pattern.finditer(f.data):
+        for m in pattern.finditer(f.data, *f.span):
             fp = pass_.for_file(f)
             node = f.root.descendant_for_byte_range(m.start() + (1 if method else 0), m.end() - 1)
             while node is not None and node.type != "call_expression":
