@@ -98,6 +98,10 @@ _STORED = frozenset((STORED,))
 _ESCAPED = frozenset(("X",))
 _KEPT = frozenset(("-",))
 _FILLED = frozenset(("A",))  # refilled from the Kubernetes API server (models.kubernetes.FILLERS)
+# The facts that are plain strings: a value made only of these remembers no path, told
+# by one subset test in C instead of an isinstance per fact (the joins and condition
+# tags of a large function ask it of every tracked value at every node).
+_PLAIN = frozenset((N, U, FRESH, STORED, "X", "-", "A"))
 _NONNIL_TYPES = frozenset(("composite_literal", "func_literal", "interpreted_string_literal",
                            "raw_string_literal", "int_literal", "float_literal", "imaginary_literal",
                            "rune_literal", "true", "false", "binary_expression"))
@@ -173,9 +177,16 @@ def nil_sources(facts: frozenset) -> list[Nil]:
     return sorted((f for f in facts if isinstance(f, Nil)), key=Nil.key)
 
 
+def has_pathed(vals: frozenset) -> bool:
+    """Whether some fact of vals remembers a path (a Nil or a Lit)."""
+    return not vals <= _PLAIN and any(isinstance(v, PATHED) for v in vals)
+
+
 def _merge_nils(vals: frozenset) -> frozenset:
     """One Nil (or Lit) per source: paths that differ only in conditions taken keep the
     conditions common to all of them."""
+    if len(vals) < 2 or vals <= _PLAIN:
+        return vals
     pathed = [v for v in vals if isinstance(v, PATHED)]
     if len(pathed) < 2:
         return vals

@@ -20,7 +20,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from goguard.analyses.nilness.conditions import _evaluate, _int_value
-from goguard.analyses.nilness.domain import _UNKNOWN, FLAG, MARK, PATHED, Nil, U
+from goguard.analyses.nilness.domain import _UNKNOWN, FLAG, MARK, PATHED, Nil, U, has_pathed
 from goguard.analyses.nilness.sinks import assigned_targets
 from goguard.frontend.gotypes import UNKNOWN
 from goguard.frontend.syntax import strip_parens as _strip
@@ -158,7 +158,7 @@ class Loops:
     def next_iteration(self, loop: Node, state: dict) -> dict:
         """An edge into the loop's next iteration: nil facts of what the body assigns
         become unknown (an earlier iteration may have made it)."""
-        if not any(isinstance(v, PATHED) for vals in state.values() for v in vals):
+        if not any(has_pathed(vals) for vals in state.values()):
             return state
         key = self._loop_info(loop).get("range_key")
         if key is not None:

@@ -45,6 +45,7 @@ class _Analysis(Problem):
             keys.update(s)
         out: dict = {}
         branch_ast = self.cfg.ast(node) if self.cfg.kind(node) == "join" else None
+        lookup = self.ctx.lookup
         for k in keys:
             if k[0] == "ok":
                 vals = [s.get(k) for s in states]
@@ -54,7 +55,10 @@ class _Analysis(Problem):
                 if common:
                     out[k] = common
                 continue
-            vals = _merge_nils(frozenset().union(*(self.ctx.lookup(s, k) for s in states)))
+            looked = [lookup(s, k) for s in states]
+            first = looked[0]
+            # Most values come through every edge unchanged: the same object, no union.
+            vals = _merge_nils(first if all(v is first for v in looked) else frozenset().union(*looked))
             if branch_ast is not None and k[-1] not in (MARK, FLAG) and N in vals:
                 at = branch_ast.start_byte
                 vals = frozenset(v._replace(branch=at, before=v.conds) if isinstance(v, Nil) and v.branch < 0 else v

@@ -18,6 +18,8 @@ from goguard.analyses.nilness.domain import (
     MAX_ATOM,
     MAX_CONDS,
     PATHED,
+    _PLAIN,
+    has_pathed,
     Nil,
     _merge_nils,
     _union,
@@ -114,7 +116,7 @@ class Refinement:
         mine = (atom, truth)
         out = None
         for k, vals in state.items():
-            if not any(isinstance(v, PATHED) for v in vals):
+            if not has_pathed(vals):
                 continue
             new = []
             for v in vals:
@@ -148,7 +150,7 @@ class Refinement:
         first-iteration value, `keep_iter0`, where a range clause assigns it)."""
         word = _word(name)
         for k, vals in list(state.items()):
-            if any(isinstance(v, PATHED) and v.conds for v in vals):
+            if not vals <= _PLAIN and any(isinstance(v, PATHED) and v.conds for v in vals):
                 state[k] = _merge_nils(frozenset(
                     v._replace(conds=frozenset(c for c in v.conds if not word.search(c[0][1])
                                                or keep_iter0 and c[0][0] == "iter0"))
@@ -168,7 +170,7 @@ class Refinement:
             return state
         out = dict(state)
         for k, vals in state.items():
-            if k == path or not any(isinstance(v, PATHED) for v in vals):
+            if k == path or not has_pathed(vals):
                 continue
             keep = frozenset(v for v in vals if not (isinstance(v, PATHED) and any(c <= v.conds for c in ruled_out)))
             if keep != vals:
