@@ -61,3 +61,25 @@ def test_a_part_keeps_offsets_lines_and_only_its_own_declarations() -> None:
     assert comments.data is data
     assert [comments.text(c) for c in comments.root.named_children if c.type == "comment"] == \
         ["// A does one.", "// B does two."]
+
+
+def test_parts_of_a_crlf_file_with_a_comment_ending_the_header_parse_cleanly() -> None:
+    data = (b"package p\r\n\r\nimport \"fmt\" // for Println\r\n\r\nfunc A() { fmt.Println(1) }\r\n"
+            b"\r\n/* B */ func B() {\r\n\tfmt.Println(2)\r\n}\r\nvar C = map[string]int{}\r\n")
+    f = src.SourceFile.parse("p.go", "/x/p.go", data)
+    plan = src.plan_parts(f, split_bytes=0, part_bytes=1)
+    assert plan is not None and len(plan.cuts) == 3
+    parts, _ = src.build_parts("p.go", "/x/p.go", data, plan)
+    for p in parts:
+        assert not p.root.has_error
+        own = [c for c in p.root.named_children if c.type not in ("package_clause", "import_declaration", "comment")]
+        assert len(own) == 1 and p.owned[0] <= own[0].start_byte < p.owned[1]
+        assert p.position(own[0].start_byte) == f.position(own[0].start_byte)
+
+
+def test_a_file_whose_first_declaration_shares_the_header_line_is_not_cut() -> None:
+    # The header's range ends with its line; a declaration on that line cannot be
+    # left out of the other parts' trees, so the file is analysed whole.
+    data = b"package p; func A() {}\n\nfunc B() {}\n\nfunc C() {}\n"
+    f = src.SourceFile.parse("p.go", "/x/p.go", data)
+    assert src.plan_parts(f, split_bytes=0, part_bytes=1) is None

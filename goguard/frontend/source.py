@@ -418,7 +418,12 @@ def plan_parts(f: SourceFile, split_bytes: int | None = None, part_bytes: int | 
         return None
     size = max(PART_BYTES if part_bytes is None else part_bytes, -(-n // MAX_PARTS))
     header_end, cuts, last, pending = 0, [], 0, None
+    data = f.data
     for c in root.children:
+        if c.type == "comment" and not cuts and pending is None and header_end and \
+                data.find(b"\n", header_end, c.start_byte) < 0:
+            header_end = c.end_byte  # a comment ending the header's last line is the header's
+            continue
         if c.type == "comment":
             if pending is None:  # comments above a declaration go with it
                 pending = c.start_byte
