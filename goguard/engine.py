@@ -331,8 +331,8 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
         if plan is None:
             files.append(f)
         else:  # the whole tree is freed before the parts are parsed
-            f = None
-            parts, wholes[abspath] = src.build_parts(display, abspath, data, plan)
+            parsed, f = f.parsed, None
+            parts, wholes[abspath] = src.build_parts(display, abspath, data, plan, parsed=parsed)
             files.extend(parts)
     groups: dict[str, list[src.SourceFile]] = {}
     for f in files:

@@ -224,17 +224,23 @@ def parse_tree(data: bytes) -> tree_sitter.Tree:
     """The tree of data; where declarations fail to parse, the tree of a same-length
     copy with newer Go syntax normalised (see goguard.frontend.normalise), when that
     leaves fewer declarations in error."""
+    return parse_source(data)[0]
+
+
+def parse_source(data: bytes) -> tuple[tree_sitter.Tree, bytes]:
+    """parse_tree's tree, and the bytes it was parsed from (data itself, or the
+    normalised copy: offsets are the same, the spelling of newer syntax is not)."""
     p = parser()
     tree = p.parse(data)
     if not tree.root_node.has_error:
-        return tree
+        return tree, data
     norm = normalised(data, tree, p)
     if norm is None:
-        return tree
+        return tree, data
     better = p.parse(norm)
     if len(error_regions(better.root_node)) < len(error_regions(tree.root_node)):
-        return better
-    return tree
+        return better, norm
+    return tree, data
 
 
 @dataclass
@@ -251,9 +257,14 @@ class SourceFile:
     _line_starts: list[int] | None = field(default=None, repr=False)
     _functions: tuple[list[tree_sitter.Node], list[int], list[int]] | None = field(default=None, repr=False)
 
+    # The bytes the tree was parsed from, when newer syntax was normalised (see
+    # parse_source): a large file's parts are parsed from them too.
+    parsed: bytes | None = field(default=None, repr=False)
+
     @classmethod
     def parse(cls, path: str, abspath: str, data: bytes, report: bool = True) -> "SourceFile":
-        return cls(path, abspath, data, parse_tree(data), report)
+        tree, parsed = parse_source(data)
+        return cls(path, abspath, data, tree, report, parsed=parsed if parsed is not data else None)
 
     @property
     def key(self) -> tuple:
@@ -442,14 +453,15 @@ def plan_parts(f: SourceFile, split_bytes: int | None = None, part_bytes: int | 
     return PartPlan(header_end, cuts, comments)
 
 
-def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan,
-                report: bool = True) -> tuple[list[SourceFile], SourceFile]:
+def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan, report: bool = True,
+                parsed: bytes | None = None) -> tuple[list[SourceFile], SourceFile]:
     """The parts of a file: each parsed from the file's own bytes with tree-sitter's
     included ranges, the header and the part's own declarations (so every byte
     offset, line and column is the file's own, and no part copies the file), owning
     the byte range whose findings it reports; and the file with only its comments in
     its tree, for the suppression directives. The parts share the file's bytes and
-    line starts."""
+    line starts. `parsed`: the normalised bytes the whole file's tree came from, if
+    any (the parts' trees come from them as well)."""
     head = plan.header_end
     bounds = plan.cuts + [len(data)]
     # The header's range ends with its line, so that the part's first declaration
@@ -479,7 +491,7 @@ def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan,
         for i in range(len(plan.cuts)):
             lo, hi = bounds[i], bounds[i + 1]
             own.included_ranges = [span(0, hi)] if i == 0 else [span(0, head_end), span(lo, hi)]
-            part = SourceFile(path, abspath, data, own.parse(data), report, owned=(0 if i == 0 else lo, hi))
+            part = SourceFile(path, abspath, data, own.parse(parsed or data), report, owned=(0 if i == 0 else lo, hi))
             part._line_starts = starts
             parts.append(part)
     finally:
