@@ -316,7 +316,8 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
             pending.setdefault(src.package_name_of(data), []).append((display, abspath, data))
             continue
         try:
-            f = src.SourceFile.parse(display, abspath, data, report)
+            tree, parsed = src.parse_source(data)  # parsed: data, or its normalised copy
+            f = src.SourceFile(display, abspath, data, tree, report)
         except Exception as e:  # the parser should not fail, but a run must go on
             res.failures.append(internal_error(f"{display}: parsing", e))
             continue
@@ -331,7 +332,7 @@ def analyse_unit(unit: Unit, options: Options) -> Result:
         if plan is None:
             files.append(f)
         else:  # the whole tree is freed before the parts are parsed
-            parsed, f = f.parsed, None
+            f = tree = None
             parts, wholes[abspath] = src.build_parts(display, abspath, data, plan, parsed=parsed)
             files.extend(parts)
     groups: dict[str, list[src.SourceFile]] = {}

@@ -257,14 +257,9 @@ class SourceFile:
     _line_starts: list[int] | None = field(default=None, repr=False)
     _functions: tuple[list[tree_sitter.Node], list[int], list[int]] | None = field(default=None, repr=False)
 
-    # The bytes the tree was parsed from, when newer syntax was normalised (see
-    # parse_source): a large file's parts are parsed from them too.
-    parsed: bytes | None = field(default=None, repr=False)
-
     @classmethod
     def parse(cls, path: str, abspath: str, data: bytes, report: bool = True) -> "SourceFile":
-        tree, parsed = parse_source(data)
-        return cls(path, abspath, data, tree, report, parsed=parsed if parsed is not data else None)
+        return cls(path, abspath, data, parse_tree(data), report)
 
     @property
     def key(self) -> tuple:
