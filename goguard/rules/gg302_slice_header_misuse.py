@@ -165,6 +165,11 @@ def check(pass_, matches) -> None:
             if passed is not None and passed[0].id not in done:
                 done.add(passed[0].id)
                 _report_passed(pass_, *passed)
+    if not headers and pass_.file.owned is not None:
+        # A part of a large file: the type may be named in another part (a field's
+        # `hdr *reflect.SliceHeader`); the gate is the file's, and the part shares its bytes.
+        data = pass_.file.data
+        headers = b"SliceHeader" in data or b"StringHeader" in data
     if headers:
         for m in pass_.result("slice_headers").misuses:
             pass_.report(m.node, m.message, flow=m.flow)
