@@ -407,8 +407,8 @@ _BLANK = bytes(c if c in b"\n\r" else 0x20 for c in range(256))
 
 @dataclass
 class PartPlan:
-    """Where a large file is cut: the end of its header (package clause and imports),
-    the start of each part (a top-level declaration with the comments just above it)
+    """Where a large file is cut: the end of its header (package clause and imports,
+    to the end of their last line, newline included), the start of each part (a top-level declaration with the comments just above it)
     and the file's comments, all as byte offsets (no tree kept)."""
 
     header_end: int
@@ -442,10 +442,13 @@ def plan_parts(f: SourceFile, split_bytes: int | None = None, part_bytes: int | 
         if not cuts or start - last >= size:
             cuts.append(start)
             last = start
-    if len(cuts) < 2 or f.data.find(b"\n", header_end, cuts[0]) < 0:
-        return None  # (or the first declaration shares the header's last line)
+    # The header's range ends with its line, so that a part's first declaration follows
+    # a newline as Go's grammar requires: a declaration on that line is not cut.
+    line_end = data.find(b"\n", header_end, cuts[0]) if cuts else -1
+    if len(cuts) < 2 or line_end < 0:
+        return None
     comments = [(c.start_byte, c.end_byte) for c in captures("(comment) @c", root).get("c", [])]
-    return PartPlan(header_end, cuts, comments)
+    return PartPlan(line_end + 1, cuts, comments)
 
 
 def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan, report: bool = True,
@@ -459,9 +462,6 @@ def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan, report: bo
     any (the parts' trees come from them as well)."""
     head = plan.header_end
     bounds = plan.cuts + [len(data)]
-    # The header's range ends with its line, so that the part's first declaration
-    # follows a newline as Go's grammar requires (plan_parts cuts below that line).
-    head_end = data.index(b"\n", head, bounds[0]) + 1
     whole = SourceFile(path, abspath, data, None, report)  # type: ignore[arg-type]
     starts = whole.line_starts
 
@@ -485,7 +485,7 @@ def build_parts(path: str, abspath: str, data: bytes, plan: PartPlan, report: bo
     try:
         for i in range(len(plan.cuts)):
             lo, hi = bounds[i], bounds[i + 1]
-            own.included_ranges = [span(0, hi)] if i == 0 else [span(0, head_end), span(lo, hi)]
+            own.included_ranges = [span(0, hi)] if i == 0 else [span(0, head), span(lo, hi)]
             part = SourceFile(path, abspath, data, own.parse(parsed or data), report, owned=(0 if i == 0 else lo, hi))
             part._line_starts = starts
             parts.append(part)
